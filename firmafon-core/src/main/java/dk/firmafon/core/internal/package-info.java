@@ -1,0 +1,5 @@
+/** core.internal. */
+@NullMarked
+package dk.firmafon.core.internal;
+
+import org.jspecify.annotations.NullMarked;

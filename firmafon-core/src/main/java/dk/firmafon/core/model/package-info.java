@@ -1,0 +1,5 @@
+/** core.model. */
+@NullMarked
+package dk.firmafon.core.model;
+
+import org.jspecify.annotations.NullMarked;

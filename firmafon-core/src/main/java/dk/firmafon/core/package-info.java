@@ -1,0 +1,5 @@
+/** core. */
+@NullMarked
+package dk.firmafon.core;
+
+import org.jspecify.annotations.NullMarked;
