@@ -27,7 +27,7 @@ final class OAuthFixtures {
     static final String REFRESH = "r3fresh-T0ken-one";
     static final String NEW_REFRESH = "r3fresh-T0ken-two";
     static final URI REDIRECT = URI.create("https://app.example/oauth/callback");
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final List<String> SECRETS = List.of(CLIENT_SECRET, CODE, ACCESS, NEW_ACCESS, REFRESH, NEW_REFRESH);
 
     private OAuthFixtures() {

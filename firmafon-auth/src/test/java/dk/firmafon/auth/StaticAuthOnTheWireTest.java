@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.auth.internal.FormUrlEncoding;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class StaticAuthOnTheWireTest {
     @Test
     void bearerSendsTheTokenInTheAuthorizationHeader() {
         StepVerifier.create(get(AuthStrategy.bearer(TOKEN))).expectNext(200).expectComplete()
-                .verify(Duration.ofSeconds(10));
+                .verify(OAuthFixtures.TIMEOUT);
 
         wire.verify(getRequestedFor(urlPathEqualTo("/api/v2/me"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
@@ -60,7 +59,7 @@ class StaticAuthOnTheWireTest {
     @Test
     void queryParameterSendsTheTokenAsAccessTokenAndNoHeader() {
         StepVerifier.create(get(AuthStrategy.queryParameter(TOKEN))).expectNext(200).expectComplete()
-                .verify(Duration.ofSeconds(10));
+                .verify(OAuthFixtures.TIMEOUT);
 
         wire.verify(getRequestedFor(urlPathEqualTo("/api/v2/me"))
                 .withQueryParam("access_token", equalTo(TOKEN))
@@ -70,7 +69,7 @@ class StaticAuthOnTheWireTest {
     @Test
     void basicSendsTheTokenAsUserNameWithAnEmptyPassword() {
         StepVerifier.create(get(AuthStrategy.basic(TOKEN))).expectNext(200).expectComplete()
-                .verify(Duration.ofSeconds(10));
+                .verify(OAuthFixtures.TIMEOUT);
 
         String expected = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
         wire.verify(getRequestedFor(urlPathEqualTo("/api/v2/me"))
@@ -86,7 +85,7 @@ class StaticAuthOnTheWireTest {
         for (AuthStrategy auth : new AuthStrategy[] {
                 AuthStrategy.bearer(TOKEN), AuthStrategy.queryParameter(TOKEN), AuthStrategy.basic(TOKEN)}) {
             StepVerifier.create(auth.invalidate(rejected)).expectNext(false).expectComplete()
-                    .verify(Duration.ofSeconds(10));
+                    .verify(OAuthFixtures.TIMEOUT);
         }
     }
 }
