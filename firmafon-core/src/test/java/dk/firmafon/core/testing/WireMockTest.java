@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 /** Shared base: one WireMock server on a dynamic port per test class, reset before each test; clients closed after. */
 public abstract class WireMockTest {
     protected static final String TOKEN = "s3cr3t-t0ken-value";
-    protected static final Duration TIMEOUT = Duration.ofSeconds(10);
+    protected static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     protected static WireMockServer server;
     private final List<FirmafonClient> clients = new ArrayList<>();
