@@ -79,7 +79,7 @@ public final class CallsClient {
             Optional<Instant> start = required("query", query, "CallQuery.all()").startedAtOrBefore();
             CursorPaging<Call> paging = paging(query, start);
             return start
-                    .map(start -> client.paginate(paging, PageCursor.at(start)))
+                    .map(from -> client.paginate(paging, PageCursor.at(from)))
                     .orElseGet(() -> client.paginate(paging));
         });
     }

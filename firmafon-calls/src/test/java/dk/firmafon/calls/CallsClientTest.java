@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -302,15 +301,6 @@ class CallsClientTest {
     }
 
     private static String callNodeJson() {
-        JsonNode node = readTree(Fixtures.text("call_node.json")).get("call_node");
-        return node.toString();
-    }
-
-    private static JsonNode readTree(String json) {
-        try {
-            return Fixtures.MAPPER.readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Fixtures.readTree(Fixtures.text("call_node.json")).get("call_node").toString();
     }
 }

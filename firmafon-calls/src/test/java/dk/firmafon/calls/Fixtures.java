@@ -1,5 +1,6 @@
 package dk.firmafon.calls;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
@@ -34,6 +35,15 @@ public final class Fixtures {
     /** A number as the server may send it (e.g. {@code anonymous}), read like the client reads it. */
     public static PhoneNumber readPhoneNumber(String text) {
         return MAPPER.convertValue(text, PhoneNumber.class);
+    }
+
+    /** {@code json} as a tree. */
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The text of {@code fixtures/<name>}. */
