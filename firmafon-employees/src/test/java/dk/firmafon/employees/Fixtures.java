@@ -58,7 +58,8 @@ public final class Fixtures {
             List<String> payloadNames = new ArrayList<>();
             node.properties().stream().filter(field -> !field.getValue().isNull())
                     .forEach(field -> payloadNames.add(field.getKey()));
-            assertThat(writtenNames).as("every non-null field of the payload is written back").containsAll(payloadNames);
+            assertThat(writtenNames).as("every non-null field of the payload is written back")
+                    .containsAll(payloadNames);
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
