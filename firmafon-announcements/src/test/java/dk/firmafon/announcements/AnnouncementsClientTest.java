@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.test.StepVerifier;
 
 class AnnouncementsClientTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String ANNOUNCEMENT = "{\"id\": 8, \"title\": \"New switchboard view\","
             + " \"body\": \"<p>The switchboard now shows queue length.</p>\"}";
 

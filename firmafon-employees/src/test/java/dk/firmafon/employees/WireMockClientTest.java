@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A WireMock server on a dynamic port and a {@link FirmafonClient} pointed at it with a bearer token. */
 abstract class WireMockClientTest {
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final WireMockExtension WM = WireMockExtension.newInstance()
