@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContactJsonTest {
-    private final ObjectMapper mapper = TestJson.mapper();
+    private final ObjectMapper mapper = FirmafonClient.newObjectMapper();
 
     @Test
     void contactFixtureRoundTripsWithEveryField() throws Exception {
@@ -28,7 +30,7 @@ class ContactJsonTest {
         assertThat(mapper.treeToValue(written, Contact.class)).isEqualTo(contact);
         List<String> fields = new ArrayList<>();
         fixture.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).allSatisfy(field -> assertThat(written.get(field)).isEqualTo(fixture.get(field)));
+        assertThat(fields).allSatisfy(field -> assertThat(written.path(field).isMissingNode() ? NullNode.getInstance() : written.get(field)).as(field).isEqualTo(fixture.get(field)));
     }
 
     @Test

@@ -25,6 +25,8 @@ import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.error.FirmafonException;
+import dk.firmafon.error.NotFoundException;
+import dk.firmafon.error.ServerErrorException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
@@ -97,7 +99,7 @@ class ContactsClientTest {
                         .withBody("{\"status\": \"failure\", \"message\": \"404 Not Found\"}")));
 
         StepVerifier.create(contacts.lookup("4599999999"))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(FirmafonException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(NotFoundException.class)
                         .hasMessageContaining("404"))
                 .verify(TIMEOUT);
     }
@@ -138,7 +140,7 @@ class ContactsClientTest {
                         .withBody("<html>Service Unavailable</html>")));
 
         StepVerifier.create(contacts.create(ContactDraft.builder().number("4520304050").build()))
-                .expectError(FirmafonException.class)
+                .expectError(ServerErrorException.class)
                 .verify(TIMEOUT);
 
         wm.verify(1, postRequestedFor(urlPathEqualTo("/api/v2/contacts")));
@@ -160,7 +162,7 @@ class ContactsClientTest {
                         .withBody("{\"status\": \"failure\", \"message\": \"404 Not Found\"}")));
 
         StepVerifier.create(contacts.get(404))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(FirmafonException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(NotFoundException.class)
                         .hasMessageContaining("404"))
                 .verify(TIMEOUT);
     }

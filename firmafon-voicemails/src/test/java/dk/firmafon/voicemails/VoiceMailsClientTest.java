@@ -27,6 +27,7 @@ import dk.firmafon.core.PageCursor;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.error.FirmafonException;
+import dk.firmafon.error.NotFoundException;
 import dk.firmafon.voicemails.model.VoiceMail;
 import dk.firmafon.voicemails.model.VoiceMailQuery;
 import java.io.IOException;
@@ -233,7 +234,7 @@ class VoiceMailsClientTest {
                         .withBody("{\"status\": \"failure\", \"message\": \"404 Not Found\"}")));
 
         StepVerifier.create(voiceMails.get(404))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(FirmafonException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(NotFoundException.class)
                         .hasMessageContaining("404"))
                 .verify(TIMEOUT);
     }
@@ -301,7 +302,7 @@ class VoiceMailsClientTest {
                 .willReturn(aResponse().withStatus(404).withBody("{\"status\": \"failure\"}")));
 
         StepVerifier.create(voiceMails.download(404))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(FirmafonException.class)
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(NotFoundException.class)
                         .hasMessageContaining("404"))
                 .verify(TIMEOUT);
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.Endpoint;
 import java.io.InputStream;
@@ -13,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VoiceMailJsonTest {
-    private final ObjectMapper mapper = TestJson.mapper();
+    private final ObjectMapper mapper = FirmafonClient.newObjectMapper();
 
     @Test
     void voiceMailFixtureRoundTripsWithEveryField() throws Exception {
@@ -45,7 +47,7 @@ class VoiceMailJsonTest {
                 assertThat(OffsetDateTime.parse(written.get(field).asText()).toInstant())
                         .isEqualTo(OffsetDateTime.parse(fixture.get(field).asText()).toInstant());
             } else {
-                assertThat(written.get(field)).as(field).isEqualTo(fixture.get(field));
+                assertThat(written.path(field).isMissingNode() ? NullNode.getInstance() : written.get(field)).as(field).isEqualTo(fixture.get(field));
             }
         });
     }
