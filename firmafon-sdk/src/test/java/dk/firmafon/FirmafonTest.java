@@ -18,7 +18,7 @@ import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.ExchangeListener;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.HttpMethod;
-import dk.firmafon.voicemails.model.VoiceMailQuery;
+import dk.firmafon.voicemails.VoiceMailQuery;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.time.Duration;

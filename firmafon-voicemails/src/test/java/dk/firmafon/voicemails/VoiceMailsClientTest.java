@@ -29,7 +29,6 @@ import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.NotFoundException;
 import dk.firmafon.voicemails.model.VoiceMail;
-import dk.firmafon.voicemails.model.VoiceMailQuery;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
