@@ -1,0 +1,36 @@
+package dk.firmafon.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+/** BlockHound is installed in every test JVM by blockhound-junit-platform; this proves it is active. */
+class BlockHoundActiveTest {
+    @Test
+    void aBlockingCallOnANonBlockingReactorThreadFails() {
+        Mono<Integer> blocking = Mono.fromCallable(() -> {
+            Thread.sleep(1);
+            return 1;
+        }).subscribeOn(Schedulers.parallel());
+
+        StepVerifier.create(blocking)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(BlockingOperationError.class)
+                        .hasMessageContaining("java.lang.Thread.sleep"))
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theSameCallOnABoundedElasticThreadIsAllowed() {
+        Mono<Integer> blocking = Mono.fromCallable(() -> {
+            Thread.sleep(1);
+            return 1;
+        }).subscribeOn(Schedulers.boundedElastic());
+
+        StepVerifier.create(blocking).expectNext(1).verifyComplete();
+    }
+}
