@@ -19,10 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.auth.OAuthFixtures.MutableClock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dk.firmafon.testsupport.CapturedLogs;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /**
- * The SDK's DEBUG lines (slf4j-simple writes them to {@code System.err} in tests, see simplelogger.properties) for a
- * whole flow, in every client-authentication mode, never contain a secret.
+ * The SDK's DEBUG lines (captured by firmafon-test-support's SLF4J provider) for a whole flow, in every
+ * client-authentication mode, never contain a secret.
  */
 class LogRedactionTest {
     @RegisterExtension
@@ -39,19 +37,13 @@ class LogRedactionTest {
 
     @Test
     void debugLinesOfExchangeRefreshAndFailuresContainNoSecret() {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            for (ClientAuthentication mode : ClientAuthentication.values()) {
-                wire.resetAll();
-                runFlow(mode);
-            }
-        } finally {
-            System.setErr(original);
+        CapturedLogs.clear();
+        for (ClientAuthentication mode : ClientAuthentication.values()) {
+            wire.resetAll();
+            runFlow(mode);
         }
 
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = String.join("\n", CapturedLogs.lines());
         assertThat(log).contains("DEBUG", "grant_type=authorization_code", "refreshing the token of user key alice",
                 "answered 400");
         assertNoSecret(log);

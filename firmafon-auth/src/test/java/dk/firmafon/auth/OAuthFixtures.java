@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.auth.internal.InMemoryTokenStore;
+import dk.firmafon.testsupport.TestSecrets;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,12 +25,12 @@ import org.jspecify.annotations.Nullable;
 /** Shared secrets, a mutable clock, a transparent token store and a recording listener for the OAuth tests. */
 final class OAuthFixtures {
     static final String CLIENT_ID = "client-id-1";
-    static final String CLIENT_SECRET = "cl1ent-S3cret-value";
-    static final String CODE = "c0de-From-Callback";
-    static final String ACCESS = "acc3ss-T0ken-one";
-    static final String NEW_ACCESS = "acc3ss-T0ken-two";
-    static final String REFRESH = "r3fresh-T0ken-one";
-    static final String NEW_REFRESH = "r3fresh-T0ken-two";
+    static final String CLIENT_SECRET = TestSecrets.CLIENT_SECRET;
+    static final String CODE = TestSecrets.AUTHORIZATION_CODE;
+    static final String ACCESS = TestSecrets.ACCESS_TOKEN;
+    static final String NEW_ACCESS = TestSecrets.NEW_ACCESS_TOKEN;
+    static final String REFRESH = TestSecrets.REFRESH_TOKEN;
+    static final String NEW_REFRESH = TestSecrets.NEW_REFRESH_TOKEN;
     static final URI REDIRECT = URI.create("https://app.example/oauth/callback");
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final List<String> SECRETS = List.of(CLIENT_SECRET, CODE, ACCESS, NEW_ACCESS, REFRESH, NEW_REFRESH);

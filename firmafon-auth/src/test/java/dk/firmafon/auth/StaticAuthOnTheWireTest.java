@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.auth.internal.FormUrlEncoding;
+import dk.firmafon.testsupport.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +22,7 @@ import reactor.test.StepVerifier;
 
 /** The three static strategies as the server sees them, applied by a minimal Reactor Netty request. */
 class StaticAuthOnTheWireTest {
-    private static final String TOKEN = "st4tic-Token_value.x";
+    private static final String TOKEN = TestSecrets.STATIC_TOKEN;
 
     @RegisterExtension
     static WireMockExtension wire = OAuthFixtures.wireMock();

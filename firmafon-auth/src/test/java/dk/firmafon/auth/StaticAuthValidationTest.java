@@ -3,6 +3,7 @@ package dk.firmafon.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dk.firmafon.testsupport.Secrets;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
 class StaticAuthValidationTest {
+    private static final String TOKEN = Secrets.register(Secrets.Kind.ACCESS_TOKEN, "s3cret-Token");
 
     static Stream<Arguments> strategies() {
         return Stream.of(
@@ -46,7 +48,7 @@ class StaticAuthValidationTest {
     @ParameterizedTest(name = "{0} never prints its token")
     @MethodSource("strategies")
     void toStringAndCredentialNeverShowTheToken(String name, Function<String, AuthStrategy> strategy) {
-        AuthStrategy auth = strategy.apply("s3cret-Token");
+        AuthStrategy auth = strategy.apply(TOKEN);
 
         assertThat(auth.toString()).doesNotContain("s3cret");
         StepVerifier.create(auth.credential())

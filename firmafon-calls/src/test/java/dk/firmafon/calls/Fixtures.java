@@ -6,6 +6,7 @@ import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.testsupport.TestSecrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ public final class Fixtures {
     /** The client's mapper (snake_case, java.time, Optional, unknown fields ignored, offsets kept). */
     public static final ObjectMapper MAPPER = FirmafonClient.newObjectMapper();
     /** The token every WireMock test authenticates with. */
-    public static final String TOKEN = "test-token";
+    public static final String TOKEN = TestSecrets.TEST_TOKEN;
 
     private Fixtures() {
     }

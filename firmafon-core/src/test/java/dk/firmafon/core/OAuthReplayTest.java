@@ -14,9 +14,10 @@ import dk.firmafon.auth.OAuth2Client;
 import dk.firmafon.auth.OAuthToken;
 import dk.firmafon.auth.TokenStore;
 import dk.firmafon.core.model.Contact;
-import dk.firmafon.core.testing.CapturingLoggerProvider;
 import dk.firmafon.core.testing.WireMockTest;
 import dk.firmafon.error.AuthenticationException;
+import dk.firmafon.testsupport.CapturedLogs;
+import dk.firmafon.testsupport.TestSecrets;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +28,10 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 class OAuthReplayTest extends WireMockTest {
-    private static final String ACCESS = "acc3ss-T0ken-one";
-    private static final String NEW_ACCESS = "acc3ss-T0ken-two";
-    private static final String REFRESH = "r3fresh-T0ken-one";
-    private static final String CLIENT_SECRET = "cl1ent-S3cret-value";
+    private static final String ACCESS = TestSecrets.ACCESS_TOKEN;
+    private static final String NEW_ACCESS = TestSecrets.NEW_ACCESS_TOKEN;
+    private static final String REFRESH = TestSecrets.REFRESH_TOKEN;
+    private static final String CLIENT_SECRET = TestSecrets.CLIENT_SECRET;
 
     private final TokenStore store = TokenStore.inMemory();
     private OAuth2Client oauth;
@@ -86,7 +87,7 @@ class OAuthReplayTest extends WireMockTest {
                 .verifyComplete();
         assertThat(apiRequests()).isEqualTo(2);
         assertThat(tokenRequests()).isEqualTo(1);
-        assertThat(CapturingLoggerProvider.lines()).allSatisfy(line -> assertThat(line)
+        assertThat(CapturedLogs.lines()).allSatisfy(line -> assertThat(line)
                 .doesNotContain(ACCESS, NEW_ACCESS, REFRESH, CLIENT_SECRET));
     }
 

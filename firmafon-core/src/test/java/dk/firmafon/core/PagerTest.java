@@ -9,8 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.firmafon.core.testing.CapturingLoggerProvider;
 import dk.firmafon.core.testing.WireMockTest;
+import dk.firmafon.testsupport.CapturedLogs;
 import java.time.Instant;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
@@ -96,7 +96,7 @@ class PagerTest extends WireMockTest {
                 .expectNext("a", "b", "c")
                 .verifyComplete();
         verifyRequests(3);
-        assertThat(CapturingLoggerProvider.lines()).anySatisfy(line -> assertThat(line)
+        assertThat(CapturedLogs.lines()).anySatisfy(line -> assertThat(line)
                 .startsWith("WARN 2 items of calls share started_at_lt_or_eq=2025-06-02T10:00:00Z")
                 .contains("beyond the 2 delivered may have been skipped; continuing at 2025-06-02T09:59:59Z"));
     }

@@ -11,9 +11,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dk.firmafon.auth.AuthStrategy;
-import dk.firmafon.core.testing.CapturingLoggerProvider;
 import dk.firmafon.core.testing.WireMockTest;
 import dk.firmafon.error.FirmafonException;
+import dk.firmafon.testsupport.CapturedLogs;
+import dk.firmafon.testsupport.Secrets;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.test.StepVerifier;
 
 class SecurityAndRedactionTest extends WireMockTest {
+    private static final String CODE = Secrets.register(Secrets.Kind.AUTHORIZATION_CODE, "auth-code-1");
+    private static final String CLIENT_SECRET = Secrets.register(Secrets.Kind.CLIENT_SECRET, "client-secret-1");
     private static final String BASIC = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
 
     static Stream<Arguments> authForms() {
@@ -71,8 +74,8 @@ class SecurityAndRedactionTest extends WireMockTest {
         List<String> messages = new ArrayList<>();
 
         for (String path : List.of("/calls/404", "/calls/echo", "/calls/json-echo", "/calls/reset", "/calls/retry")) {
-            StepVerifier.create(client.retrieveJson(ApiRequest.get(path).withQuery("code", "auth-code-1")
-                            .withQuery("client_secret", "client-secret-1")))
+            StepVerifier.create(client.retrieveJson(ApiRequest.get(path).withQuery("code", CODE)
+                            .withQuery("client_secret", CLIENT_SECRET)))
                     .expectErrorSatisfies(e -> {
                         assertThat(e).isInstanceOf(FirmafonException.class);
                         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -84,10 +87,10 @@ class SecurityAndRedactionTest extends WireMockTest {
         }
 
         List<String> everything = new ArrayList<>(messages);
-        everything.addAll(CapturingLoggerProvider.lines());
-        assertThat(CapturingLoggerProvider.lines()).anySatisfy(line -> assertThat(line).startsWith("DEBUG --> GET"));
+        everything.addAll(CapturedLogs.lines());
+        assertThat(CapturedLogs.lines()).anySatisfy(line -> assertThat(line).startsWith("DEBUG --> GET"));
         assertThat(everything).allSatisfy(text -> assertThat(text)
-                .doesNotContain(TOKEN, BASIC, "auth-code-1", "client-secret-1"));
+                .doesNotContain(TOKEN, BASIC, CODE, CLIENT_SECRET));
         if (form.equals("query parameter")) {
             assertThat(messages).anySatisfy(m -> assertThat(m).contains("access_token=[REDACTED]"));
         }

@@ -4,6 +4,7 @@ import static dk.firmafon.testkit.Http.body;
 import static dk.firmafon.testkit.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.firmafon.testsupport.Secrets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuthTest {
+  private static final String SECOND_TOKEN = Secrets.register(Secrets.Kind.ACCESS_TOKEN, "second-token");
+
 
   @RegisterExtension
   static final FakeFirmafonExtension FAKE = new FakeFirmafonExtension();
@@ -67,7 +70,7 @@ class AuthTest {
 
   @Test
   void revokedTokenIs401AndAnAddedTokenWorks(FakeFirmafon fake) {
-    fake.addToken("second-token");
+    fake.addToken(SECOND_TOKEN);
     assertThat(withHeader(fake, "Bearer second-token").statusCode()).isEqualTo(200);
     fake.revokeToken(fake.accessToken());
     assertUnauthorized(withHeader(fake, "Bearer " + fake.accessToken()));
@@ -78,6 +81,6 @@ class AuthTest {
   void theResetBeforeEachTestRestoresTheDefaultToken(FakeFirmafon fake) {
     // revokedTokenIs401AndAnAddedTokenWorks may have run first: the token must work again
     assertThat(withHeader(fake, "Bearer " + fake.accessToken()).statusCode()).isEqualTo(200);
-    assertThat(fake.isTokenValid("second-token")).isFalse();
+    assertThat(fake.isTokenValid(SECOND_TOKEN)).isFalse();
   }
 }

@@ -4,6 +4,7 @@ import static dk.firmafon.testkit.Http.body;
 import static dk.firmafon.testkit.Http.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.firmafon.testsupport.Secrets;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FakeFirmafonExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FakeFirmafonTest {
+  private static final String MY_TOKEN = Secrets.register(Secrets.Kind.ACCESS_TOKEN, "my-token");
+
 
   @Test
   @Order(1)
@@ -32,10 +35,10 @@ class FakeFirmafonTest {
 
   @Test
   void plainApiStartsOnLoopbackWithAFreePortAndStops() {
-    FakeFirmafon fake = FakeFirmafon.builder().accessToken("my-token").clientId("my-app").start();
+    FakeFirmafon fake = FakeFirmafon.builder().accessToken(MY_TOKEN).clientId("my-app").start();
     try {
       assertThat(fake.baseUri().toString()).isEqualTo("http://127.0.0.1:" + fake.port() + "/api/v2");
-      assertThat(fake.accessToken()).isEqualTo("my-token");
+      assertThat(fake.accessToken()).isEqualTo(MY_TOKEN);
       assertThat(fake.clientId()).isEqualTo("my-app");
       assertThat(get(fake, "/employee").statusCode()).isEqualTo(200);
     } finally {

@@ -2,6 +2,7 @@ package dk.firmafon.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.firmafon.testsupport.Secrets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,13 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InstanceFieldExtensionTest {
+  private static final String TOKEN = Secrets.register(Secrets.Kind.ACCESS_TOKEN, "per-test-token");
+
 
   @RegisterExtension
-  final FakeFirmafonExtension fake = new FakeFirmafonExtension(FakeFirmafon.builder().accessToken("per-test-token"));
+  final FakeFirmafonExtension fake = new FakeFirmafonExtension(FakeFirmafon.builder().accessToken(TOKEN));
 
   @Test
   void anInstanceFieldGivesEachTestItsOwnRunningFake() {
-    assertThat(fake.fake().accessToken()).isEqualTo("per-test-token");
+    assertThat(fake.fake().accessToken()).isEqualTo(TOKEN);
     assertThat(Http.get(fake.fake(), "/employee").statusCode()).isEqualTo(200);
   }
 

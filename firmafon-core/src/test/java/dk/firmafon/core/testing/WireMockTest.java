@@ -6,6 +6,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.RetryPolicy;
+import dk.firmafon.testsupport.CapturedLogs;
+import dk.firmafon.testsupport.TestSecrets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** Shared base: one WireMock server on a dynamic port per test class, reset before each test; clients closed after. */
 public abstract class WireMockTest {
-    protected static final String TOKEN = "s3cr3t-t0ken-value";
+    protected static final String TOKEN = TestSecrets.CORE_TOKEN;
     protected static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     protected static WireMockServer server;
@@ -38,7 +40,7 @@ public abstract class WireMockTest {
     @BeforeEach
     void resetServer() {
         server.resetAll();
-        CapturingLoggerProvider.clear();
+        CapturedLogs.clear();
     }
 
     @AfterEach
