@@ -1,6 +1,8 @@
 package dk.firmafon.core;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,8 +100,8 @@ public final class FirmafonClient implements AutoCloseable {
 
     /**
      * A fresh mapper configured as the SDK needs: snake_case names, unknown fields ignored, {@code java.time} and
-     * {@code Optional} support, dates written as ISO-8601 strings with their offsets kept, absent values not written.
-     * Customise a copy and pass it to {@link Builder#objectMapper(ObjectMapper)}.
+     * {@code Optional} support, dates written as ISO-8601 strings with their offsets kept, absent values not written,
+     * {@code null} elements of lists skipped (a list of ids never fails on a {@code null} entry). Customise a copy and pass it to {@link Builder#objectMapper(ObjectMapper)}.
      */
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
@@ -109,6 +111,8 @@ public final class FirmafonClient implements AutoCloseable {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+                .withConfigOverride(List.class,
+                        list -> list.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .build();
