@@ -1,0 +1,5 @@
+/** The voice-mails client. */
+@NullMarked
+package dk.firmafon.voicemails;
+
+import org.jspecify.annotations.NullMarked;
