@@ -72,10 +72,7 @@ final class ContactsCommand {
     }
 
     @Command(name = "get", description = "A contact by id.")
-    static final class Get extends CliCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Get extends ByIdCommand {
         Get(CliContext context) {
             super(context);
         }
@@ -88,10 +85,7 @@ final class ContactsCommand {
     }
 
     @Command(name = "update", description = "Change the given fields of a contact.")
-    static final class Update extends CliCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Update extends ByIdCommand {
         @Mixin
         Fields fields = new Fields();
 
@@ -107,10 +101,7 @@ final class ContactsCommand {
     }
 
     @Command(name = "delete", description = "Delete a contact.")
-    static final class Delete extends CliCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Delete extends ByIdCommand {
         Delete(CliContext context) {
             super(context);
         }

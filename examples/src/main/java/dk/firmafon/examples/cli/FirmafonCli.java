@@ -30,6 +30,9 @@ import picocli.CommandLine.ScopeType;
             "FIRMAFON_TOKEN_URL, FIRMAFON_TOKEN_FILE. With no token and no base URL it runs against an embedded fake."
         },
         subcommands = {
+            EmployeesCommand.class,
+            GroupsCommand.class,
+            ReceptionsCommand.class,
             ContactsCommand.class,
             VoicemailsCommand.class,
             AuthCommand.class,

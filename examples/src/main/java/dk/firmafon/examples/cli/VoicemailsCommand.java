@@ -11,7 +11,6 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code firmafon voicemails ...}. */
 @Command(name = "voicemails", description = "Voice mails: list, read, mark heard, delete, download the recording.",
@@ -69,10 +68,7 @@ final class VoicemailsCommand {
     }
 
     @Command(name = "get", description = "A voice mail by id.")
-    static final class Get extends CliCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Get extends ByIdCommand {
         Get(CliContext context) {
             super(context);
         }
@@ -85,10 +81,7 @@ final class VoicemailsCommand {
     }
 
     @Command(name = "heard", description = "Mark a voice mail heard (or, with --unheard, not heard).")
-    static final class Heard extends CliCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Heard extends ByIdCommand {
         @Option(names = "--unheard", description = "Mark it not heard instead.")
         boolean unheard;
 
@@ -105,10 +98,7 @@ final class VoicemailsCommand {
     }
 
     @Command(name = "delete", description = "Delete a voice mail.")
-    static final class Delete extends CliCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Delete extends ByIdCommand {
         Delete(CliContext context) {
             super(context);
         }
@@ -122,10 +112,7 @@ final class VoicemailsCommand {
     }
 
     @Command(name = "download", description = "Save a voice mail's recording to a file (streamed, never held whole).")
-    static final class Download extends CliCommand {
-        @Parameters(paramLabel = "ID")
-        long id;
-
+    static final class Download extends ByIdCommand {
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Default: voicemail-ID.mp3.")
         Optional<Path> file = Optional.empty();
 
