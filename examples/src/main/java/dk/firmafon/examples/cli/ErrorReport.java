@@ -1,6 +1,8 @@
 package dk.firmafon.examples.cli;
 
+import dk.firmafon.error.AuthenticationException;
 import dk.firmafon.error.FirmafonException;
+import dk.firmafon.error.OAuthException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -43,7 +45,8 @@ final class ErrorReport implements IExecutionExceptionHandler {
         if (error instanceof ConfigurationException || error instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
         }
-        if (error instanceof NotSignedInException) {
+        if (error instanceof NotSignedInException || error instanceof AuthenticationException
+                || error instanceof OAuthException) {
             return ExitCodes.AUTHENTICATION;
         }
         return ExitCodes.FAILURE;

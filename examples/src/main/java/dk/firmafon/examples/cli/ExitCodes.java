@@ -8,7 +8,10 @@ final class ExitCodes {
     static final int FAILURE = 1;
     /** Wrong usage: an unknown command or option, a malformed argument or configuration value. */
     static final int USAGE = 2;
-    /** Not signed in, or the token was refused (401): set FIRMAFON_TOKEN or run {@code firmafon auth login}. */
+    /**
+     * Not signed in, the token was refused (401), or the OAuth flow failed (denied, state mismatch, bad code): set
+     * FIRMAFON_TOKEN or run {@code firmafon auth login}.
+     */
     static final int AUTHENTICATION = 3;
 
     private ExitCodes() {

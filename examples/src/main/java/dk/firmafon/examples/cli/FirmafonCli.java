@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
             "FIRMAFON_TOKEN_URL, FIRMAFON_TOKEN_FILE. With no token and no base URL it runs against an embedded fake."
         },
         subcommands = {
+            CallsCommand.class,
             EmployeesCommand.class,
             GroupsCommand.class,
             ReceptionsCommand.class,
