@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         })
 final class CallsCommand {
     static final Table<Call> TABLE = Table.<Call>builder()
-            .column("STARTED", 25, Call::startedAt)
+            .column("STARTED", 19, Call::startedAt)
             .column("DIRECTION", 9, Call::direction)
             .column("STATUS", 9, Call::status)
             .column("FROM", 14, Call::fromNumber)
@@ -46,7 +46,7 @@ final class CallsCommand {
             .column("ENDPOINT", 18, CallNode::endpoint)
             .column("STATE", 9, CallNode::state)
             .column("TYPE", 17, CallNode::nodeType)
-            .column("STARTED", 25, CallNode::startedAt)
+            .column("STARTED", 19, CallNode::startedAt)
             .build();
 
     private static CallsClient calls(CliContext context) {

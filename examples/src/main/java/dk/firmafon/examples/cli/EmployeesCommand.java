@@ -3,10 +3,10 @@ package dk.firmafon.examples.cli;
 import dk.firmafon.employees.EmployeesClient;
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeUpdate;
-import dk.firmafon.employees.model.MessageResult;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,15 +32,6 @@ final class EmployeesCommand {
 
     private static EmployeesClient employees(CliContext context) {
         return EmployeesClient.create(context.client());
-    }
-
-    /** Prints the outcome of an SMS send; a refused send is a failure (exit 1). */
-    static int messageResult(Output output, MessageResult result, String recipient) {
-        if (!result.sent()) {
-            throw new IllegalStateException("the service did not send the message to " + recipient);
-        }
-        output.done("message sent to " + recipient);
-        return ExitCodes.OK;
     }
 
     @Command(name = "me", description = "The employee the token belongs to.")
@@ -94,7 +85,7 @@ final class EmployeesCommand {
         Optional<OffsetDateTime> dndTimeoutAt = Optional.empty();
 
         @Option(names = "--groups", paramLabel = "ID", split = ",", description = "The employee's group ids (replaces them all).")
-        Optional<List<Long>> groupIds = Optional.empty();
+        @Nullable List<Long> groupIds;
 
         Update(CliContext context) {
             super(context);
@@ -105,7 +96,7 @@ final class EmployeesCommand {
             EmployeeUpdate update = EmployeeUpdate.builder()
                     .doNotDisturb(doNotDisturb)
                     .dndTimeoutAt(dndTimeoutAt)
-                    .employeeGroupIds(groupIds)
+                    .employeeGroupIds(Optional.ofNullable(groupIds))
                     .build();
             output().record(await(employees(context).update(id, update)));
             return ExitCodes.OK;
@@ -113,18 +104,15 @@ final class EmployeesCommand {
     }
 
     @Command(name = "message", description = "Send an SMS to an employee (costs money; needs --yes).")
-    static final class Message extends ByIdCommand {
-        @Mixin
-        Sms sms = new Sms();
-
+    static final class Message extends SmsCommand {
         Message(CliContext context) {
             super(context);
         }
 
         @Override
         protected int run() {
-            String text = sms.text();
-            return messageResult(output(), await(employees(context).sendMessage(id, text)), "employee " + id);
+            String text = text();
+            return report(await(employees(context).sendMessage(id, text)), "employee " + id);
         }
     }
 }

@@ -99,18 +99,15 @@ final class GroupsCommand {
     }
 
     @Command(name = "message", description = "Send an SMS to every member (costs money; needs --yes).")
-    static final class Message extends ByIdCommand {
-        @Mixin
-        Sms sms = new Sms();
-
+    static final class Message extends SmsCommand {
         Message(CliContext context) {
             super(context);
         }
 
         @Override
         protected int run() {
-            String text = sms.text();
-            return EmployeesCommand.messageResult(output(), await(groups(context).sendMessage(id, text)), "group " + id);
+            String text = text();
+            return report(await(groups(context).sendMessage(id, text)), "group " + id);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dk.firmafon.examples.cli;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * front, never from the data. Values longer than their column are cut with {@code ~}.
  */
 final class Table<T> {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ssxxx");
+    /** Timestamps print in the local time zone, so a listing's order reads right whatever offsets the API sent. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
 
     private final List<Column<T>> columns;
 
@@ -58,7 +61,7 @@ final class Table<T> {
         return line.toString();
     }
 
-    /** How a cell value reads: absent values as {@code -}, timestamps without the 'T' and fractions. */
+    /** How a cell value reads: absent values as {@code -}, timestamps in local time without 'T' and fractions. */
     static String text(@Nullable Object value) {
         Object unwrapped = value instanceof Optional<?> optional ? optional.orElse(null) : value;
         if (unwrapped == null) {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 final class VoicemailsCommand {
     static final Table<VoiceMail> TABLE = Table.<VoiceMail>builder()
             .column("ID", 8, VoiceMail::id)
-            .column("CREATED", 25, VoiceMail::createdAt)
+            .column("CREATED", 19, VoiceMail::createdAt)
             .column("FROM", 14, VoiceMail::fromNumber)
             .column("FROM CONTACT", 20, mail -> mail.fromContact().flatMap(contact -> contact.name()))
             .column("FOR", 22, VoiceMail::endpointName)
