@@ -77,6 +77,7 @@ public final class FakeFirmafon implements AutoCloseable {
     this.server = new WireMockServer(WireMockConfiguration.options()
         .bindAddress("127.0.0.1")
         .port(builder.port)
+        .jettyAcceptors(1)
         .http2PlainDisabled(true)
         .gzipDisabled(true)
         .maxLoggedResponseSize(64 * 1024)
