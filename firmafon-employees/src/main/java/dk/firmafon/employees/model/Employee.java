@@ -1,5 +1,6 @@
 package dk.firmafon.employees.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.FirmafonModel;
@@ -26,19 +27,24 @@ public abstract class Employee {
     public abstract Optional<PhoneNumber> number();
 
     /** Whether calls are held back from this employee. */
+    @JsonProperty("do_not_disturb")
     @Value.Default
     public boolean doNotDisturb() {
         return false;
     }
 
     /** When do-not-disturb switches itself off; absent when it does not. */
+    @JsonProperty("dnd_timeout_at")
     public abstract Optional<OffsetDateTime> dndTimeoutAt();
 
+    @JsonProperty("live_presence")
     public abstract Optional<LivePresence> livePresence();
 
+    @JsonProperty("speed_dial")
     public abstract Optional<SpeedDial> speedDial();
 
     /** Whether the employee is part of the switchboard (needed to join or leave groups). */
+    @JsonProperty("has_switch")
     @Value.Default
     public boolean hasSwitch() {
         return false;
@@ -49,13 +55,16 @@ public abstract class Employee {
      * The service may send the whole reception, an object holding only its id, or the bare id: all are read, and
      * fields it did not send are absent.
      */
+    @JsonProperty("cloak_reception")
     @JsonDeserialize(using = LenientJson.CloakReceptionReader.class)
     public abstract Optional<Reception> cloakReception();
 
     /** The groups the employee belongs to. */
+    @JsonProperty("employee_group_ids")
     public abstract List<Long> employeeGroupIds();
 
     /** Whether the company is in its trial period (SMS messages are refused then). */
+    @JsonProperty("in_trial")
     @Value.Default
     public boolean inTrial() {
         return false;
@@ -67,6 +76,7 @@ public abstract class Employee {
         return Endpoint.employee(id());
     }
 
+    @JsonProperty("company_id")
     public abstract Optional<Long> companyId();
 
     /** Whether the employee administers the company; not sent by every version of the service. */

@@ -1,5 +1,6 @@
 package dk.firmafon.employees.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.FirmafonModel;
@@ -20,11 +21,14 @@ public abstract class EmployeeGroup {
 
     public abstract String name();
 
+    @JsonProperty("live_presence")
     public abstract Optional<LivePresence> livePresence();
 
+    @JsonProperty("speed_dial")
     public abstract Optional<SpeedDial> speedDial();
 
     /** The members' ids. */
+    @JsonProperty("employee_ids")
     public abstract List<Long> employeeIds();
 
     /** {@code EmployeeGroup#id}; derived from the id when the service leaves it out. */

@@ -1,5 +1,6 @@
 package dk.firmafon.employees.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dk.firmafon.core.model.Endpoint;
@@ -24,6 +25,7 @@ public abstract class Reception {
     public abstract Optional<String> name();
 
     /** The reception's public number (JSON {@code "phone_number": {"number": "4570201000"}}). */
+    @JsonProperty("phone_number")
     @JsonDeserialize(using = LenientJson.NumberObjectReader.class)
     @JsonSerialize(using = LenientJson.NumberObjectWriter.class)
     public abstract Optional<PhoneNumber> phoneNumber();
