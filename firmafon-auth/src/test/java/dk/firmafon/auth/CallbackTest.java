@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dk.firmafon.auth.OAuthFixtures.ACCESS;
 import static dk.firmafon.auth.OAuthFixtures.CLIENT_ID;
 import static dk.firmafon.auth.OAuthFixtures.CLIENT_SECRET;
@@ -33,7 +32,7 @@ import reactor.test.StepVerifier;
 
 class CallbackTest {
     @RegisterExtension
-    static WireMockExtension wire = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wire = OAuthFixtures.wireMock();
 
     private final OAuth2Client client = OAuth2Client.builder()
             .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT)

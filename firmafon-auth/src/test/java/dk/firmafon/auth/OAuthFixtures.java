@@ -2,6 +2,11 @@ package dk.firmafon.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dk.firmafon.auth.internal.InMemoryTokenStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,12 +15,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 
 /** Shared secrets, a mutable clock, a transparent token store and a recording listener for the OAuth tests. */
 final class OAuthFixtures {
@@ -31,6 +35,18 @@ final class OAuthFixtures {
     static final List<String> SECRETS = List.of(CLIENT_SECRET, CODE, ACCESS, NEW_ACCESS, REFRESH, NEW_REFRESH);
 
     private OAuthFixtures() {
+    }
+
+    /** WireMock on a dynamic port, for a test class's {@code @RegisterExtension} field. */
+    static WireMockExtension wireMock() {
+        return WireMockExtension.newInstance()
+                .options(WireMockConfiguration.wireMockConfig().dynamicPort().jettyAcceptors(1))
+                .build();
+    }
+
+    /** A JSON answer. */
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     /** Fails if {@code text} contains any configured secret. */
@@ -80,24 +96,10 @@ final class OAuthFixtures {
         }
     }
 
-    /** A token store the test can read and seed directly. */
-    static final class MapTokenStore implements TokenStore {
-        final Map<String, OAuthToken> tokens = new ConcurrentHashMap<>();
-
-        @Override
-        public Mono<OAuthToken> load(String userKey) {
-            return Mono.fromSupplier(() -> tokens.get(userKey));
-        }
-
-        @Override
-        public Mono<Void> save(String userKey, OAuthToken token) {
-            return Mono.fromRunnable(() -> tokens.put(userKey, token));
-        }
-
-        @Override
-        public Mono<Void> remove(String userKey) {
-            return Mono.fromRunnable(() -> tokens.remove(userKey));
-        }
+    /** A token store the test can read and seed directly: the default store over a map the test holds. */
+    static final class MapTokenStore {
+        final ConcurrentMap<String, OAuthToken> tokens = new ConcurrentHashMap<>();
+        final TokenStore store = new InMemoryTokenStore(tokens);
     }
 
     /** Records every change the SDK reports. */

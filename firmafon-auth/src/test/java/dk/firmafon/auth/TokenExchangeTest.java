@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dk.firmafon.auth.OAuthFixtures.ACCESS;
 import static dk.firmafon.auth.OAuthFixtures.CLIENT_ID;
 import static dk.firmafon.auth.OAuthFixtures.CLIENT_SECRET;
@@ -18,6 +17,7 @@ import static dk.firmafon.auth.OAuthFixtures.REDIRECT;
 import static dk.firmafon.auth.OAuthFixtures.REFRESH;
 import static dk.firmafon.auth.OAuthFixtures.TIMEOUT;
 import static dk.firmafon.auth.OAuthFixtures.assertNoSecret;
+import static dk.firmafon.auth.OAuthFixtures.json;
 import static dk.firmafon.auth.OAuthFixtures.tokenJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ import reactor.test.StepVerifier;
 
 class TokenExchangeTest {
     @RegisterExtension
-    static WireMockExtension wire = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wire = OAuthFixtures.wireMock();
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private final MutableClock clock = new MutableClock(NOW);
@@ -64,9 +64,6 @@ class TokenExchangeTest {
         wire.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(response));
     }
 
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-    }
 
     private static LoggedRequest onlyTokenRequest() {
         List<LoggedRequest> requests = wire.findAll(postRequestedFor(urlPathEqualTo("/oauth/token")));

@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dk.firmafon.auth.OAuthFixtures.ACCESS;
 import static dk.firmafon.auth.OAuthFixtures.CLIENT_ID;
 import static dk.firmafon.auth.OAuthFixtures.CLIENT_SECRET;
@@ -18,6 +17,7 @@ import static dk.firmafon.auth.OAuthFixtures.REDIRECT;
 import static dk.firmafon.auth.OAuthFixtures.REFRESH;
 import static dk.firmafon.auth.OAuthFixtures.TIMEOUT;
 import static dk.firmafon.auth.OAuthFixtures.assertNoSecret;
+import static dk.firmafon.auth.OAuthFixtures.json;
 import static dk.firmafon.auth.OAuthFixtures.tokenJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +44,7 @@ import reactor.test.StepVerifier;
 
 class TokenLifecycleTest {
     @RegisterExtension
-    static WireMockExtension wire = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension wire = OAuthFixtures.wireMock();
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final Credential OLD_CREDENTIAL = Credential.header("Authorization", "Bearer " + ACCESS);
@@ -57,7 +57,7 @@ class TokenLifecycleTest {
             .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT)
             .tokenUri(URI.create(wire.baseUrl() + "/oauth/token"))
             .clock(clock)
-            .tokenStore(store)
+            .tokenStore(store.store)
             .tokenListener(listener)
             .refreshAhead(Duration.ofSeconds(60))
             .refreshRetries(2, Duration.ofMillis(10))
@@ -82,9 +82,6 @@ class TokenLifecycleTest {
         wire.stubFor(post(urlEqualTo("/oauth/token")).willReturn(response));
     }
 
-    private static ResponseDefinitionBuilder json(int status, String body) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-    }
 
     private static int tokenRequests() {
         return wire.findAll(postRequestedFor(urlEqualTo("/oauth/token"))).size();

@@ -1,0 +1,95 @@
+package dk.firmafon.core.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * A phone number as the API writes it: the country calling code followed by the number, digits only, no
+ * {@code +} or {@code 00} ({@code 4571999999} for the Danish number 71 99 99 99).
+ *
+ * <p>{@link #of(String)} normalises common human forms ({@code +45 71 99 99 99}, {@code 0045-71999999},
+ * {@code (45) 71.99.99.99}) and rejects anything else with a message that says what was wrong.
+ */
+public final class PhoneNumber implements Comparable<PhoneNumber> {
+    /** E.164 allows at most 15 digits including the country code. */
+    public static final int MAX_DIGITS = 15;
+    /** The shortest number the SDK accepts (short service numbers, e.g. {@code 112}). */
+    public static final int MIN_DIGITS = 3;
+
+    private final String digits;
+
+    private PhoneNumber(String digits) {
+        this.digits = digits;
+    }
+
+    /**
+     * Parses and normalises a phone number.
+     *
+     * @throws IllegalArgumentException naming {@code phoneNumber} when the text is null, blank, contains letters or
+     *     other characters than digits, spaces, {@code + - . ( ) /}, or has too few or too many digits
+     */
+    public static PhoneNumber of(String text) {
+        return of("phoneNumber", text);
+    }
+
+    /** As {@link #of(String)}, with {@code argument} naming the argument in error messages. */
+    public static PhoneNumber of(String argument, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException(argument + " must not be null or blank");
+        }
+        String trimmed = text.strip();
+        StringBuilder digits = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            } else if (c == '+' && i == 0) {
+                continue;
+            } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/') {
+                continue;
+            } else {
+                throw new IllegalArgumentException(argument + " must contain only digits (with the country code, e.g. "
+                        + "4571999999), optionally written with +, spaces, dashes, dots or parentheses; found '"
+                        + c + "' in '" + trimmed + "'");
+            }
+        }
+        String normalised = trimmed.startsWith("00") ? digits.substring(2) : digits.toString();
+        if (normalised.length() < MIN_DIGITS || normalised.length() > MAX_DIGITS) {
+            throw new IllegalArgumentException(argument + " must have " + MIN_DIGITS + " to " + MAX_DIGITS
+                    + " digits including the country code, but '" + trimmed + "' has " + normalised.length());
+        }
+        return new PhoneNumber(normalised);
+    }
+
+    /** Reads a number the API sent, as sent (the API's numbers are already normalised). */
+    @JsonCreator
+    static PhoneNumber fromJson(String digits) {
+        return new PhoneNumber(digits);
+    }
+
+    /** The digits, country code first: what the API expects. */
+    @JsonValue
+    public String digits() {
+        return digits;
+    }
+
+    @Override
+    public int compareTo(PhoneNumber other) {
+        return digits.compareTo(other.digits);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PhoneNumber p && p.digits.equals(digits);
+    }
+
+    @Override
+    public int hashCode() {
+        return digits.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return digits;
+    }
+}
