@@ -10,11 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dk.firmafon.calls.model.Call;
 import dk.firmafon.calls.model.CallDirection;
@@ -23,48 +21,24 @@ import dk.firmafon.calls.model.CallStatus;
 import dk.firmafon.calls.model.DialRestriction;
 import dk.firmafon.calls.model.NodeState;
 import dk.firmafon.calls.model.TransferType;
-import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.PageCursor;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.error.NotFoundException;
 import dk.firmafon.error.ServerErrorException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reactivestreams.Publisher;
 import reactor.test.StepVerifier;
 
-class CallsClientTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final String BEARER = "Bearer " + Fixtures.TOKEN;
+class CallsClientTest extends WireMockCallsTest {
     private static final String CALL_UUID = "6f1c2a3e-8b47-4d0e-9a51-2c7d3e4f5a61";
     private static final String NODE_UUID = "0b9e4c8a-2222-4a2b-8c3d-000000000009";
-
-    @RegisterExtension
-    static final WireMockExtension WM = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private FirmafonClient client;
-    private CallsClient calls;
-
-    @BeforeEach
-    void setUp() {
-        client = Fixtures.client(WM.baseUrl());
-        calls = CallsClient.create(client);
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
-    }
 
     @Test
     void pageSendsEveryFilterAsItsQueryParameter() {
