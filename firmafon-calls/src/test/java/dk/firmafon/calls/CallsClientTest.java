@@ -27,6 +27,7 @@ import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.error.NotFoundException;
 import dk.firmafon.error.ServerErrorException;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,21 +84,28 @@ class CallsClientTest extends WireMockCallsTest {
     }
 
     @Test
-    void pageHandsOutACursorThatResumesAfterTheLastCall() {
+    void pageHandsOutACursorThatResumesAtTheOldestCallByInstant() {
         WM.stubFor(get(urlPathEqualTo("/calls")).willReturn(okJson(Fixtures.text("calls.json"))));
         CallQuery query = CallQuery.builder().limit(3).build();
+        // the fake answers the same three calls again: the resumed page must drop all of them
 
-        PageCursor next = calls.page(query, null).map(page -> page.next().orElseThrow()).block(TIMEOUT);
-        StepVerifier.create(calls.page(query, PageCursor.parse(next.asString())))
-                .assertNext(page -> {
-                    assertThat(page.items()).as("the repeated boundary call is dropped")
-                            .extracting(Call::callUuid).doesNotContain("a0000000-0000-4000-8000-000000000001");
+        StepVerifier.create(calls.page(query, null)
+                        .flatMap(first -> calls.page(query, PageCursor.parse(first.next().orElseThrow().asString()))
+                                .map(second -> List.of(first, second))))
+                .assertNext(pages -> {
+                    assertThat(pages.get(0).items()).hasSize(3);
+                    // 09:30:00+02:00 is the oldest instant of the page, although 07:59:59Z comes after it
+                    assertThat(pages.get(0).next().map(PageCursor::timestamp))
+                            .contains(Instant.parse("2025-06-02T07:30:00Z"));
+                    assertThat(pages.get(1).items()).isEmpty();
+                    assertThat(pages.get(1).next()).isEmpty();
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(getRequestedFor(urlPathEqualTo("/calls"))
-                .withQueryParam("started_at_lt_or_eq", equalTo(next.timestamp().toString())));
+        WM.verify(exactly(1), getRequestedFor(urlPathEqualTo("/calls"))
+                .withQueryParam("started_at_lt_or_eq", equalTo("2025-06-02T07:30:00Z"))
+                .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
