@@ -11,6 +11,7 @@ module dk.firmafon.auth {
     requires io.netty.codec.http;
     requires io.netty.buffer;
     requires io.netty.common;
+    requires io.netty.transport;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static org.immutables.value;
@@ -18,6 +19,4 @@ module dk.firmafon.auth {
     exports dk.firmafon.auth;
     exports dk.firmafon.error;
     exports dk.firmafon.auth.internal to dk.firmafon.core;
-
-    opens dk.firmafon.auth to com.fasterxml.jackson.databind;
 }
