@@ -33,8 +33,8 @@ public final class AnnouncementsClient {
 
     /**
      * Dismisses an announcement for the user ({@code POST /announcements/:id/mark_as_read}) and returns it; a
-     * {@code NotFoundException} when there is none. Marking twice does no harm, so the request is marked
-     * idempotent and the transport may retry it.
+     * {@link dk.firmafon.error.NotFoundException} when there is none. Marking twice does no harm, so the request
+     * is marked idempotent and the transport may retry it.
      */
     public Mono<Announcement> markAsRead(long id) {
         if (id <= 0) {

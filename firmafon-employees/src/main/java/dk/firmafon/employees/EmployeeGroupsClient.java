@@ -44,7 +44,9 @@ public final class EmployeeGroupsClient {
                 .flatMapIterable(groups -> groups);
     }
 
-    /** One group ({@code GET /employee_groups/:id}); a {@code NotFoundException} when there is none. */
+    /**
+     * One group ({@code GET /employee_groups/:id}); a {@link dk.firmafon.error.NotFoundException} when there is none.
+     */
     public Mono<EmployeeGroup> get(long id) {
         if (id <= 0) {
             return Ids.notPositive("id", id);

@@ -46,13 +46,15 @@ public final class EmployeesClient {
         return client.retrieve(ApiRequest.get("/employee"), "employee", Employee.class);
     }
 
-    /** Every colleague, the authenticated employee included, ordered by first name ({@code GET /employees}). */
+    /** The company's employees, ordered by first name ({@code GET /employees}). */
     public Flux<Employee> list() {
         return client.retrieveList(ApiRequest.get(EMPLOYEES), "employees", Employee.class)
                 .flatMapIterable(employees -> employees);
     }
 
-    /** One employee ({@code GET /employees/:id}); a {@code NotFoundException} when there is none. */
+    /**
+     * One employee ({@code GET /employees/:id}); a {@link dk.firmafon.error.NotFoundException} when there is none.
+     */
     public Mono<Employee> get(long id) {
         if (id <= 0) {
             return Ids.notPositive("id", id);

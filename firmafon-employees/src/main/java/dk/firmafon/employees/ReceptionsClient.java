@@ -34,7 +34,9 @@ public final class ReceptionsClient {
                 .flatMapIterable(receptions -> receptions);
     }
 
-    /** One reception ({@code GET /receptions/:id}); a {@code NotFoundException} when there is none. */
+    /**
+     * One reception ({@code GET /receptions/:id}); a {@link dk.firmafon.error.NotFoundException} when there is none.
+     */
     public Mono<Reception> get(long id) {
         if (id <= 0) {
             return Ids.notPositive("id", id);

@@ -72,8 +72,10 @@ class EmployeeTest {
 
     @Test
     void cloakReceptionIsReadAsAnObjectABareIdOrAnIdString() throws Exception {
-        assertThat(cloakReceptionOf("{\"id\": 7, \"name\": \"Main line\", \"phone_number\": {\"number\": \"4570201000\"}}"))
-                .contains(Reception.builder().id(7).name("Main line").phoneNumber(PhoneNumber.of("4570201000")).build());
+        assertThat(cloakReceptionOf(
+                "{\"id\": 7, \"name\": \"Main line\", \"phone_number\": {\"number\": \"4570201000\"}}"))
+                .contains(Reception.builder().id(7).name("Main line").phoneNumber(PhoneNumber.of("4570201000"))
+                        .build());
         assertThat(cloakReceptionOf("7")).contains(Reception.builder().id(7).build());
         assertThat(cloakReceptionOf("\"7\"")).contains(Reception.builder().id(7).build());
         assertThat(cloakReceptionOf("null")).isEmpty();
