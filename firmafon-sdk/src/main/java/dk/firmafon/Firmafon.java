@@ -1,8 +1,13 @@
 package dk.firmafon;
 
+import dk.firmafon.announcements.AnnouncementsClient;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.calls.CallsClient;
 import dk.firmafon.contacts.ContactsClient;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.employees.EmployeeGroupsClient;
+import dk.firmafon.employees.EmployeesClient;
+import dk.firmafon.employees.ReceptionsClient;
 import dk.firmafon.voicemails.VoiceMailsClient;
 import java.net.URI;
 import java.util.Objects;
@@ -28,13 +33,23 @@ public final class Firmafon implements AutoCloseable {
     public static final URI RELATEL = FirmafonClient.RELATEL;
 
     private final FirmafonClient client;
+    private final CallsClient calls;
+    private final EmployeesClient employees;
+    private final EmployeeGroupsClient employeeGroups;
+    private final ReceptionsClient receptions;
     private final ContactsClient contacts;
     private final VoiceMailsClient voiceMails;
+    private final AnnouncementsClient announcements;
 
     private Firmafon(FirmafonClient client) {
         this.client = client;
+        this.calls = CallsClient.create(client);
+        this.employees = EmployeesClient.create(client);
+        this.employeeGroups = EmployeeGroupsClient.create(client);
+        this.receptions = ReceptionsClient.create(client);
         this.contacts = ContactsClient.create(client);
         this.voiceMails = VoiceMailsClient.create(client);
+        this.announcements = AnnouncementsClient.create(client);
     }
 
     /** A builder for the common settings, with {@link Builder#client(Consumer)} reaching every other one. */
@@ -52,6 +67,26 @@ public final class Firmafon implements AutoCloseable {
         return client;
     }
 
+    /** Call history, live call control and click-to-call. */
+    public CallsClient calls() {
+        return calls;
+    }
+
+    /** Employees: the authenticated one, colleagues, update, send an SMS. */
+    public EmployeesClient employees() {
+        return employees;
+    }
+
+    /** Employee groups: list, get, members, join, leave, send an SMS. */
+    public EmployeeGroupsClient employeeGroups() {
+        return employeeGroups;
+    }
+
+    /** Receptions (the company's phone numbers): list, get. */
+    public ReceptionsClient receptions() {
+        return receptions;
+    }
+
     /** Contacts: look up by number, create, get, update, delete. */
     public ContactsClient contacts() {
         return contacts;
@@ -60,6 +95,11 @@ public final class Firmafon implements AutoCloseable {
     /** Voice mails: paged listing, get, mark heard / unheard, delete, download the recording. */
     public VoiceMailsClient voiceMails() {
         return voiceMails;
+    }
+
+    /** Announcements (system news): list, mark as read. */
+    public AnnouncementsClient announcements() {
+        return announcements;
     }
 
     /** Closes the shared {@link FirmafonClient}, releasing its connection pool. Idempotent. */

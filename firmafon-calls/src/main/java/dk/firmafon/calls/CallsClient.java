@@ -15,7 +15,6 @@ import dk.firmafon.core.model.PhoneNumber;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -32,7 +31,7 @@ import reactor.core.publisher.Mono;
  *     .subscribe(call -> System.out.println(call.fromNumber()));
  *
  * calls.live()
- *     .filter(node -> node.state().equals(Optional.of(NodeState.RINGING)))
+ *     .filter(node -> node.state().filter(NodeState.RINGING::equals).isPresent())
  *     .flatMap(node -> calls.transfer(node.nodeUuid(), Endpoint.employee(17), TransferType.ATTENDED))
  *     .subscribe();
  * }</pre>
@@ -56,9 +55,13 @@ public final class CallsClient {
         this.client = client;
     }
 
-    /** Calls over {@code client}; the client stays the caller's to {@link FirmafonClient#close() close}. */
+    /**
+     * Calls over {@code client}; the client stays the caller's to {@link FirmafonClient#close() close}.
+     *
+     * @throws IllegalArgumentException naming {@code client} when it is null
+     */
     public static CallsClient create(FirmafonClient client) {
-        return new CallsClient(Objects.requireNonNull(client, "client must not be null"));
+        return new CallsClient(required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /** The whole call history, newest first, {@value CallQuery#MAX_LIMIT} calls per request. */
@@ -71,14 +74,17 @@ public final class CallsClient {
      * requested ({@code GET /calls} with the cursor {@code started_at_lt_or_eq}). Starts at
      * {@link CallQuery#startedAtOrBefore()} when set.
      *
-     * <p>A call without {@code started_at} is paged as if it had started with the call before it in the listing,
-     * so the cursor stays where it was; see {@link StartedAt}.
+     * <p>A call without {@code started_at} (still being set up) is paged as if it had started with the call before
+     * it in the listing, so the cursor stays where it was and no call is skipped; when it comes first it is placed at
+     * {@link CallQuery#startedAtOrBefore()}, or without one a day after the listing began (after every call the
+     * service has, whatever the two clocks say).
      */
     public Flux<Call> list(CallQuery query) {
         return Flux.defer(() -> {
-            CursorPaging<Call> paging = paging(query, query.startedAtOrBefore());
-            return query.startedAtOrBefore()
-                    .map(start -> client.paginate(paging, PageCursor.at(start)))
+            Optional<Instant> start = required("query", query, "CallQuery.all()").startedAtOrBefore();
+            CursorPaging<Call> paging = paging(query, start);
+            return start
+                    .map(from -> client.paginate(paging, PageCursor.at(from)))
                     .orElseGet(() -> client.paginate(paging));
         });
     }
@@ -90,7 +96,8 @@ public final class CallsClient {
      */
     public Mono<Page<Call>> page(CallQuery query, @Nullable PageCursor from) {
         return Mono.defer(() -> {
-            PageCursor cursor = from != null ? from : query.startedAtOrBefore().map(PageCursor::at).orElse(null);
+            Optional<Instant> start = required("query", query, "CallQuery.all()").startedAtOrBefore();
+            PageCursor cursor = from != null ? from : start.map(PageCursor::at).orElse(null);
             return client.page(paging(query, Optional.ofNullable(cursor).map(PageCursor::timestamp)), cursor);
         });
     }
@@ -169,7 +176,6 @@ public final class CallsClient {
 
     /** The listing of {@code query}; throws IllegalArgumentException (inside {@code defer}) for a bad query. */
     private static CursorPaging<Call> paging(CallQuery query, Optional<Instant> start) {
-        required("query", query, "CallQuery.all()");
         if (query.limit() < 1 || query.limit() > CallQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + CallQuery.MAX_LIMIT + ", was "
                     + query.limit());

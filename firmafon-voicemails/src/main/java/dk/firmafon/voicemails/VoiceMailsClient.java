@@ -8,7 +8,6 @@ import dk.firmafon.core.PageCursor;
 import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.voicemails.internal.FileSink;
 import dk.firmafon.voicemails.model.VoiceMail;
-import dk.firmafon.voicemails.model.VoiceMailQuery;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-/** The voice-mails client. */
+/** The voice-mails client and its listing query. */
 @NullMarked
 package dk.firmafon.voicemails;
 

@@ -27,7 +27,10 @@ public final class FileSink {
     public static Mono<Long> write(Flux<ByteBuffer> body, Path file) {
         return Mono.usingWhen(
                 onDisk(() -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE), file),
+                        StandardOpenOption.WRITE), file)
+                        // cancelled while opening: the channel arrives after nobody wants it; nobody to tell either
+                        .doOnDiscard(FileChannel.class, orphan -> closeAndDelete(orphan, file)
+                                .onErrorResume(ignored -> Mono.empty()).subscribe()),
                 channel -> body.publishOn(Schedulers.boundedElastic(), IN_FLIGHT)
                         .reduce(0L, (written, buffer) -> written + writeFully(channel, buffer, file)),
                 channel -> onDisk(() -> {

@@ -1,5 +1,6 @@
 package dk.firmafon.voicemails.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.Endpoint;
@@ -8,7 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.immutables.value.Value;
 
-/** A voice mail left for an endpoint (an employee, a group or a reception). */
+/**
+ * A voice mail left for an endpoint (an employee, a group or a reception).
+ *
+ * <p>Multi-word fields carry their JSON names explicitly: Immutables writes explicit Jackson names, which a
+ * mapper's naming strategy does not rename.
+ */
 @Value.Immutable
 @FirmafonModel
 @JsonDeserialize(as = ImmutableVoiceMail.class)
@@ -17,6 +23,7 @@ public abstract class VoiceMail {
     public abstract long id();
 
     /** When the caller left it; the listing's paging cursor. */
+    @JsonProperty("created_at")
     public abstract OffsetDateTime createdAt();
 
     /** Whether someone has listened to it (or marked it heard). */
@@ -32,12 +39,15 @@ public abstract class VoiceMail {
     public abstract Optional<Integer> duration();
 
     /** The caller's number, country code first; absent when the caller hid it. */
+    @JsonProperty("from_number")
     public abstract Optional<String> fromNumber();
 
     /** What Firmafon knows about the caller's number. */
+    @JsonProperty("from_contact")
     public abstract Optional<Contact> fromContact();
 
     /** The display name of the endpoint the voice mail was left for, e.g. an employee's name. */
+    @JsonProperty("endpoint_name")
     public abstract Optional<String> endpointName();
 
     /** The endpoint the voice mail was left for, e.g. {@code Employee#12}. */

@@ -1,4 +1,4 @@
-/** Immutable voice-mail models and the listing query. */
+/** Immutable voice-mail models. */
 @NullMarked
 package dk.firmafon.voicemails.model;
 

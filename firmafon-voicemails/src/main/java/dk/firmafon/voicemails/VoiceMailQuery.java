@@ -1,4 +1,4 @@
-package dk.firmafon.voicemails.model;
+package dk.firmafon.voicemails;
 
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.FirmafonModel;
