@@ -50,7 +50,7 @@ final class CallsCommand {
             .build();
 
     private static CallsClient calls(CliContext context) {
-        return CallsClient.create(context.client());
+        return context.connection().firmafon().calls();
     }
 
     @Command(name = "list", description = "Calls, newest first; rows print as pages arrive.")

@@ -31,7 +31,7 @@ final class EmployeesCommand {
             .build();
 
     private static EmployeesClient employees(CliContext context) {
-        return EmployeesClient.create(context.client());
+        return context.connection().firmafon().employees();
     }
 
     @Command(name = "me", description = "The employee the token belongs to.")

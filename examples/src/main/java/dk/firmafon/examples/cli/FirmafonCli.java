@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
             ReceptionsCommand.class,
             ContactsCommand.class,
             VoicemailsCommand.class,
+            AnnouncementsCommand.class,
             AuthCommand.class,
             ApiCommand.class,
             HelpCommand.class

@@ -24,7 +24,7 @@ final class GroupsCommand {
             .build();
 
     private static EmployeeGroupsClient groups(CliContext context) {
-        return EmployeeGroupsClient.create(context.client());
+        return context.connection().firmafon().employeeGroups();
     }
 
     @Command(name = "list", description = "Every employee group.")

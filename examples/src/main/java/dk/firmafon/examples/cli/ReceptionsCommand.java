@@ -17,7 +17,7 @@ final class ReceptionsCommand {
             .build();
 
     private static ReceptionsClient receptions(CliContext context) {
-        return ReceptionsClient.create(context.client());
+        return context.connection().firmafon().receptions();
     }
 
     @Command(name = "list", description = "Every reception.")

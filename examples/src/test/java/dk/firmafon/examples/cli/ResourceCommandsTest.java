@@ -169,6 +169,15 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void announcementsListAndRead() {
+        assertThat(ok("announcements", "list").lines()).hasSize(4);
+
+        assertThat(ok("announcements", "read", "8", "--json").out()).contains("\"id\":8");
+        assertThat(last().method()).isEqualTo("POST");
+        assertThat(last().path()).endsWith("/announcements/8/mark_as_read");
+    }
+
+    @Test
     void apiSendsARawAuthenticatedRequestAndPrintsTheJsonBody() {
         CliRun.Result result = ok("api", "GET", "/employee");
         assertThat(json(result.out()).at("/employee/id").asLong()).isEqualTo(FakeFirmafon.CURRENT_EMPLOYEE_ID);
