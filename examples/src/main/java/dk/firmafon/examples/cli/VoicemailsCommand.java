@@ -2,9 +2,9 @@ package dk.firmafon.examples.cli;
 
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.voicemails.VoiceMailQuery;
 import dk.firmafon.voicemails.VoiceMailsClient;
 import dk.firmafon.voicemails.model.VoiceMail;
-import dk.firmafon.voicemails.model.VoiceMailQuery;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Optional;
