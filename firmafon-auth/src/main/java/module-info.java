@@ -11,6 +11,7 @@ module dk.firmafon.auth {
     requires io.netty.codec.http;
     requires io.netty.buffer;
     requires io.netty.common;
+    requires io.netty.transport;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static org.immutables.value;

@@ -28,6 +28,32 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * A name or key that is not a secret (e.g. a user key): not null, not blank, no control characters.
+     *
+     * @throws IllegalArgumentException naming {@code field}
+     */
+    public static String text(String field, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(field + " must not contain control characters");
+        }
+        return value;
+    }
+
+    /** A value that must be given, e.g. a request object or a duration. */
+    public static <T> T notNull(String field, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        return value;
+    }
+
     /** An absolute URI, such as a redirect URI. */
     public static URI absoluteUri(String field, URI value) {
         if (value == null) {

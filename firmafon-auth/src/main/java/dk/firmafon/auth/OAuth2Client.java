@@ -1,0 +1,449 @@
+package dk.firmafon.auth;
+
+import dk.firmafon.auth.internal.Checks;
+import dk.firmafon.auth.internal.FormUrlEncoding;
+import dk.firmafon.auth.internal.Pkce;
+import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.auth.internal.TokenEndpoint;
+import dk.firmafon.auth.internal.TokenManager;
+import dk.firmafon.error.AuthorizationErrorException;
+import dk.firmafon.error.OAuthCallbackException;
+import dk.firmafon.error.StateMismatchException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * An application's OAuth 2.0 client for Firmafon (or any standard authorization server): configured once, then used
+ * for every user.
+ *
+ * <pre>{@code
+ * OAuth2Client oauth = OAuth2Client.builder()
+ *         .clientId(id).clientSecret(secret).redirectUri(URI.create("https://app.example/callback"))
+ *         .build();
+ * AuthorizationRequest request = oauth.authorizationRequest();   // keep it in the user's session
+ * // redirect the browser to request.uri(); Firmafon redirects back to the callback:
+ * Mono<OAuth2Auth> auth = oauth.completeAuthorization("alice", callbackUri, request);
+ * // later, for every API call made for alice:
+ * AuthStrategy alice = oauth.forUser("alice");
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe. It owns a small connection pool for the token endpoint: {@link #close()} it when
+ * the application stops. {@link #mutate()} gives a builder with this configuration (and the same token store).
+ */
+public final class OAuth2Client implements AutoCloseable {
+    /** Firmafon's API base: the authorize and token endpoints default to {@code /authorize} and {@code /token}. */
+    public static final URI FIRMAFON = URI.create("https://app.firmafon.dk/api/v2");
+    /** Relatel's API base (the same service under another brand). */
+    public static final URI RELATEL = URI.create("https://app.relatel.dk/api/v2");
+
+    private final Builder config;
+    private final URI authorizeUri;
+    private final URI tokenUri;
+    private final TokenEndpoint endpoint;
+    private final TokenManager tokens;
+
+    private OAuth2Client(Builder builder) {
+        this.config = builder.copy();
+        this.authorizeUri = config.authorizeUri != null ? config.authorizeUri : endpoint(config.baseUri, "authorize");
+        this.tokenUri = config.tokenUri != null ? config.tokenUri : endpoint(config.baseUri, "token");
+        this.endpoint = new TokenEndpoint(tokenUri, config.clientId, config.clientSecret,
+                config.clientAuthentication, config.connectTimeout, config.responseTimeout, config.clock);
+        this.tokens = new TokenManager(endpoint, config.tokenStore, config.tokenListener, config.clock,
+                config.refreshAhead, config.refreshRetries, config.refreshBackoff);
+    }
+
+    private static URI endpoint(URI base, String name) {
+        String text = base.toString();
+        return URI.create(text + (text.endsWith("/") ? "" : "/") + name);
+    }
+
+    /** A builder; {@code clientId}, {@code clientSecret} and {@code redirectUri} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this client's configuration, including the same token store, clock and listener. */
+    public Builder mutate() {
+        return config.copy();
+    }
+
+    /** The authorize endpoint the user's browser is sent to. */
+    public URI authorizeUri() {
+        return authorizeUri;
+    }
+
+    /** The token endpoint codes and refresh tokens are exchanged at. */
+    public URI tokenUri() {
+        return tokenUri;
+    }
+
+    /**
+     * A new authorization request with a fresh random {@code state} (256 bits) and, with PKCE on, a fresh code
+     * verifier. Redirect the user's browser to its {@link AuthorizationRequest#uri()} and keep the request for the
+     * callback.
+     */
+    public AuthorizationRequest authorizationRequest() {
+        return request(Pkce.newState(), config.pkce ? Pkce.newVerifier() : null);
+    }
+
+    /**
+     * Rebuilds an authorization request from the {@code state} and {@code codeVerifier} an application kept (e.g. in
+     * a session store that holds only strings), or builds one with the application's own {@code state}.
+     *
+     * @param codeVerifier required when PKCE is on; {@code null} when it is off
+     * @throws IllegalArgumentException naming the argument when it is missing or malformed
+     */
+    public AuthorizationRequest authorizationRequest(String state, @Nullable String codeVerifier) {
+        Checks.token("state", state);
+        if (config.pkce && codeVerifier == null) {
+            throw new IllegalArgumentException("codeVerifier must not be null when PKCE is on");
+        }
+        return request(state, codeVerifier == null ? null : Pkce.checkVerifier("codeVerifier", codeVerifier));
+    }
+
+    private AuthorizationRequest request(String state, @Nullable String codeVerifier) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("client_id", config.clientId);
+        parameters.put("response_type", "code");
+        parameters.put("redirect_uri", config.redirectUri.toString());
+        parameters.put("state", state);
+        if (codeVerifier != null) {
+            parameters.put("code_challenge", Pkce.challenge(codeVerifier));
+            parameters.put("code_challenge_method", "S256");
+        }
+        String separator = authorizeUri.getRawQuery() == null ? "?" : "&";
+        URI uri = URI.create(authorizeUri + separator + FormUrlEncoding.encode(parameters));
+        return new AuthorizationRequest(uri, state, codeVerifier);
+    }
+
+    /**
+     * The authorization code from the callback the authorization server redirected the user's browser to.
+     *
+     * @throws AuthorizationErrorException when the callback carries {@code error} (e.g. {@code access_denied})
+     * @throws StateMismatchException when the state check is on and {@code state} is missing or different
+     * @throws OAuthCallbackException when the callback carries no code, or repeats a parameter
+     * @throws IllegalArgumentException when an argument is null
+     */
+    public AuthorizationCode authorizationCode(URI callbackUri, AuthorizationRequest request) {
+        Checks.notNull("callbackUri", callbackUri);
+        String query = callbackUri.getRawQuery();
+        return code(FormUrlEncoding.decode(query == null ? "" : query), Checks.notNull("request", request));
+    }
+
+    /**
+     * As {@link #authorizationCode(URI, AuthorizationRequest)}, for the callback's query parameters as a web
+     * framework hands them over (decoded).
+     */
+    public AuthorizationCode authorizationCode(Map<String, String> callbackParameters, AuthorizationRequest request) {
+        Checks.notNull("callbackParameters", callbackParameters);
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        callbackParameters.forEach((name, value) -> parameters.put(name, List.of(value)));
+        return code(parameters, Checks.notNull("request", request));
+    }
+
+    private AuthorizationCode code(Map<String, List<String>> parameters, AuthorizationRequest request) {
+        String error = single(parameters, "error");
+        if (error != null) {
+            throw new AuthorizationErrorException(error, single(parameters, "error_description"),
+                    single(parameters, "error_uri"));
+        }
+        if (config.verifyState) {
+            String state = single(parameters, "state");
+            if (state == null) {
+                throw new StateMismatchException(true);
+            }
+            if (!Pkce.sameSecret(state, request.state())) {
+                throw new StateMismatchException(false);
+            }
+        }
+        String code = single(parameters, "code");
+        if (code == null || code.isBlank()) {
+            throw new OAuthCallbackException("the callback carries neither a code nor an error");
+        }
+        try {
+            return AuthorizationCode.of(code);
+        } catch (IllegalArgumentException malformed) {
+            throw new OAuthCallbackException("the callback's code is malformed: " + malformed.getMessage());
+        }
+    }
+
+    private static @Nullable String single(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw new OAuthCallbackException("the callback repeats the parameter " + name);
+        }
+        return values.get(0);
+    }
+
+    /**
+     * Exchanges the code for a token (one POST, never retried: a code works once) without storing it.
+     *
+     * @return the token; or a {@link dk.firmafon.error.TokenEndpointException} (e.g. {@code invalid_grant}), a
+     *     {@link dk.firmafon.error.FirmafonIoException}, or an {@link IllegalArgumentException} for a null argument
+     */
+    public Mono<OAuthToken> exchange(AuthorizationCode code, AuthorizationRequest request) {
+        return Mono.defer(() -> {
+            Checks.notNull("code", code);
+            Checks.notNull("request", request);
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("code", code.value());
+            parameters.put("redirect_uri", config.redirectUri.toString());
+            request.codeVerifier().ifPresent(verifier -> parameters.put("code_verifier", verifier));
+            return endpoint.request("authorization_code", parameters);
+        });
+    }
+
+    /**
+     * Exchanges the code, stores the token for {@code userKey} (telling the token listener), and returns the user's
+     * strategy.
+     */
+    public Mono<OAuth2Auth> exchangeAndStore(String userKey, AuthorizationCode code, AuthorizationRequest request) {
+        return Mono.defer(() -> {
+            Checks.text("userKey", userKey);
+            return exchange(code, request)
+                    .flatMap(token -> tokens.store(userKey, token))
+                    .map(token -> new OAuth2Auth(userKey, tokens));
+        });
+    }
+
+    /**
+     * The whole callback step in one stream: reads the code from the callback (callback errors are delivered in
+     * the stream, see {@link #authorizationCode(URI, AuthorizationRequest)}), exchanges and stores it.
+     */
+    public Mono<OAuth2Auth> completeAuthorization(String userKey, URI callbackUri, AuthorizationRequest request) {
+        return Mono.fromCallable(() -> authorizationCode(callbackUri, request))
+                .flatMap(code -> exchangeAndStore(userKey, code, request));
+    }
+
+    /**
+     * The strategy that authenticates requests as {@code userKey}, with whatever token the store holds for that key
+     * (none yet: its credential fails with {@link dk.firmafon.error.ReauthorizationRequiredException}).
+     *
+     * @throws IllegalArgumentException when {@code userKey} is null, blank or contains control characters
+     */
+    public OAuth2Auth forUser(String userKey) {
+        return new OAuth2Auth(Checks.text("userKey", userKey), tokens);
+    }
+
+    /** Releases the token endpoint's connection pool. Does not block. */
+    @Override
+    public void close() {
+        endpoint.close();
+    }
+
+    @Override
+    public String toString() {
+        return "OAuth2Client{clientId=" + config.clientId + ", clientSecret=[REDACTED], redirectUri="
+                + Redaction.uri(config.redirectUri) + ", authorizeUri=" + Redaction.uri(authorizeUri)
+                + ", tokenUri=" + Redaction.uri(tokenUri) + ", pkce=" + config.pkce + ", clientAuthentication="
+                + config.clientAuthentication + ", verifyState=" + config.verifyState + "}";
+    }
+
+    /** Configures an {@link OAuth2Client}. Every value is checked by {@link #build()}. */
+    public static final class Builder {
+        private @Nullable String clientId;
+        private @Nullable String clientSecret;
+        private @Nullable URI redirectUri;
+        private URI baseUri = FIRMAFON;
+        private @Nullable URI authorizeUri;
+        private @Nullable URI tokenUri;
+        private boolean pkce = true;
+        private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_POST;
+        private boolean verifyState = true;
+        private @Nullable TokenStore tokenStore;
+        private @Nullable TokenListener tokenListener;
+        private Clock clock = Clock.systemUTC();
+        private Duration refreshAhead = Duration.ofSeconds(60);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout = Duration.ofSeconds(30);
+        private int refreshRetries = 2;
+        private Duration refreshBackoff = Duration.ofMillis(500);
+
+        private Builder() {
+        }
+
+        /** The client id Firmafon issued to the application. Required. */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /** The client secret. Required; never printed. */
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        /** The redirect URI registered for the application: absolute. Required. */
+        public Builder redirectUri(URI redirectUri) {
+            this.redirectUri = redirectUri;
+            return this;
+        }
+
+        /**
+         * The API base the endpoints default to ({@code base/authorize}, {@code base/token}): {@link #FIRMAFON}
+         * (the default), {@link #RELATEL}, or any absolute URI.
+         */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = baseUri;
+            return this;
+        }
+
+        /** Overrides the authorize endpoint (for any standard OAuth 2.0 server). */
+        public Builder authorizeUri(URI authorizeUri) {
+            this.authorizeUri = authorizeUri;
+            return this;
+        }
+
+        /** Overrides the token endpoint (for any standard OAuth 2.0 server). */
+        public Builder tokenUri(URI tokenUri) {
+            this.tokenUri = tokenUri;
+            return this;
+        }
+
+        /**
+         * Whether to use PKCE S256 (RFC 7636): on by default. Servers that do not know PKCE ignore its parameters
+         * (RFC 6749 §3.1).
+         */
+        public Builder pkce(boolean pkce) {
+            this.pkce = pkce;
+            return this;
+        }
+
+        /** How the client authenticates at the token endpoint: {@link ClientAuthentication#CLIENT_SECRET_POST} by default. */
+        public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
+            this.clientAuthentication = clientAuthentication;
+            return this;
+        }
+
+        /**
+         * Whether the callback must carry back the request's {@code state}: on by default. Turn it off only for a
+         * server that does not echo {@code state}; the callback then loses its CSRF protection.
+         */
+        public Builder verifyState(boolean verifyState) {
+            this.verifyState = verifyState;
+            return this;
+        }
+
+        /** Where users' tokens are kept: a new {@link TokenStore#inMemory()} by default. */
+        public Builder tokenStore(TokenStore tokenStore) {
+            this.tokenStore = tokenStore;
+            return this;
+        }
+
+        /** Told whenever a user's token is stored or removed, e.g. to persist it. */
+        public Builder tokenListener(TokenListener tokenListener) {
+            this.tokenListener = tokenListener;
+            return this;
+        }
+
+        /** The clock token expiry is computed with: the UTC system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How long before its expiry a token is refreshed (when it has a refresh token): 60 seconds by default. */
+        public Builder refreshAhead(Duration refreshAhead) {
+            this.refreshAhead = refreshAhead;
+            return this;
+        }
+
+        /** How long connecting to the token endpoint may take: 10 seconds by default. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        /** How long the token endpoint may take to answer: 30 seconds by default. */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = responseTimeout;
+            return this;
+        }
+
+        /**
+         * How often a refresh is retried after an I/O error or a 5xx answer, and the first backoff (doubling, with
+         * jitter): 2 retries from 500 ms by default. The code exchange is never retried.
+         */
+        public Builder refreshRetries(int maxRetries, Duration firstBackoff) {
+            this.refreshRetries = maxRetries;
+            this.refreshBackoff = firstBackoff;
+            return this;
+        }
+
+        /**
+         * The client.
+         *
+         * @throws IllegalArgumentException naming the first missing or invalid setting (never echoing the secret)
+         */
+        public OAuth2Client build() {
+            Checks.token("clientId", clientId);
+            Checks.token("clientSecret", clientSecret);
+            Checks.absoluteUri("redirectUri", redirectUri);
+            Checks.absoluteUri("baseUri", baseUri);
+            if (authorizeUri != null) {
+                Checks.absoluteUri("authorizeUri", authorizeUri);
+            }
+            if (tokenUri != null) {
+                Checks.absoluteUri("tokenUri", tokenUri);
+            }
+            Checks.notNull("clientAuthentication", clientAuthentication);
+            Checks.notNull("clock", clock);
+            positive("connectTimeout", connectTimeout);
+            positive("responseTimeout", responseTimeout);
+            positive("refreshBackoff", refreshBackoff);
+            if (Checks.notNull("refreshAhead", refreshAhead).isNegative()) {
+                throw new IllegalArgumentException("refreshAhead must not be negative");
+            }
+            if (refreshRetries < 0) {
+                throw new IllegalArgumentException("refreshRetries must not be negative");
+            }
+            if (tokenStore == null) {
+                tokenStore = TokenStore.inMemory();
+            }
+            return new OAuth2Client(this);
+        }
+
+        private static void positive(String field, Duration value) {
+            if (Checks.notNull(field, value).isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(field + " must be positive");
+            }
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.clientId = clientId;
+            copy.clientSecret = clientSecret;
+            copy.redirectUri = redirectUri;
+            copy.baseUri = baseUri;
+            copy.authorizeUri = authorizeUri;
+            copy.tokenUri = tokenUri;
+            copy.pkce = pkce;
+            copy.clientAuthentication = clientAuthentication;
+            copy.verifyState = verifyState;
+            copy.tokenStore = tokenStore;
+            copy.tokenListener = tokenListener;
+            copy.clock = clock;
+            copy.refreshAhead = refreshAhead;
+            copy.connectTimeout = connectTimeout;
+            copy.responseTimeout = responseTimeout;
+            copy.refreshRetries = refreshRetries;
+            copy.refreshBackoff = refreshBackoff;
+            return copy;
+        }
+
+        @Override
+        public String toString() {
+            return "OAuth2Client.Builder{clientId=" + clientId + ", clientSecret=[REDACTED]}";
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dk.firmafon.auth.internal;
+
+import dk.firmafon.auth.OAuthToken;
+import dk.firmafon.auth.TokenStore;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import reactor.core.publisher.Mono;
+
+/** The default {@link TokenStore}: a concurrent map. */
+public final class InMemoryTokenStore implements TokenStore {
+    private final ConcurrentMap<String, OAuthToken> tokens = new ConcurrentHashMap<>();
+
+    @Override
+    public Mono<OAuthToken> load(String userKey) {
+        return Mono.fromSupplier(() -> tokens.get(userKey));
+    }
+
+    @Override
+    public Mono<Void> save(String userKey, OAuthToken token) {
+        return Mono.fromRunnable(() -> tokens.put(userKey, token));
+    }
+
+    @Override
+    public Mono<Void> remove(String userKey) {
+        return Mono.fromRunnable(() -> tokens.remove(userKey));
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryTokenStore{" + tokens.size() + " users}";
+    }
+}

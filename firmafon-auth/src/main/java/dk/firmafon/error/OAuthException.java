@@ -1,0 +1,21 @@
+package dk.firmafon.error;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Root of everything that can go wrong in the OAuth 2.0 authorization-code flow: an unusable callback
+ * ({@link OAuthCallbackException}), an error from the token endpoint ({@link TokenEndpointException}), or a user
+ * whose tokens are gone ({@link ReauthorizationRequiredException}). Messages never contain a client secret, token,
+ * authorization code or PKCE verifier.
+ */
+public abstract class OAuthException extends FirmafonException {
+    private static final long serialVersionUID = 1L;
+
+    protected OAuthException(String message) {
+        super(message);
+    }
+
+    protected OAuthException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}
