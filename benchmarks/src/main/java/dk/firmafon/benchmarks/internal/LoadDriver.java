@@ -1,0 +1,61 @@
+package dk.firmafon.benchmarks.internal;
+
+import java.time.Duration;
+import java.util.function.Function;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A closed loop: {@code concurrency} requests in flight until the time is up (each completion starts the next),
+ * then every request still in flight is waited for. Measures wall time, per-request latency from subscription to
+ * decoded result, and bytes allocated by the client side.
+ */
+public final class LoadDriver {
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    private LoadDriver() {
+    }
+
+    /** Runs and throws the result away: warm-up. */
+    public static void warmUp(Function<Contender, Mono<Integer>> work, Contender contender, int concurrency, Duration time) {
+        run(work, contender, concurrency, time, new Measurement());
+    }
+
+    public static void run(Function<Contender, Mono<Integer>> work, Contender contender, int concurrency, Duration time,
+            Measurement into) {
+        Histogram latencies = new ConcurrentHistogram(3);
+        long deadline = System.nanoTime() + time.toNanos();
+        Flux<Long> tickets = Flux.generate(sink -> {
+            if (System.nanoTime() < deadline) {
+                sink.next(0L);
+            } else {
+                sink.complete();
+            }
+        });
+        long allocatedBefore = Allocations.clientThreads();
+        long start = System.nanoTime();
+        long[] totals = tickets
+                .flatMap(ticket -> timed(work.apply(contender), latencies), concurrency, 1)
+                .reduce(new long[2], (sum, calls) -> {
+                    sum[0]++;
+                    sum[1] += calls;
+                    return sum;
+                })
+                .block(TIMEOUT);
+        long elapsed = System.nanoTime() - start;
+        long allocated = Allocations.clientThreads() - allocatedBefore;
+        if (totals == null || totals[0] == 0) {
+            throw new IllegalStateException(contender.name() + " completed no request");
+        }
+        into.add(latencies, totals[0], totals[1], elapsed, allocated);
+    }
+
+    private static Mono<Integer> timed(Mono<Integer> request, Histogram latencies) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return request.doOnNext(calls -> latencies.recordValue(System.nanoTime() - start));
+        });
+    }
+}

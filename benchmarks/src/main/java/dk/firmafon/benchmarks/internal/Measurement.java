@@ -1,0 +1,44 @@
+package dk.firmafon.benchmarks.internal;
+
+import org.HdrHistogram.Histogram;
+
+/** What one contender did in one scenario, summed over the measured rounds. Latencies in nanoseconds. */
+public final class Measurement {
+    private final Histogram latencies = new Histogram(3);
+    private long requests;
+    private long calls;
+    private long nanos;
+    private long allocatedBytes;
+
+    void add(Histogram roundLatencies, long roundRequests, long roundCalls, long roundNanos, long roundAllocated) {
+        latencies.add(roundLatencies);
+        requests += roundRequests;
+        calls += roundCalls;
+        nanos += roundNanos;
+        allocatedBytes += roundAllocated;
+    }
+
+    public long requests() {
+        return requests;
+    }
+
+    public double requestsPerSecond() {
+        return nanos == 0 ? 0 : requests * 1e9 / nanos;
+    }
+
+    public double callsPerSecond() {
+        return nanos == 0 ? 0 : calls * 1e9 / nanos;
+    }
+
+    public double p50Micros() {
+        return latencies.getValueAtPercentile(50) / 1e3;
+    }
+
+    public double p99Micros() {
+        return latencies.getValueAtPercentile(99) / 1e3;
+    }
+
+    public double bytesPerRequest() {
+        return requests == 0 ? 0 : (double) allocatedBytes / requests;
+    }
+}
