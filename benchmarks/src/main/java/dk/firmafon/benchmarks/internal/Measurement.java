@@ -4,7 +4,7 @@ import org.HdrHistogram.Histogram;
 
 /** What one contender did in one scenario, summed over the measured rounds. Latencies in nanoseconds. */
 public final class Measurement {
-    private final Histogram latencies = new Histogram(3);
+    private final Histogram latencies = new Histogram(1_000, 60_000_000_000L, 3);
     private long requests;
     private long calls;
     private long nanos;

@@ -24,6 +24,7 @@ public final class SdkContender implements Contender {
         return FirmafonClient.builder()
                 .baseUri(baseUri)
                 .auth(AuthStrategy.bearer(CallsServer.TOKEN))
+                .maxConnections(MAX_CONNECTIONS)
                 .build();
     }
 
