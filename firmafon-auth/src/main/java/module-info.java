@@ -19,6 +19,4 @@ module dk.firmafon.auth {
     exports dk.firmafon.auth;
     exports dk.firmafon.error;
     exports dk.firmafon.auth.internal to dk.firmafon.core;
-
-    opens dk.firmafon.auth to com.fasterxml.jackson.databind;
 }

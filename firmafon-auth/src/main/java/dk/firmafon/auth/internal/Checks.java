@@ -60,7 +60,7 @@ public final class Checks {
             throw new IllegalArgumentException(field + " must not be null");
         }
         if (!value.isAbsolute() || value.getHost() == null) {
-            throw new IllegalArgumentException(field + " must be an absolute URI with a host, was: " + value);
+            throw new IllegalArgumentException(field + " must be an absolute URI with a host, was: " + Redaction.uri(value));
         }
         return value;
     }

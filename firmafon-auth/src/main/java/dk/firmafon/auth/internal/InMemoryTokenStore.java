@@ -8,7 +8,17 @@ import reactor.core.publisher.Mono;
 
 /** The default {@link TokenStore}: a concurrent map. */
 public final class InMemoryTokenStore implements TokenStore {
-    private final ConcurrentMap<String, OAuthToken> tokens = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, OAuthToken> tokens;
+
+    /** An empty store. */
+    public InMemoryTokenStore() {
+        this(new ConcurrentHashMap<>());
+    }
+
+    /** A store over {@code tokens}, which the caller may read (tests do). */
+    public InMemoryTokenStore(ConcurrentMap<String, OAuthToken> tokens) {
+        this.tokens = tokens;
+    }
 
     @Override
     public Mono<OAuthToken> load(String userKey) {
