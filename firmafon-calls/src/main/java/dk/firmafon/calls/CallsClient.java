@@ -76,9 +76,10 @@ public final class CallsClient {
      */
     public Flux<Call> list(CallQuery query) {
         return Flux.defer(() -> {
-            CursorPaging<Call> paging = paging(query, query.startedAtOrBefore());
-            return query.startedAtOrBefore()
-                    .map(start -> client.paginate(paging, PageCursor.at(start)))
+            Optional<Instant> start = required("query", query, "CallQuery.all()").startedAtOrBefore();
+            CursorPaging<Call> paging = paging(query, start);
+            return start
+                    .map(from -> client.paginate(paging, PageCursor.at(from)))
                     .orElseGet(() -> client.paginate(paging));
         });
     }
@@ -90,7 +91,8 @@ public final class CallsClient {
      */
     public Mono<Page<Call>> page(CallQuery query, @Nullable PageCursor from) {
         return Mono.defer(() -> {
-            PageCursor cursor = from != null ? from : query.startedAtOrBefore().map(PageCursor::at).orElse(null);
+            Optional<Instant> start = required("query", query, "CallQuery.all()").startedAtOrBefore();
+            PageCursor cursor = from != null ? from : start.map(PageCursor::at).orElse(null);
             return client.page(paging(query, Optional.ofNullable(cursor).map(PageCursor::timestamp)), cursor);
         });
     }
@@ -169,7 +171,6 @@ public final class CallsClient {
 
     /** The listing of {@code query}; throws IllegalArgumentException (inside {@code defer}) for a bad query. */
     private static CursorPaging<Call> paging(CallQuery query, Optional<Instant> start) {
-        required("query", query, "CallQuery.all()");
         if (query.limit() < 1 || query.limit() > CallQuery.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + CallQuery.MAX_LIMIT + ", was "
                     + query.limit());
