@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
  * A closed loop: {@code concurrency} requests in flight until the time is up (each completion starts the next;
  * at least {@code concurrency} requests in all),
  * then every request still in flight is waited for. Measures wall time, per-request latency from subscription to
- * decoded result, and bytes allocated by the client side.
+ * decoded result, and bytes allocated and CPU time used by the client side.
  */
 public final class LoadDriver {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -39,7 +39,7 @@ public final class LoadDriver {
             }
             return issued + 1;
         });
-        long allocatedBefore = Allocations.clientThreads();
+        ClientThreads.Usage before = ClientThreads.usage();
         long start = System.nanoTime();
         long[] totals = tickets
                 .flatMap(ticket -> timed(work.apply(contender), latencies), concurrency, 1)
@@ -50,11 +50,11 @@ public final class LoadDriver {
                 })
                 .block(TIMEOUT);
         long elapsed = System.nanoTime() - start;
-        long allocated = Allocations.clientThreads() - allocatedBefore;
+        ClientThreads.Usage used = ClientThreads.usage().minus(before);
         if (totals == null || totals[0] == 0) {
             throw new IllegalStateException(contender.name() + " completed no request");
         }
-        into.add(latencies, totals[0], totals[1], elapsed, allocated);
+        into.add(latencies, totals[0], totals[1], elapsed, used);
     }
 
     private static Mono<Integer> timed(Mono<Integer> request, Histogram latencies) {

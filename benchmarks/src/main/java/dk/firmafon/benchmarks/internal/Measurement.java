@@ -9,13 +9,15 @@ public final class Measurement {
     private long calls;
     private long nanos;
     private long allocatedBytes;
+    private long cpuNanos;
 
-    void add(Histogram roundLatencies, long roundRequests, long roundCalls, long roundNanos, long roundAllocated) {
+    void add(Histogram roundLatencies, long roundRequests, long roundCalls, long roundNanos, ClientThreads.Usage used) {
         latencies.add(roundLatencies);
         requests += roundRequests;
         calls += roundCalls;
         nanos += roundNanos;
-        allocatedBytes += roundAllocated;
+        allocatedBytes += used.allocatedBytes();
+        cpuNanos += used.cpuNanos();
     }
 
     public long requests() {
@@ -40,5 +42,10 @@ public final class Measurement {
 
     public double bytesPerRequest() {
         return requests == 0 ? 0 : (double) allocatedBytes / requests;
+    }
+
+    /** CPU time of the client-side threads per request. */
+    public double cpuMicrosPerRequest() {
+        return requests == 0 ? 0 : cpuNanos / 1e3 / requests;
     }
 }

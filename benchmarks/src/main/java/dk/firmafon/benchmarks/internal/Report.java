@@ -27,11 +27,12 @@ public final class Report {
         line(out, "");
         line(out, "### Ratios to raw Reactor Netty + Jackson");
         line(out, "");
-        line(out, "Throughput ratio > 1 is faster than raw; p99 and allocation ratio < 1 is better than raw.");
+        line(out, "Throughput ratio > 1 is faster than raw; p99, allocation and CPU ratios < 1 are better than raw. "
+                + "CPU/req (client threads' CPU time per request) is the figure a loaded machine disturbs least.");
         line(out, "");
         line(out, "| scenario | SDK / raw req/s | WebClient / raw req/s | JDK / raw req/s | SDK / raw p99 "
-                + "| SDK / raw bytes/req | SDK ahead of WebClient and JDK |");
-        line(out, "|---|---:|---:|---:|---:|---:|---|");
+                + "| SDK / raw bytes/req | SDK / raw CPU/req | SDK ahead of WebClient and JDK |");
+        line(out, "|---|---:|---:|---:|---:|---:|---:|---|");
         for (Map.Entry<Scenario, Map<String, Measurement>> row : result.throughput().entrySet()) {
             Map<String, Measurement> by = row.getValue();
             Measurement raw = by.get(BASELINE);
@@ -40,25 +41,27 @@ public final class Report {
             Measurement jdk = by.get("JDK HttpClient");
             boolean ahead = sdk.requestsPerSecond() > web.requestsPerSecond()
                     && sdk.requestsPerSecond() > jdk.requestsPerSecond();
-            line(out, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %s |", row.getKey().label(),
+            line(out, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s |", row.getKey().label(),
                     sdk.requestsPerSecond() / raw.requestsPerSecond(),
                     web.requestsPerSecond() / raw.requestsPerSecond(),
                     jdk.requestsPerSecond() / raw.requestsPerSecond(),
                     sdk.p99Micros() / raw.p99Micros(),
                     sdk.bytesPerRequest() / raw.bytesPerRequest(),
+                    sdk.cpuMicrosPerRequest() / raw.cpuMicrosPerRequest(),
                     ahead ? "yes" : "no");
         }
         line(out, "");
         line(out, "### Absolute figures");
         line(out, "");
-        line(out, "| scenario | contender | requests | req/s | decoded calls/s | p50 µs | p99 µs | KB allocated/req |");
-        line(out, "|---|---|---:|---:|---:|---:|---:|---:|");
+        line(out, "| scenario | contender | requests | req/s | decoded calls/s | p50 µs | p99 µs | KB allocated/req "
+                + "| client CPU µs/req |");
+        line(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|");
         for (Map.Entry<Scenario, Map<String, Measurement>> row : result.throughput().entrySet()) {
             for (Map.Entry<String, Measurement> cell : row.getValue().entrySet()) {
                 Measurement m = cell.getValue();
-                line(out, "| %s | %s | %d | %.0f | %.0f | %.0f | %.0f | %.1f |", row.getKey().label(), cell.getKey(),
-                        m.requests(), m.requestsPerSecond(), m.callsPerSecond(), m.p50Micros(), m.p99Micros(),
-                        m.bytesPerRequest() / 1024);
+                line(out, "| %s | %s | %d | %.0f | %.0f | %.0f | %.0f | %.1f | %.0f |", row.getKey().label(),
+                        cell.getKey(), m.requests(), m.requestsPerSecond(), m.callsPerSecond(), m.p50Micros(),
+                        m.p99Micros(), m.bytesPerRequest() / 1024, m.cpuMicrosPerRequest());
             }
         }
         line(out, "");
@@ -86,7 +89,8 @@ public final class Report {
         line(out, "| benchmark | µs/page | ± | bytes allocated/page |");
         line(out, "|---|---:|---:|---:|");
         for (DecodeResult decode : result.decoding()) {
-            line(out, "| %s | %.1f | %.1f | %.0f |", decode.benchmark(), decode.microsPerPage(), decode.errorMicros(),
+            line(out, "| %s | %.1f | %s | %.0f |", decode.benchmark(), decode.microsPerPage(),
+                    Double.isNaN(decode.errorMicros()) ? "n/a" : String.format(Locale.ROOT, "%.1f", decode.errorMicros()),
                     decode.bytesPerPage());
         }
         return out.toString();
