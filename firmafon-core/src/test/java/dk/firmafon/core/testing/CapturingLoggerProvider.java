@@ -21,6 +21,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  */
 public final class CapturingLoggerProvider implements SLF4JServiceProvider {
     private static final ConcurrentLinkedQueue<String> LINES = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<String> LEAKS = new ConcurrentLinkedQueue<>();
 
     private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();
     private final ILoggerFactory factory = name -> loggers.computeIfAbsent(name, CapturingLogger::new);
@@ -30,6 +31,11 @@ public final class CapturingLoggerProvider implements SLF4JServiceProvider {
     /** Every SDK line logged so far, as {@code LEVEL message}. */
     public static List<String> lines() {
         return List.copyOf(LINES);
+    }
+
+    /** Netty's leak reports ({@code io.netty.util.ResourceLeakDetector}), kept for the whole test run. */
+    public static List<String> leaks() {
+        return List.copyOf(LEAKS);
     }
 
     public static void clear() {
@@ -63,10 +69,12 @@ public final class CapturingLoggerProvider implements SLF4JServiceProvider {
     private static final class CapturingLogger extends AbstractLogger {
         private static final long serialVersionUID = 1L;
         private final boolean sdk;
+        private final boolean leakDetector;
 
         CapturingLogger(String name) {
             this.name = name;
             this.sdk = name.startsWith("dk.firmafon");
+            this.leakDetector = name.startsWith("io.netty.util.ResourceLeakDetector");
         }
 
         @Override
@@ -77,9 +85,9 @@ public final class CapturingLoggerProvider implements SLF4JServiceProvider {
         @Override
         protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
                                                    Throwable throwable) {
-            if (sdk) {
+            if (sdk || leakDetector && level == Level.ERROR) {
                 String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-                LINES.add(level + " " + message + (throwable == null ? "" : " " + throwable));
+                (sdk ? LINES : LEAKS).add(level + " " + message + (throwable == null ? "" : " " + throwable));
             }
         }
 
