@@ -2,6 +2,8 @@ package dk.firmafon.benchmarks.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bytes allocated and CPU time used by every live thread except the loopback server's, from HotSpot's per-thread
@@ -11,6 +13,8 @@ import java.lang.management.ThreadInfo;
 public final class ClientThreads {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** Thread ids already seen, and whether each is a client thread: names are looked up once per thread. */
+    private static final Map<Long, Boolean> CLIENT = new ConcurrentHashMap<>();
 
     private ClientThreads() {
     }
@@ -24,18 +28,22 @@ public final class ClientThreads {
 
     public static Usage usage() {
         long[] ids = THREADS.getAllThreadIds();
-        ThreadInfo[] infos = THREADS.getThreadInfo(ids);
         long[] bytes = THREADS.getThreadAllocatedBytes(ids);
         long[] cpu = THREADS.getThreadCpuTime(ids);
         long allocated = 0;
         long cpuNanos = 0;
         for (int i = 0; i < ids.length; i++) {
-            if (infos[i] == null || infos[i].getThreadName().startsWith(CallsServer.SERVER_THREAD_PREFIX)) {
+            if (!CLIENT.computeIfAbsent(ids[i], ClientThreads::isClient)) {
                 continue;
             }
             allocated += Math.max(0, bytes[i]);
             cpuNanos += Math.max(0, cpu[i]);
         }
         return new Usage(allocated, cpuNanos);
+    }
+
+    private static boolean isClient(long id) {
+        ThreadInfo info = THREADS.getThreadInfo(id);
+        return info != null && !info.getThreadName().startsWith(CallsServer.SERVER_THREAD_PREFIX);
     }
 }
