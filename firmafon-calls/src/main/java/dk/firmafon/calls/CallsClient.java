@@ -15,7 +15,6 @@ import dk.firmafon.core.model.PhoneNumber;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -32,7 +31,7 @@ import reactor.core.publisher.Mono;
  *     .subscribe(call -> System.out.println(call.fromNumber()));
  *
  * calls.live()
- *     .filter(node -> node.state().equals(Optional.of(NodeState.RINGING)))
+ *     .filter(node -> node.state().filter(NodeState.RINGING::equals).isPresent())
  *     .flatMap(node -> calls.transfer(node.nodeUuid(), Endpoint.employee(17), TransferType.ATTENDED))
  *     .subscribe();
  * }</pre>
@@ -56,9 +55,13 @@ public final class CallsClient {
         this.client = client;
     }
 
-    /** Calls over {@code client}; the client stays the caller's to {@link FirmafonClient#close() close}. */
+    /**
+     * Calls over {@code client}; the client stays the caller's to {@link FirmafonClient#close() close}.
+     *
+     * @throws IllegalArgumentException naming {@code client} when it is null
+     */
     public static CallsClient create(FirmafonClient client) {
-        return new CallsClient(Objects.requireNonNull(client, "client must not be null"));
+        return new CallsClient(required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /** The whole call history, newest first, {@value CallQuery#MAX_LIMIT} calls per request. */
@@ -71,8 +74,10 @@ public final class CallsClient {
      * requested ({@code GET /calls} with the cursor {@code started_at_lt_or_eq}). Starts at
      * {@link CallQuery#startedAtOrBefore()} when set.
      *
-     * <p>A call without {@code started_at} is paged as if it had started with the call before it in the listing,
-     * so the cursor stays where it was; see {@link StartedAt}.
+     * <p>A call without {@code started_at} (still being set up) is paged as if it had started with the call before
+     * it in the listing, so the cursor stays where it was and no call is skipped; when it comes first it is placed at
+     * {@link CallQuery#startedAtOrBefore()}, or without one a day after the listing began (after every call the
+     * service has, whatever the two clocks say).
      */
     public Flux<Call> list(CallQuery query) {
         return Flux.defer(() -> {

@@ -6,61 +6,30 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
-import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dk.firmafon.calls.FakeCallHistory.FakeCall;
 import dk.firmafon.calls.model.Call;
-import dk.firmafon.core.FirmafonClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
-/**
- * Paging over a fake call history that answers {@code GET /calls} like the service: newest first, at most
- * {@code limit} calls, only those that started at or before {@code started_at_lt_or_eq} (inclusive), calls without
- * {@code started_at} first and only when there is no cursor (SQL compares nothing with null).
- */
-class CallsPagingTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+/** Paging over a {@link FakeCallHistory} that answers {@code GET /calls} like the service. */
+class CallsPagingTest extends WireMockCallsTest {
     private static final Instant NEWEST = Instant.parse("2025-06-02T12:00:00Z");
-    private static final ZoneOffset COPENHAGEN_SUMMER = ZoneOffset.ofHours(2);
-
-    @RegisterExtension
-    static final WireMockExtension WM = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new FakeCallHistory()))
-            .build();
-
-    /** The history the fake serves, newest first; set by each test before it lists. */
-    private static volatile List<FakeCall> history = List.of();
-
-    private FirmafonClient client;
-    private CallsClient calls;
 
     @BeforeEach
-    void setUp() {
-        client = Fixtures.client(WM.baseUrl());
-        calls = CallsClient.create(client);
+    void serveTheFakeHistory() {
         WM.stubFor(get(urlPathEqualTo("/calls")).willReturn(aResponse().withTransformers(FakeCallHistory.NAME)));
-    }
-
-    @AfterEach
-    void tearDown() {
-        client.close();
     }
 
     @Test
@@ -74,7 +43,7 @@ class CallsPagingTest {
             at = tiedWithPrevious ? at : at.minus(Duration.ofMinutes(1));
             calls.add(new FakeCall(String.format("call-%03d", i), Optional.of(at), i % 2 == 0));
         }
-        history = calls;
+        FakeCallHistory.history = calls;
 
         StepVerifier.create(this.calls.list(CallQuery.builder().limit(100).build()).map(Call::callUuid).collectList())
                 .assertNext(uuids -> assertThat(uuids).containsExactlyElementsOf(uuidsOf(calls)))
@@ -89,7 +58,7 @@ class CallsPagingTest {
 
     @Test
     void listStartsAtTheGivenStartedAtOrBefore() {
-        history = List.of(call("new", 0), call("boundary", 10), call("older", 20), call("oldest", 30));
+        FakeCallHistory.history = List.of(call("new", 0), call("boundary", 10), call("older", 20), call("oldest", 30));
         Instant start = NEWEST.minus(Duration.ofMinutes(10));
 
         StepVerifier.create(calls.list(CallQuery.builder().limit(2).startedAtOrBefore(start).build()).map(Call::callUuid))
@@ -102,7 +71,7 @@ class CallsPagingTest {
 
     @Test
     void callsWithoutStartedAtDoNotBreakThePager() {
-        history = List.of(new FakeCall("ringing-1", Optional.empty(), true),
+        FakeCallHistory.history = List.of(new FakeCall("ringing-1", Optional.empty(), true),
                 new FakeCall("ringing-2", Optional.empty(), false),
                 call("c1", 1), call("c2", 2), call("c3", 3), call("c4", 4), call("c5", 5));
 
@@ -120,7 +89,7 @@ class CallsPagingTest {
         for (int i = 0; i < 250; i++) {
             calls.add(call(String.format("call-%03d", i), i));
         }
-        history = calls;
+        FakeCallHistory.history = calls;
 
         StepVerifier.create(this.calls.list().take(150).count()).expectNext(150L).expectComplete().verify(TIMEOUT);
 
@@ -128,7 +97,8 @@ class CallsPagingTest {
     }
 
     private static FakeCall call(String uuid, int minutesBeforeNewest) {
-        return new FakeCall(uuid, Optional.of(NEWEST.minus(Duration.ofMinutes(minutesBeforeNewest))), minutesBeforeNewest % 2 == 0);
+        Instant startedAt = NEWEST.minus(Duration.ofMinutes(minutesBeforeNewest));
+        return new FakeCall(uuid, Optional.of(startedAt), minutesBeforeNewest % 2 == 0);
     }
 
     private static List<String> uuidsOf(List<FakeCall> calls) {
@@ -149,45 +119,5 @@ class CallsPagingTest {
             cursors.add(cursor.isPresent() ? OffsetDateTime.parse(cursor.firstValue()).toInstant().toString() : null);
         }
         return cursors;
-    }
-
-    /** One call of the fake history; written with {@code Z} or with {@code +02:00}. */
-    record FakeCall(String uuid, Optional<Instant> startedAt, boolean zulu) {
-        String json() {
-            String at = startedAt.map(t -> zulu ? t.toString() : t.atOffset(COPENHAGEN_SUMMER).toString())
-                    .map(text -> "\"" + text + "\"").orElse("null");
-            return "{\"call_uuid\": \"" + uuid + "\", \"started_at\": " + at + ", \"status\": \"answered\"}";
-        }
-    }
-
-    /** Answers {@code GET /calls} from {@link #history} by its {@code limit} and {@code started_at_lt_or_eq}. */
-    static final class FakeCallHistory implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "fake-call-history";
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            int limit = Integer.parseInt(event.getRequest().queryParameter("limit").firstValue());
-            QueryParameter cursor = event.getRequest().queryParameter("started_at_lt_or_eq");
-            Optional<Instant> bound = cursor.isPresent()
-                    ? Optional.of(OffsetDateTime.parse(cursor.firstValue()).toInstant())
-                    : Optional.empty();
-            String page = history.stream()
-                    .filter(call -> bound.isEmpty()
-                            || call.startedAt().isPresent() && !call.startedAt().get().isAfter(bound.get()))
-                    .limit(limit)
-                    .map(FakeCall::json)
-                    .collect(Collectors.joining(", ", "{\"calls\": [", "]}"));
-            return ResponseDefinition.okForJson(Fixtures.readTree(page));
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
     }
 }

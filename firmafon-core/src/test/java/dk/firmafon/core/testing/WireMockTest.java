@@ -32,6 +32,7 @@ public abstract class WireMockTest {
         server.start();
     }
 
+    /** Netty leaks are checked after every test class by firmafon-test-support's guard. */
     @AfterAll
     static void stopServer() {
         server.stop();
