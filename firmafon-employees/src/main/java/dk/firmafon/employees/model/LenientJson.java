@@ -78,7 +78,8 @@ final class LenientJson {
             JsonNode node = ctxt.readTree(p);
             JsonNode number = node.isObject() ? node.path("number") : node;
             if (number.isTextual() || number.isNumber()) {
-                return Optional.of(ctxt.readTreeAsValue(ctxt.getNodeFactory().textNode(number.asText()),
+                // PhoneNumber reads an empty text as absent (null)
+                return Optional.ofNullable(ctxt.readTreeAsValue(ctxt.getNodeFactory().textNode(number.asText()),
                         PhoneNumber.class));
             }
             return Optional.empty();
