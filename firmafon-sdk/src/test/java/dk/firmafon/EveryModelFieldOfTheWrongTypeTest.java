@@ -27,7 +27,7 @@ import reactor.test.StepVerifier;
  * decodes or fails with a {@link FirmafonDecodingException} free of NPEs and class cast errors.
  */
 class EveryModelFieldOfTheWrongTypeTest {
-    private static final List<String> WRONG_VALUES = List.of("\"x\"", "12", "true", "null", "[1,\"a\",null]",
+    private static final List<String> WRONG_VALUES = List.of("\"x\"", "\"\"", "12", "true", "null", "[1,\"a\",null]",
             "{\"x\":{\"y\":[]}}", "123456789012345678901234567890.5e999");
     /** Elements after the first of an array have the same shape: the sweep takes the first of each. */
     private static final Pattern LATER_ELEMENT = Pattern.compile(".*/[1-9][0-9]*(/.*)?");
