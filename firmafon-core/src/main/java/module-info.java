@@ -10,6 +10,7 @@ module dk.firmafon.core {
     requires com.fasterxml.jackson.datatype.jdk8;
     requires reactor.netty.core;
     requires reactor.netty.http;
+    requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.buffer;
     requires io.netty.common;
@@ -20,6 +21,7 @@ module dk.firmafon.core {
 
     exports dk.firmafon.core;
     exports dk.firmafon.core.model;
+    exports dk.firmafon.core.netty;
 
     opens dk.firmafon.core.model to com.fasterxml.jackson.databind;
 }

@@ -1,20 +1,41 @@
 package dk.firmafon.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.Exchange;
+import dk.firmafon.core.internal.Hosts;
+import dk.firmafon.core.internal.JsonReaders;
+import dk.firmafon.core.internal.NettyExchange;
+import dk.firmafon.core.internal.Pipeline;
+import dk.firmafon.core.internal.SdkVersion;
+import dk.firmafon.core.netty.NettyHttpClient;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
- * CONTRACT SKELETON (issue #3 implements it; the public signatures below are what resource modules code against
- * and must not change without updating them).
- *
- * <p>One configured, immutable, thread-safe connection to the Firmafon API. Build one per application (it owns
+ * One configured, immutable, thread-safe connection to the Firmafon API. Build one per application (it owns
  * a connection pool) and share it; derive variants with {@link #mutate()}; {@link #close()} releases the pool.
  *
  * <pre>{@code
@@ -22,10 +43,18 @@ import reactor.core.publisher.Mono;
  *     .baseUri(FirmafonClient.FIRMAFON)
  *     .auth(AuthStrategy.bearer(token))
  *     .build();
+ * Mono<Call> call = client.retrieve(ApiRequest.get("/calls/" + ApiRequest.pathSegment(uuid)), "call", Call.class);
  * }</pre>
  *
- * <p>Every method returns a cold publisher: nothing is sent before subscription, and every error is a
- * {@link dk.firmafon.error.FirmafonException} delivered in the stream.
+ * <p>Every method returns a cold publisher: nothing is sent before subscription, and every error is delivered in
+ * the stream: a {@link dk.firmafon.error.FirmafonException} (API error by status, I/O, decoding, security) or an
+ * {@link IllegalArgumentException} naming a bad argument.
+ *
+ * <p>Each request passes a fixed pipeline: retry (outermost; {@link RetryPolicy}) → auth (the credential applied on
+ * every attempt; on 401 the credential is invalidated and the request replayed once if the strategy renewed it) →
+ * logging (DEBUG on {@code dk.firmafon.core}, redacted) → metrics ({@link ExchangeListener}) → the HTTP exchange.
+ * Every request sends {@code Accept: application/json} (downloads: {@code *}{@code /*}) and
+ * {@code User-Agent: firmafon-java-sdk/<version>}; redirects are not followed.
  */
 public final class FirmafonClient implements AutoCloseable {
     /** {@code https://app.firmafon.dk/api/v2}. */
@@ -33,96 +62,412 @@ public final class FirmafonClient implements AutoCloseable {
     /** {@code https://app.relatel.dk/api/v2}: the same API under Firmafon's new name. */
     public static final URI RELATEL = URI.create("https://app.relatel.dk/api/v2");
 
-    private FirmafonClient() {
+    private final Builder settings;
+    private final String base;
+    private final ObjectMapper mapper;
+    private final HttpClient pooled;
+    private final @Nullable ConnectionProvider ownedPool;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Exchange pipeline;
+    private final JsonReaders readers;
+
+    private FirmafonClient(Builder settings, HttpClient pooled, @Nullable ConnectionProvider ownedPool) {
+        this.settings = settings;
+        this.pooled = pooled;
+        this.ownedPool = ownedPool;
+        String uri = settings.baseUri.toString();
+        this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
+        HttpClient configured = pooled
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        settings.connectTimeout.toMillis()))
+                .responseTimeout(settings.responseTimeout)
+                .followRedirect(false)
+                .headers(headers -> headers
+                        .set(HttpHeaderNames.ACCEPT, "application/json")
+                        .set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT));
+        NettyExchange exchange = new NettyExchange(configured, settings.connectTimeout, settings.responseTimeout,
+                settings.poolAcquireTimeout);
+        this.pipeline = Pipeline.create(exchange, settings.listener, settings.auth, settings.retryPolicy);
+        this.readers = new JsonReaders(mapper, settings.maxResponseSize, settings.retryPolicy.clock());
     }
 
     public static Builder builder() {
-        throw new UnsupportedOperationException("issue #3");
+        return new Builder();
     }
 
-    /** A builder initialised from this client; the built client shares this one's connection pool. */
+    /**
+     * A fresh mapper configured as the SDK needs: snake_case names, unknown fields ignored, {@code java.time} and
+     * {@code Optional} support, dates written as ISO-8601 strings with their offsets kept, absent values not written.
+     * Customise a copy and pass it to {@link Builder#objectMapper(ObjectMapper)}.
+     */
+    public static ObjectMapper newObjectMapper() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+                .addModule(new JavaTimeModule())
+                .addModule(new Jdk8Module())
+                .build();
+    }
+
+    /**
+     * A builder initialised from this client; the built client shares this one's connection pool (unless a pool
+     * setting is changed on the builder) and does not close it. Closing this client closes the shared pool.
+     */
     public Builder mutate() {
-        throw new UnsupportedOperationException("issue #3");
+        Builder copy = settings.copy();
+        copy.shared = pooled;
+        return copy;
     }
 
     public URI baseUri() {
-        throw new UnsupportedOperationException("issue #3");
+        return settings.baseUri;
     }
 
     public AuthStrategy auth() {
-        throw new UnsupportedOperationException("issue #3");
+        return settings.auth;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return settings.retryPolicy;
     }
 
     /** The configured mapper (snake_case, java.time, Optional, unknown fields ignored). Do not mutate it. */
     public ObjectMapper objectMapper() {
-        throw new UnsupportedOperationException("issue #3");
+        return mapper;
+    }
+
+    /** The {@code User-Agent} every request sends: {@code firmafon-java-sdk/<version>}. */
+    public static String userAgent() {
+        return SdkVersion.USER_AGENT;
     }
 
     /** Sends {@code request} and reads the object under {@code envelopeKey} (e.g. {@code "call"}) as {@code type}. */
     public <T> Mono<T> retrieve(ApiRequest request, String envelopeKey, Class<T> type) {
-        throw new UnsupportedOperationException("issue #3");
+        if (envelopeKey == null || type == null) {
+            return Mono.error(new IllegalArgumentException((type == null ? "type" : "envelopeKey")
+                    + " must not be null"));
+        }
+        return Mono.fromDirect(send(request, false, readers.envelope(envelopeKey, type)));
     }
 
     /** Sends {@code request} and reads the array under {@code envelopeKey} (e.g. {@code "calls"}). */
     public <T> Mono<List<T>> retrieveList(ApiRequest request, String envelopeKey, Class<T> elementType) {
-        throw new UnsupportedOperationException("issue #3");
+        if (envelopeKey == null || elementType == null) {
+            return Mono.error(new IllegalArgumentException((elementType == null ? "elementType" : "envelopeKey")
+                    + " must not be null"));
+        }
+        return Mono.fromDirect(send(request, false, readers.envelopeList(envelopeKey, elementType)));
     }
 
     /** Sends {@code request} and returns the whole JSON body; completes empty when the body is empty. */
     public Mono<JsonNode> retrieveJson(ApiRequest request) {
-        throw new UnsupportedOperationException("issue #3");
+        return Mono.fromDirect(send(request, false, readers.tree()));
     }
 
     /** Sends {@code request} and discards the body (for 200-with-no-useful-body endpoints). */
     public Mono<Void> execute(ApiRequest request) {
-        throw new UnsupportedOperationException("issue #3");
+        return Mono.fromDirect(send(request, false, readers.discard()));
     }
 
     /**
      * Streams a binary body (e.g. voice-mail sound) without ever holding it whole. Each buffer is a copy the
-     * subscriber owns; cancelling releases the connection.
+     * subscriber owns; cancelling releases the connection. {@code request} may carry an absolute URI (such as
+     * {@code sound.url}): credentials go only to the configured API host, otherwise the stream fails with a
+     * {@link dk.firmafon.error.FirmafonSecurityException} and nothing is sent. A download that has emitted data is
+     * never retried.
      */
     public Flux<ByteBuffer> download(ApiRequest request) {
-        throw new UnsupportedOperationException("issue #3");
+        return send(request, true, readers.download());
     }
 
     /** Every item of a cursor-paged listing, lazily, newest first, each exactly once. */
     public <T> Flux<T> paginate(CursorPaging<T> paging) {
-        throw new UnsupportedOperationException("issue #3");
+        if (paging == null) {
+            return Flux.error(new IllegalArgumentException("paging must not be null"));
+        }
+        return Pager.paginate(this, paging, null);
     }
 
     /** Like {@link #paginate(CursorPaging)}, resuming at {@code from} (from {@link Page#next()}). */
     public <T> Flux<T> paginate(CursorPaging<T> paging, PageCursor from) {
-        throw new UnsupportedOperationException("issue #3");
+        if (paging == null || from == null) {
+            return Flux.error(new IllegalArgumentException((paging == null ? "paging" : "from") + " must not be null"));
+        }
+        return Pager.paginate(this, paging, from);
     }
 
     /** One page; {@code from == null} means the newest page. */
     public <T> Mono<Page<T>> page(CursorPaging<T> paging, @Nullable PageCursor from) {
-        throw new UnsupportedOperationException("issue #3");
+        if (paging == null) {
+            return Mono.error(new IllegalArgumentException("paging must not be null"));
+        }
+        return Pager.page(this, paging, from);
     }
 
-    /** Releases the connection pool this client created (not one the user passed in). Idempotent. */
+    /**
+     * Releases the connection pool this client created (not one the user passed in, nor one shared through
+     * {@link #mutate()} from another client). Idempotent; does not block.
+     */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("issue #3");
+        if (closed.compareAndSet(false, true) && ownedPool != null) {
+            ownedPool.disposeLater().subscribe();
+        }
     }
 
-    /** Builds a {@link FirmafonClient}. */
+    private <R> Flux<R> send(ApiRequest request, boolean binary, dk.firmafon.core.internal.ResponseReader<R> reader) {
+        if (request == null) {
+            return Flux.error(new IllegalArgumentException("request must not be null"));
+        }
+        Call call;
+        try {
+            call = call(request, binary);
+        } catch (IllegalArgumentException e) {
+            return Flux.error(e);
+        }
+        return pipeline.exchange(call, reader);
+    }
+
+    private Call call(ApiRequest request, boolean binary) {
+        String path = request.path();
+        StringBuilder uri;
+        String metricsPath;
+        String refusal = null;
+        if (request.isAbsolute()) {
+            URI target;
+            try {
+                target = URI.create(path);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("path is not a valid URI: " + Redaction.uri(path), e);
+            }
+            refusal = Hosts.refusal(target, settings.baseUri, settings.allowInsecureHttp);
+            uri = new StringBuilder(path.length() + 32).append(path);
+            metricsPath = target.getScheme().toLowerCase(Locale.ROOT) + "://" + target.getHost()
+                    + (target.getPort() >= 0 ? ":" + target.getPort() : "") + target.getRawPath();
+        } else {
+            uri = new StringBuilder(base.length() + path.length() + 48).append(base).append(path);
+            metricsPath = path;
+        }
+        request.appendQuery(uri);
+        byte[] body = null;
+        Object json = request.bodyOrNull();
+        if (json != null) {
+            try {
+                body = mapper.writeValueAsBytes(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("body could not be written as JSON ("
+                        + json.getClass().getSimpleName() + ")", e);
+            }
+        }
+        return Call.first(request.method(), uri.toString(), metricsPath, body, request.idempotent(), binary, refusal);
+    }
+
+    /**
+     * Builds a {@link FirmafonClient}. Setters throw {@link IllegalArgumentException} naming a bad argument;
+     * {@link #build()} requires {@link #auth(AuthStrategy)}.
+     */
     public static final class Builder {
+        private URI baseUri = FIRMAFON;
+        private @Nullable AuthStrategy auth;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration poolAcquireTimeout = Duration.ofSeconds(45);
+        private int maxConnections = 100;
+        private Duration maxIdleTime = Duration.ofSeconds(30);
+        private Duration maxLifeTime = Duration.ofMinutes(5);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private @Nullable ObjectMapper objectMapper;
+        private long maxResponseSize = 16L * 1024 * 1024;
+        private ExchangeListener listener = ExchangeListener.NONE;
+        private boolean allowInsecureHttp;
+        private @Nullable NettyHttpClient httpClient;
+        /** A pooled HttpClient shared with the client this builder was mutated from. */
+        private @Nullable HttpClient shared;
+
         private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.baseUri = baseUri;
+            b.auth = auth;
+            b.connectTimeout = connectTimeout;
+            b.responseTimeout = responseTimeout;
+            b.poolAcquireTimeout = poolAcquireTimeout;
+            b.maxConnections = maxConnections;
+            b.maxIdleTime = maxIdleTime;
+            b.maxLifeTime = maxLifeTime;
+            b.retryPolicy = retryPolicy;
+            b.objectMapper = objectMapper;
+            b.maxResponseSize = maxResponseSize;
+            b.listener = listener;
+            b.allowInsecureHttp = allowInsecureHttp;
+            b.httpClient = httpClient;
+            b.shared = shared;
+            return b;
         }
 
         /** Base URI: {@link #FIRMAFON} (default), {@link #RELATEL} or any other, e.g. a fake on loopback. */
         public Builder baseUri(URI baseUri) {
-            throw new UnsupportedOperationException("issue #3");
+            if (baseUri == null || !baseUri.isAbsolute() || baseUri.getHost() == null
+                    || !("https".equalsIgnoreCase(baseUri.getScheme()) || "http".equalsIgnoreCase(baseUri.getScheme()))
+                    || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUri must be an absolute http(s) URI with a host and no query, "
+                        + "was: " + (baseUri == null ? null : Redaction.uri(baseUri)));
+            }
+            this.baseUri = baseUri;
+            return this;
         }
 
         public Builder auth(AuthStrategy auth) {
-            throw new UnsupportedOperationException("issue #3");
+            if (auth == null) {
+                throw new IllegalArgumentException("auth must not be null");
+            }
+            this.auth = auth;
+            return this;
         }
 
+        /** Time to establish a TCP (and TLS) connection; default 10 s. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = positive("connectTimeout", connectTimeout);
+            return this;
+        }
+
+        /** Time from sending a request to its response (and between body chunks); default 30 s. */
+        public Builder responseTimeout(Duration responseTimeout) {
+            this.responseTimeout = positive("responseTimeout", responseTimeout);
+            return this;
+        }
+
+        /** Time to wait for a free pooled connection when all {@code maxConnections} are busy; default 45 s. */
+        public Builder poolAcquireTimeout(Duration poolAcquireTimeout) {
+            this.poolAcquireTimeout = positive("poolAcquireTimeout", poolAcquireTimeout);
+            this.shared = null;
+            return this;
+        }
+
+        /** Most connections open at once; default 100. */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+            this.shared = null;
+            return this;
+        }
+
+        /** How long a pooled connection may stay idle before it is closed; default 30 s. */
+        public Builder maxIdleTime(Duration maxIdleTime) {
+            this.maxIdleTime = positive("maxIdleTime", maxIdleTime);
+            this.shared = null;
+            return this;
+        }
+
+        /** How long a pooled connection may live at all; default 5 minutes. */
+        public Builder maxLifeTime(Duration maxLifeTime) {
+            this.maxLifeTime = positive("maxLifeTime", maxLifeTime);
+            this.shared = null;
+            return this;
+        }
+
+        /** When and how failed requests are repeated; default {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            if (retryPolicy == null) {
+                throw new IllegalArgumentException("retryPolicy must not be null");
+            }
+            this.retryPolicy = retryPolicy;
+            return this;
+        }
+
+        /** The mapper for bodies; default {@link #newObjectMapper()}. It must keep that configuration's choices. */
+        public Builder objectMapper(ObjectMapper objectMapper) {
+            if (objectMapper == null) {
+                throw new IllegalArgumentException("objectMapper must not be null");
+            }
+            this.objectMapper = objectMapper;
+            return this;
+        }
+
+        /** Largest JSON response body read, in bytes; default 16 MiB. Downloads are streamed and not limited. */
+        public Builder maxResponseSize(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, was " + bytes);
+            }
+            this.maxResponseSize = bytes;
+            return this;
+        }
+
+        /** Hears about every attempt (for metrics); default {@link ExchangeListener#NONE}. */
+        public Builder exchangeListener(ExchangeListener listener) {
+            if (listener == null) {
+                throw new IllegalArgumentException("exchangeListener must not be null");
+            }
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Allows sending credentials over plain {@code http://} to a host that is not loopback. Off by default:
+         * only for a trusted network or proxy, never over the internet.
+         */
+        public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+            this.allowInsecureHttp = allowInsecureHttp;
+            return this;
+        }
+
+        /**
+         * Uses your Reactor Netty client (and its pool) instead of creating one; see {@link NettyHttpClient}. The
+         * pool settings of this builder then do not apply, and {@link FirmafonClient#close()} leaves it open.
+         */
+        public Builder httpClient(NettyHttpClient httpClient) {
+            if (httpClient == null) {
+                throw new IllegalArgumentException("httpClient must not be null");
+            }
+            this.httpClient = httpClient;
+            this.shared = null;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException when no auth strategy was set, or the base URI is plain http to a host
+         *     that is not loopback and {@link #allowInsecureHttp(boolean)} was not set
+         */
         public FirmafonClient build() {
-            throw new UnsupportedOperationException("issue #3");
+            if (auth == null) {
+                throw new IllegalArgumentException("auth must be set: AuthStrategy.bearer(token), "
+                        + "AuthStrategy.basic(token) or an OAuth2Auth");
+            }
+            String refusal = Hosts.plainHttpRefusal(baseUri, allowInsecureHttp);
+            if (refusal != null) {
+                throw new IllegalArgumentException("baseUri: " + refusal);
+            }
+            Builder frozen = copy();
+            if (shared != null) {
+                return new FirmafonClient(frozen, shared, null);
+            }
+            if (httpClient != null) {
+                return new FirmafonClient(frozen, httpClient.httpClient(), null);
+            }
+            ConnectionProvider pool = ConnectionProvider.builder("firmafon")
+                    .maxConnections(maxConnections)
+                    .pendingAcquireTimeout(poolAcquireTimeout)
+                    .maxIdleTime(maxIdleTime)
+                    .maxLifeTime(maxLifeTime)
+                    .evictInBackground(Duration.ofSeconds(30))
+                    .build();
+            return new FirmafonClient(frozen, HttpClient.create(pool), pool);
+        }
+
+        private static Duration positive(String name, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+            return value;
         }
     }
 }

@@ -1,0 +1,14 @@
+package dk.firmafon.error;
+
+/**
+ * The SDK refused to send a credential where it could leak: over plain {@code http://} to a host that is not
+ * loopback (unless insecure HTTP was allowed explicitly), or to a host other than the configured API host. Nothing
+ * was sent.
+ */
+public class FirmafonSecurityException extends FirmafonException {
+    private static final long serialVersionUID = 1L;
+
+    public FirmafonSecurityException(String message) {
+        super(message);
+    }
+}

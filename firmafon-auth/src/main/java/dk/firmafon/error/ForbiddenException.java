@@ -1,0 +1,10 @@
+package dk.firmafon.error;
+
+/** 403 Forbidden: the credential is valid but lacks the rights (admin rights, a switch, a company in trial). */
+public class ForbiddenException extends FirmafonApiException {
+    private static final long serialVersionUID = 1L;
+
+    public ForbiddenException(Details details) {
+        super(details);
+    }
+}

@@ -1,0 +1,33 @@
+package dk.firmafon.core;
+
+/**
+ * Hears about every HTTP attempt, for metrics. Called on I/O threads: implementations must be fast and must not
+ * block or throw. The default ({@link #NONE}) does nothing and costs nothing.
+ *
+ * <pre>{@code
+ * FirmafonClient.builder().exchangeListener(new ExchangeListener() {
+ *     public void onResponse(HttpMethod method, String path, int status, int attempt, long elapsedNanos) {
+ *         timer(method, path, status).record(elapsedNanos, TimeUnit.NANOSECONDS);
+ *     }
+ * })
+ * }</pre>
+ */
+public interface ExchangeListener {
+    /** Does nothing. */
+    ExchangeListener NONE = new ExchangeListener() {
+    };
+
+    /**
+     * A response head arrived (any status).
+     *
+     * @param path the request path without query (an absolute URI's scheme, host and path), never a secret
+     * @param attempt 1 for the first attempt, 2 for the first retry, ...
+     * @param elapsedNanos from sending the attempt to the response head
+     */
+    default void onResponse(HttpMethod method, String path, int status, int attempt, long elapsedNanos) {
+    }
+
+    /** The attempt failed before a response arrived (connect failure, reset, timeout). */
+    default void onFailure(HttpMethod method, String path, Throwable error, int attempt, long elapsedNanos) {
+    }
+}

@@ -1,0 +1,181 @@
+package dk.firmafon.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one pager for the API's inclusive timestamp cursors.
+ *
+ * <p>A page is asked for with {@code limit} and, after the first, {@code <cursorParameter>=<oldest timestamp seen>}.
+ * Because the bound is inclusive the next page repeats the items at that timestamp: they are dropped by id, and
+ * only the ids at the boundary timestamp are remembered (memory stays bounded however long the listing). A short
+ * page is not the end; an empty page, or one with nothing new, is. When a full page holds only items of one
+ * timestamp the API cannot page past them: the cursor moves one second earlier, with a WARN saying items at that
+ * timestamp may have been skipped.
+ */
+final class Pager {
+    private static final Logger LOG = LoggerFactory.getLogger("dk.firmafon.core");
+
+    private Pager() {
+    }
+
+    /** One page starting at {@code from} (the newest when null). */
+    static <T> Mono<Page<T>> page(FirmafonClient client, CursorPaging<T> paging, @Nullable PageCursor from) {
+        ApiRequest request = paging.request().withQuery("limit", paging.pageSize());
+        if (from != null) {
+            request = request.withQuery(paging.cursorParameter(), from.timestamp());
+        }
+        return client.retrieveList(request, paging.envelopeKey(), paging.type())
+                .map(items -> toPage(paging, from, items));
+    }
+
+    static <T> Page<T> toPage(CursorPaging<T> paging, @Nullable PageCursor from, List<T> items) {
+        if (items.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        List<T> fresh = new ArrayList<>(items.size());
+        Instant oldest = null;
+        Instant newest = null;
+        for (T item : items) {
+            Instant at = paging.timestampOf(item);
+            oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+            newest = newest == null || at.isAfter(newest) ? at : newest;
+            if (from != null && (at.isAfter(from.timestamp())
+                    || at.equals(from.timestamp()) && from.seenIds().contains(paging.idOf(item)))) {
+                continue;
+            }
+            fresh.add(item);
+        }
+        if (items.size() >= paging.pageSize() && oldest.equals(newest)) {
+            PageCursor next = PageCursor.at(oldest.minus(Duration.ofSeconds(1)));
+            int delivered = fresh.size() + (from != null && from.timestamp().equals(oldest) ? from.seenIds().size() : 0);
+            LOG.warn("{} items of {} share {}={} and fill a whole page (limit {}): the API cannot page within one "
+                            + "timestamp, so items at {} beyond the {} delivered may have been skipped; continuing at {}",
+                    items.size(), paging.envelopeKey(), paging.cursorParameter(), oldest, paging.pageSize(), oldest,
+                    delivered, next.timestamp());
+            return new Page<>(fresh, next);
+        }
+        if (fresh.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        if (from != null && from.timestamp().equals(oldest)) {
+            seen.addAll(from.seenIds());
+        }
+        for (T item : items) {
+            if (paging.timestampOf(item).equals(oldest)) {
+                seen.add(paging.idOf(item));
+            }
+        }
+        return new Page<>(fresh, PageCursor.of(oldest, seen));
+    }
+
+    /** Every item from {@code from} on, one page requested at a time and only while there is demand. */
+    static <T> Flux<T> paginate(FirmafonClient client, CursorPaging<T> paging, @Nullable PageCursor from) {
+        return Flux.create(sink -> new Drain<>(client, paging, from, sink).start());
+    }
+
+    /**
+     * Feeds one subscriber: emits buffered items while there is demand, and fetches the next page only when the
+     * buffer is empty and demand remains. All state but the volatile hand-over fields is touched only inside the
+     * serialised drain loop.
+     */
+    private static final class Drain<T> {
+        private final FirmafonClient client;
+        private final CursorPaging<T> paging;
+        private final FluxSink<T> sink;
+        private final AtomicInteger wip = new AtomicInteger();
+        private final ArrayDeque<T> queue = new ArrayDeque<>();
+        private @Nullable PageCursor cursor;
+        private boolean fetching;
+        private boolean exhausted;
+        private boolean done;
+        private volatile @Nullable Page<T> arrived;
+        private volatile @Nullable Throwable failed;
+        private volatile boolean cancelled;
+        private volatile @Nullable Disposable inflight;
+
+        Drain(FirmafonClient client, CursorPaging<T> paging, @Nullable PageCursor from, FluxSink<T> sink) {
+            this.client = client;
+            this.paging = paging;
+            this.cursor = from;
+            this.sink = sink;
+        }
+
+        void start() {
+            sink.onDispose(() -> {
+                cancelled = true;
+                Disposable request = inflight;
+                if (request != null) {
+                    request.dispose();
+                }
+                drain();
+            });
+            sink.onRequest(n -> drain());
+        }
+
+        private void drain() {
+            if (wip.getAndIncrement() != 0) {
+                return;
+            }
+            int missed = 1;
+            do {
+                if (cancelled || done) {
+                    queue.clear();
+                } else {
+                    step();
+                }
+                missed = wip.addAndGet(-missed);
+            } while (missed != 0);
+        }
+
+        private void step() {
+            Page<T> page = arrived;
+            if (page != null) {
+                arrived = null;
+                fetching = false;
+                queue.addAll(page.items());
+                cursor = page.next().orElse(null);
+                exhausted = cursor == null;
+            }
+            while (!queue.isEmpty() && sink.requestedFromDownstream() > 0 && !cancelled) {
+                sink.next(queue.poll());
+            }
+            if (!queue.isEmpty() || cancelled) {
+                return;
+            }
+            Throwable error = failed;
+            if (error != null) {
+                done = true;
+                sink.error(error);
+            } else if (exhausted) {
+                done = true;
+                sink.complete();
+            } else if (!fetching && sink.requestedFromDownstream() > 0) {
+                fetching = true;
+                inflight = page(client, paging, cursor).subscribe(
+                        next -> {
+                            arrived = next;
+                            drain();
+                        },
+                        e -> {
+                            failed = e;
+                            drain();
+                        });
+            }
+        }
+    }
+}

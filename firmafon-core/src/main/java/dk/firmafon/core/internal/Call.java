@@ -1,0 +1,125 @@
+package dk.firmafon.core.internal;
+
+import dk.firmafon.auth.Credential;
+import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.core.HttpMethod;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One attempt of one request as the pipeline sees it. Immutable: each decorator derives the copy it needs
+ * ({@link #withAttempt(int)} in retry, {@link #withCredential(Credential)} in auth).
+ */
+public final class Call {
+    private final HttpMethod method;
+    private final String uri;
+    private final String metricsPath;
+    private final byte @Nullable [] body;
+    private final boolean idempotent;
+    private final boolean binary;
+    private final @Nullable String refusal;
+    private final int attempt;
+    private final @Nullable Credential credential;
+    private final String effectiveUri;
+
+    private Call(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body, boolean idempotent,
+                 boolean binary, @Nullable String refusal, int attempt, @Nullable Credential credential,
+                 String effectiveUri) {
+        this.method = method;
+        this.uri = uri;
+        this.metricsPath = metricsPath;
+        this.body = body;
+        this.idempotent = idempotent;
+        this.binary = binary;
+        this.refusal = refusal;
+        this.attempt = attempt;
+        this.credential = credential;
+        this.effectiveUri = effectiveUri;
+    }
+
+    /**
+     * The first attempt of a request.
+     *
+     * @param uri the absolute URI, query included, credential not yet applied
+     * @param metricsPath the path reported to the metrics listener (no query, nothing secret)
+     * @param body the JSON body or {@code null}
+     * @param idempotent whether the request may be repeated
+     * @param binary whether the body is not JSON (downloads accept any type)
+     * @param refusal why credentials must not be sent to {@code uri}, or {@code null} when they may
+     */
+    public static Call first(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body,
+                             boolean idempotent, boolean binary, @Nullable String refusal) {
+        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, 1, null, uri);
+    }
+
+    public Call withAttempt(int attempt) {
+        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, attempt, credential,
+                effectiveUri);
+    }
+
+    /** This call carrying {@code credential}; a query-parameter credential is appended to the URI. */
+    public Call withCredential(Credential credential) {
+        String effective = uri;
+        if (credential.placement() == Credential.Placement.QUERY_PARAMETER) {
+            StringBuilder out = new StringBuilder(uri.length() + credential.value().length() + 16).append(uri)
+                    .append(uri.indexOf('?') < 0 ? '?' : '&');
+            UriEncoding.encodeTo(out, credential.name());
+            out.append('=');
+            UriEncoding.encodeTo(out, credential.value());
+            effective = out.toString();
+        }
+        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, attempt, credential, effective);
+    }
+
+    public HttpMethod method() {
+        return method;
+    }
+
+    /** The URI to send, credential parameter included when there is one. Never print it: use {@link #describe()}. */
+    public String effectiveUri() {
+        return effectiveUri;
+    }
+
+    public String metricsPath() {
+        return metricsPath;
+    }
+
+    public byte @Nullable [] body() {
+        return body;
+    }
+
+    public boolean idempotent() {
+        return idempotent;
+    }
+
+    public boolean binary() {
+        return binary;
+    }
+
+    public @Nullable String refusal() {
+        return refusal;
+    }
+
+    /** 1 for the first attempt, 2 for the first retry, ... */
+    public int attempt() {
+        return attempt;
+    }
+
+    public @Nullable Credential credential() {
+        return credential;
+    }
+
+    /** The redacted URI, safe for logs and exception messages. */
+    public String redactedUri() {
+        return Redaction.uri(effectiveUri);
+    }
+
+    /** {@code GET https://host/path?access_token=[REDACTED]}: safe for logs and exception messages. */
+    public String describe() {
+        return method.name() + ' ' + redactedUri();
+    }
+
+    /** {@code " (after 3 attempts)"} when this is not the first attempt, else empty. */
+    public String attemptsSuffix() {
+        return attempt > 1 ? " (after " + attempt + " attempts)" : "";
+    }
+}

@@ -1,0 +1,158 @@
+package dk.firmafon.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.error.FirmafonDecodingException;
+import dk.firmafon.error.FirmafonException;
+import dk.firmafon.error.FirmafonIoException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The response readers of one client: JSON envelopes decoded straight from the response bytes with a streaming
+ * parser positioned at the envelope key (no intermediate tree), the whole body as a tree, a discarded body, and a
+ * streamed binary body. Every reader turns a non-2xx response into the exception for its status.
+ */
+public final class JsonReaders {
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+    private final long maxResponseSize;
+    private final Clock clock;
+    private final ConcurrentMap<Class<?>, ObjectReader> single = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Class<?>, ObjectReader> lists = new ConcurrentHashMap<>();
+    private final ResponseReader<JsonNode> tree;
+    private final ResponseReader<Void> discard;
+    private final ResponseReader<ByteBuffer> download;
+
+    public JsonReaders(ObjectMapper mapper, long maxResponseSize, Clock clock) {
+        this.mapper = mapper;
+        this.factory = mapper.getFactory();
+        this.maxResponseSize = maxResponseSize;
+        this.clock = clock;
+        this.tree = (call, response, body) -> {
+            if (!Responses.isSuccess(response.status().code())) {
+                return Responses.error(call, response, body, factory, clock);
+            }
+            return Responses.aggregate(call, response, body, maxResponseSize)
+                    .mapNotNull(in -> decode(call, in, parser -> mapper.readTree(parser)));
+        };
+        this.discard = (call, response, body) -> Responses.isSuccess(response.status().code())
+                ? body.then()
+                : Responses.error(call, response, body, factory, clock);
+        this.download = (call, response, body) -> {
+            if (!Responses.isSuccess(response.status().code())) {
+                return Responses.error(call, response, body, factory, clock);
+            }
+            return body.map(buffer -> {
+                ByteBuffer copy = ByteBuffer.allocate(buffer.readableBytes());
+                buffer.readBytes(copy);
+                return copy.flip();
+            }).onErrorMap(e -> !(e instanceof FirmafonException),
+                    e -> new FirmafonIoException(call.describe() + " failed while streaming the body", e));
+        };
+    }
+
+    /** Reads {@code {"<key>": {...}}} as {@code type}. */
+    public <T> ResponseReader<T> envelope(String key, Class<T> type) {
+        ObjectReader reader = single.computeIfAbsent(type, mapper::readerFor);
+        return (call, response, body) -> {
+            if (!Responses.isSuccess(response.status().code())) {
+                return Responses.error(call, response, body, factory, clock);
+            }
+            return Responses.aggregate(call, response, body, maxResponseSize)
+                    .switchIfEmpty(Mono.error(() -> missing(call, key, "the body is empty")))
+                    .map(in -> decode(call, in, parser -> {
+                        T value = readEnvelope(call, parser, key, reader);
+                        if (value == null) {
+                            throw missing(call, key, "\"" + key + "\" is null");
+                        }
+                        return value;
+                    }));
+        };
+    }
+
+    /** Reads {@code {"<key>": [...]}} as a list of {@code elementType}; a {@code null} array is an empty list. */
+    public <T> ResponseReader<List<T>> envelopeList(String key, Class<T> elementType) {
+        ObjectReader reader = lists.computeIfAbsent(elementType,
+                type -> mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, type)));
+        return (call, response, body) -> {
+            if (!Responses.isSuccess(response.status().code())) {
+                return Responses.error(call, response, body, factory, clock);
+            }
+            return Responses.aggregate(call, response, body, maxResponseSize)
+                    .switchIfEmpty(Mono.error(() -> missing(call, key, "the body is empty")))
+                    .map(in -> decode(call, in, parser -> {
+                        List<T> list = readEnvelope(call, parser, key, reader);
+                        return list == null ? List.of() : list;
+                    }));
+        };
+    }
+
+    /** The whole body as a tree; completes empty for an empty body. */
+    public ResponseReader<JsonNode> tree() {
+        return tree;
+    }
+
+    /** Discards a successful body. */
+    public ResponseReader<Void> discard() {
+        return discard;
+    }
+
+    /** Streams a successful body as copies the subscriber owns. */
+    public ResponseReader<ByteBuffer> download() {
+        return download;
+    }
+
+    private static <T> @Nullable T readEnvelope(Call call, JsonParser parser, String key, ObjectReader reader)
+            throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw missing(call, key, "the body is not a JSON object");
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            boolean match = key.equals(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (match) {
+                return value == JsonToken.VALUE_NULL ? null : reader.readValue(parser);
+            }
+            parser.skipChildren();
+        }
+        throw missing(call, key, "there is no \"" + key + "\" field");
+    }
+
+    private static FirmafonDecodingException missing(Call call, String key, String what) {
+        return new FirmafonDecodingException(call.describe() + ": expected {\"" + key + "\": ...} but " + what,
+                null);
+    }
+
+    private <T> @Nullable T decode(Call call, InputStream in, ParserFunction<T> read) {
+        try (JsonParser parser = factory.createParser(in)) {
+            return read.apply(parser);
+        } catch (FirmafonException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw new FirmafonDecodingException(call.describe() + ": could not decode the response: "
+                    + Redaction.excerpt(String.valueOf(e.getOriginalMessage()), 300), e);
+        } catch (IOException e) {
+            throw new FirmafonDecodingException(call.describe() + ": could not read the response", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ParserFunction<T> {
+        @Nullable T apply(JsonParser parser) throws IOException;
+    }
+}

@@ -1,0 +1,36 @@
+package dk.firmafon.core.internal;
+
+import dk.firmafon.core.ExchangeListener;
+import reactor.core.publisher.Flux;
+
+/**
+ * Reports each attempt to the {@link ExchangeListener}: the status once the response head arrived, or the failure
+ * when none did. Left out of the pipeline when the listener is {@link ExchangeListener#NONE}.
+ */
+public final class MetricsExchange implements Exchange {
+    private final Exchange delegate;
+    private final ExchangeListener listener;
+
+    public MetricsExchange(Exchange delegate, ExchangeListener listener) {
+        this.delegate = delegate;
+        this.listener = listener;
+    }
+
+    @Override
+    public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+        return Flux.defer(() -> {
+            long start = System.nanoTime();
+            boolean[] answered = {false};
+            return delegate.exchange(call, (c, response, body) -> {
+                answered[0] = true;
+                listener.onResponse(c.method(), c.metricsPath(), response.status().code(), c.attempt(),
+                        System.nanoTime() - start);
+                return reader.read(c, response, body);
+            }).doOnError(e -> {
+                if (!answered[0]) {
+                    listener.onFailure(call.method(), call.metricsPath(), e, call.attempt(), System.nanoTime() - start);
+                }
+            });
+        });
+    }
+}

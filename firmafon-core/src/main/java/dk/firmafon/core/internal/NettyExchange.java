@@ -1,0 +1,118 @@
+package dk.firmafon.core.internal;
+
+import dk.firmafon.auth.Credential;
+import dk.firmafon.error.FirmafonException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.NettyOutbound;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.HttpClientRequest;
+import reactor.netty.http.client.PrematureCloseException;
+
+/**
+ * The innermost step: one HTTP exchange over Reactor Netty. Applies the credential, the JSON body and its headers,
+ * and maps transport failures to {@link TransportFailure}, remembering whether the request had started to be
+ * written (the retry rules for non-idempotent requests depend on it).
+ */
+public final class NettyExchange implements Exchange {
+    private static final HttpMethod[] METHODS = {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE};
+    private static final String JSON = "application/json";
+    private static final String ANY = "*/*";
+
+    private final HttpClient http;
+    private final Duration responseTimeout;
+    private final Duration poolAcquireTimeout;
+    private final Duration connectTimeout;
+
+    /**
+     * @param http a client already configured with the static headers ({@code Accept}, {@code User-Agent}),
+     *     timeouts and pool
+     */
+    public NettyExchange(HttpClient http, Duration connectTimeout, Duration responseTimeout,
+                         Duration poolAcquireTimeout) {
+        this.http = http;
+        this.connectTimeout = connectTimeout;
+        this.responseTimeout = responseTimeout;
+        this.poolAcquireTimeout = poolAcquireTimeout;
+    }
+
+    @Override
+    public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+        SentFlag sent = new SentFlag();
+        return http.request(METHODS[call.method().ordinal()])
+                .uri(call.effectiveUri())
+                .send((request, outbound) -> send(call, request, outbound, sent))
+                .response((response, body) -> reader.read(call, response, body))
+                .onErrorMap(e -> !(e instanceof FirmafonException), e -> failure(call, e, sent.sent));
+    }
+
+    private static org.reactivestreams.Publisher<Void> send(Call call, HttpClientRequest request,
+                                                            NettyOutbound outbound, SentFlag sent) {
+        sent.sent = true;
+        Credential credential = call.credential();
+        if (credential != null && credential.placement() == Credential.Placement.HEADER) {
+            request.header(credential.name(), credential.value());
+        }
+        if (call.binary()) {
+            request.header(HttpHeaderNames.ACCEPT, ANY);
+        }
+        byte[] body = call.body();
+        if (body == null) {
+            return outbound;
+        }
+        request.header(HttpHeaderNames.CONTENT_TYPE, JSON);
+        request.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+        return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
+    }
+
+    private TransportFailure failure(Call call, Throwable e, boolean sent) {
+        String what;
+        TransportFailure.Kind kind;
+        if (e instanceof ReadTimeoutException) {
+            kind = TransportFailure.Kind.RESPONSE_TIMEOUT;
+            what = "no response within " + seconds(responseTimeout) + " (responseTimeout)";
+        } else if (e instanceof ConnectTimeoutException) {
+            kind = TransportFailure.Kind.CONNECT;
+            what = "could not connect within " + seconds(connectTimeout) + " (connectTimeout)";
+        } else if (e instanceof TimeoutException && !sent) {
+            kind = TransportFailure.Kind.POOL_ACQUIRE_TIMEOUT;
+            what = "no pooled connection became free within " + seconds(poolAcquireTimeout)
+                    + " (poolAcquireTimeout; raise maxConnections or lower concurrency)";
+        } else if (e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof UnresolvedAddressException || e instanceof NoRouteToHostException) {
+            kind = TransportFailure.Kind.CONNECT;
+            what = "could not connect (" + e.getClass().getSimpleName() + ")";
+        } else if (e instanceof PrematureCloseException) {
+            kind = TransportFailure.Kind.CONNECTION;
+            what = "the connection was closed before the response was complete";
+        } else if (e instanceof DecoderException) {
+            kind = TransportFailure.Kind.CONNECTION;
+            what = "the response was not valid HTTP";
+        } else {
+            kind = sent ? TransportFailure.Kind.CONNECTION : TransportFailure.Kind.CONNECT;
+            what = "the connection failed (" + e.getClass().getSimpleName() + ")";
+        }
+        return new TransportFailure(call.describe() + " failed: " + what + call.attemptsSuffix(), e, kind, sent);
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** Set once the request starts being written: from then on it may have reached the server. */
+    private static final class SentFlag {
+        volatile boolean sent;
+    }
+}

@@ -1,0 +1,26 @@
+package dk.firmafon.core.internal;
+
+import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.core.ExchangeListener;
+import dk.firmafon.core.RetryPolicy;
+
+/**
+ * Assembles the request pipeline in its one fixed order, outermost first:
+ * <ol>
+ *   <li>{@link RetryExchange}: repeats whole attempts (so each retry gets a fresh credential);</li>
+ *   <li>{@link AuthExchange}: applies the credential on every attempt, handles 401 (invalidate, replay once);</li>
+ *   <li>{@link LoggingExchange}: DEBUG request/response lines, redacted (so a 401 replay is logged too);</li>
+ *   <li>{@link MetricsExchange}: the {@link ExchangeListener}, per attempt (omitted for the no-op listener);</li>
+ *   <li>{@link NettyExchange}: the Reactor Netty exchange.</li>
+ * </ol>
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    public static Exchange create(NettyExchange exchange, ExchangeListener listener, AuthStrategy auth,
+                                  RetryPolicy retry) {
+        Exchange inner = listener == ExchangeListener.NONE ? exchange : new MetricsExchange(exchange, listener);
+        return new RetryExchange(new AuthExchange(new LoggingExchange(inner), auth), retry);
+    }
+}

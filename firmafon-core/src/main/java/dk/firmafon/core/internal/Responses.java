@@ -1,0 +1,169 @@
+package dk.firmafon.core.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.error.FirmafonApiException;
+import dk.firmafon.error.FirmafonDecodingException;
+import dk.firmafon.error.RateLimitedException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClientResponse;
+
+/** Reading response bodies within a size bound, and turning an error response into the right exception. */
+public final class Responses {
+    /** Error bodies are read up to this size; a longer one is reported without an excerpt. */
+    static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final int EXCERPT_CHARS = 200;
+
+    private Responses() {
+    }
+
+    /** Whether {@code status} is a success (2xx). */
+    public static boolean isSuccess(int status) {
+        return status >= 200 && status < 300;
+    }
+
+    /**
+     * The whole body as a stream that releases its buffer on close, or empty for an empty body; fails with a
+     * {@link FirmafonDecodingException} naming {@code maxResponseSize} when the body is larger than {@code max}.
+     */
+    public static Mono<InputStream> aggregate(Call call, HttpClientResponse response, ByteBufFlux body, long max) {
+        String length = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (length != null) {
+            long declared = parseLength(length);
+            if (declared > max) {
+                return Mono.error(tooLarge(call, max, declared));
+            }
+            if (declared >= 0) {
+                return body.aggregate().asInputStream();
+            }
+        }
+        long[] seen = {0};
+        return ByteBufFlux.fromInbound(body.handle((buffer, sink) -> {
+            seen[0] += buffer.readableBytes();
+            if (seen[0] > max) {
+                sink.error(tooLarge(call, max, -1));
+            } else {
+                sink.next(buffer);
+            }
+        })).aggregate().asInputStream();
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static FirmafonDecodingException tooLarge(Call call, long max, long declared) {
+        return new FirmafonDecodingException(call.describe() + ": the response body"
+                + (declared >= 0 ? " (" + declared + " bytes)" : "") + " exceeds the maximum of " + max
+                + " bytes (maxResponseSize)", null);
+    }
+
+    /** Reads an error response's body (bounded) and fails with the exception for its status. */
+    public static <R> Mono<R> error(Call call, HttpClientResponse response, ByteBufFlux body, JsonFactory json,
+                                    Clock clock) {
+        return aggregate(call, response, body, MAX_ERROR_BODY)
+                .map(Responses::readAll)
+                .onErrorResume(FirmafonDecodingException.class, tooLong -> Mono.just(new byte[0]))
+                .defaultIfEmpty(new byte[0])
+                .flatMap(bytes -> Mono.error(exception(call, response, bytes, json, clock)));
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    static FirmafonApiException exception(Call call, HttpClientResponse response, byte[] body, JsonFactory json,
+                                           Clock clock) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        for (Map.Entry<String, String> header : response.responseHeaders()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(Redaction.headerValue(name, header.getValue()));
+        }
+        String[] fields = new String[4];
+        String excerpt = null;
+        if (body.length > 0 && !readServiceFields(body, json, fields)) {
+            excerpt = Redaction.excerpt(new String(body, StandardCharsets.UTF_8), EXCERPT_CHARS);
+            if (excerpt.isEmpty()) {
+                excerpt = null;
+            }
+        }
+        int status = response.status().code();
+        FirmafonApiException.Details details = new FirmafonApiException.Details(status,
+                response.status().reasonPhrase(), call.method().name(), call.redactedUri(), headers,
+                redacted(fields[0]), redacted(fields[1]), redacted(fields[2]), redacted(fields[3]), excerpt,
+                call.attempt());
+        if (status == 429) {
+            String retryAfter = response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER);
+            return new RateLimitedException(details, retryAfter == null ? null : RetryAfter.parse(retryAfter, clock));
+        }
+        return FirmafonApiException.from(details);
+    }
+
+    private static @Nullable String redacted(@Nullable String value) {
+        return value == null ? null : Redaction.excerpt(value, 500);
+    }
+
+    /**
+     * Reads the top-level {@code status}, {@code message}, {@code error}, {@code error_description} strings of a
+     * JSON object body into {@code fields}.
+     *
+     * @return whether the body was a JSON object holding at least one of them
+     */
+    private static boolean readServiceFields(byte[] body, JsonFactory json, String[] fields) {
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean found = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                int index = switch (name) {
+                    case "status" -> 0;
+                    case "message" -> 1;
+                    case "error" -> 2;
+                    case "error_description" -> 3;
+                    default -> -1;
+                };
+                if (index >= 0 && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                    fields[index] = parser.getText();
+                    found = true;
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The retry delay a response asks for in its {@code Retry-After} header, if any. */
+    public static @Nullable Duration retryAfter(FirmafonApiException e, Clock clock) {
+        List<String> values = e.headers().get("retry-after");
+        return values == null || values.isEmpty() ? null : RetryAfter.parse(values.get(0), clock);
+    }
+}
