@@ -2,4 +2,9 @@
 module dk.firmafon.calls {
     requires transitive dk.firmafon.core;
     requires static org.immutables.value;
+
+    exports dk.firmafon.calls;
+    exports dk.firmafon.calls.model;
+
+    opens dk.firmafon.calls.model to com.fasterxml.jackson.databind;
 }

@@ -1,0 +1,77 @@
+package dk.firmafon.calls;
+
+import dk.firmafon.calls.model.CallDirection;
+import dk.firmafon.calls.model.CallStatus;
+import dk.firmafon.core.model.Endpoint;
+import dk.firmafon.core.model.FirmafonModel;
+import dk.firmafon.core.model.PhoneNumber;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * Filters and page size for {@link CallsClient#list(CallQuery)} and {@link CallsClient#page(CallQuery,
+ * dk.firmafon.core.PageCursor)}; each attribute names the {@code GET /calls} query parameter it is sent as. Unset
+ * filters are not sent. The values are checked when the query is used: a bad one makes the listing fail with an
+ * {@link IllegalArgumentException} naming it, before anything is sent.
+ *
+ * <pre>{@code
+ * CallQuery query = CallQuery.builder()
+ *     .endpoint(Endpoint.reception(7))
+ *     .direction(CallDirection.INCOMING)
+ *     .startedAtOrAfter(Instant.parse("2025-06-01T00:00:00Z"))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+@FirmafonModel
+public abstract class CallQuery {
+    /** The largest page the API serves. */
+    public static final int MAX_LIMIT = 100;
+
+    /** Calls per request, 1 to {@value #MAX_LIMIT}: {@code limit}. Defaults to {@value #MAX_LIMIT}, the fewest requests. */
+    @Value.Default
+    public int limit() {
+        return MAX_LIMIT;
+    }
+
+    /** Only calls through this endpoint, e.g. {@code Reception#7}: {@code endpoint}. */
+    public abstract Optional<Endpoint> endpoint();
+
+    /** Only calls to or from this number: {@code number}. */
+    public abstract Optional<PhoneNumber> number();
+
+    /** Only calls in this direction: {@code direction}. */
+    public abstract Optional<CallDirection> direction();
+
+    /** Only calls with this status: {@code status}. */
+    public abstract Optional<CallStatus> status();
+
+    /**
+     * Only calls that started at or before this instant: {@code started_at_lt_or_eq}. This is also the paging
+     * cursor, so it is where the listing starts; the pager moves it back page by page.
+     */
+    public abstract Optional<Instant> startedAtOrBefore();
+
+    /** Only calls that started at or after this instant: {@code started_at_gt_or_eq}. */
+    public abstract Optional<Instant> startedAtOrAfter();
+
+    /** Only calls that ended at or before this instant: {@code ended_at_lt_or_eq}. */
+    public abstract Optional<Instant> endedAtOrBefore();
+
+    /** Only calls that ended at or after this instant: {@code ended_at_gt_or_eq}. */
+    public abstract Optional<Instant> endedAtOrAfter();
+
+    /** No filter, pages of {@value #MAX_LIMIT}: the whole call history. */
+    public static CallQuery all() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CallQuery}. */
+    public static final class Builder extends ImmutableCallQuery.Builder {
+    }
+}
