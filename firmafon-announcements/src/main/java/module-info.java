@@ -1,0 +1,10 @@
+/** Firmafon's system announcements: {@link dk.firmafon.announcements.AnnouncementsClient}. */
+module dk.firmafon.announcements {
+    requires transitive dk.firmafon.core;
+    requires static org.immutables.value;
+
+    exports dk.firmafon.announcements;
+    exports dk.firmafon.announcements.model;
+
+    opens dk.firmafon.announcements.model to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,103 @@
+package dk.firmafon.employees;
+
+import dk.firmafon.core.ApiRequest;
+import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.employees.internal.Ids;
+import dk.firmafon.employees.internal.Sms;
+import dk.firmafon.employees.model.Employee;
+import dk.firmafon.employees.model.EmployeeGroup;
+import dk.firmafon.employees.model.MessageResult;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Employee groups: read them and their members, let the authenticated employee join or leave one, and send an SMS
+ * to every member.
+ *
+ * <pre>{@code
+ * EmployeeGroupsClient groups = EmployeeGroupsClient.create(firmafonClient);
+ * groups.join(3).subscribe(group -> System.out.println("now in " + group.name()));
+ * }</pre>
+ *
+ * <p>Every method returns a cold publisher: nothing is sent before subscription, and bad arguments arrive as an
+ * {@link IllegalArgumentException} naming the argument, without a request.
+ */
+public final class EmployeeGroupsClient {
+    private static final String GROUPS = "/employee_groups";
+
+    private final FirmafonClient client;
+
+    private EmployeeGroupsClient(FirmafonClient client) {
+        this.client = client;
+    }
+
+    /** A client over {@code client}'s connection, base URI and authentication. */
+    public static EmployeeGroupsClient create(FirmafonClient client) {
+        return new EmployeeGroupsClient(Objects.requireNonNull(client, "client"));
+    }
+
+    /** Every group of the company ({@code GET /employee_groups}). */
+    public Flux<EmployeeGroup> list() {
+        return client.retrieveList(ApiRequest.get(GROUPS), "employee_groups", EmployeeGroup.class)
+                .flatMapIterable(groups -> groups);
+    }
+
+    /**
+     * One group ({@code GET /employee_groups/:id}); a {@link dk.firmafon.error.NotFoundException} when there is none.
+     */
+    public Mono<EmployeeGroup> get(long id) {
+        if (id <= 0) {
+            return Ids.notPositive("id", id);
+        }
+        return client.retrieve(ApiRequest.get(Ids.path(GROUPS, id)), "employee_group", EmployeeGroup.class);
+    }
+
+    /** The group's members ({@code GET /employee_groups/:id/employees}). */
+    public Flux<Employee> members(long id) {
+        if (id <= 0) {
+            return Ids.<Employee>notPositive("id", id).flux();
+        }
+        return client.retrieveList(ApiRequest.get(Ids.path(GROUPS, id) + "/employees"), "employees", Employee.class)
+                .flatMapIterable(employees -> employees);
+    }
+
+    /**
+     * The authenticated employee joins the group ({@code POST /employee_groups/:id/join}; needs a switch, see
+     * {@link Employee#hasSwitch()}) and gets the group back as it now is.
+     */
+    public Mono<EmployeeGroup> join(long id) {
+        return membership(id, "join");
+    }
+
+    /** The authenticated employee leaves the group ({@code POST /employee_groups/:id/leave}; needs a switch). */
+    public Mono<EmployeeGroup> leave(long id) {
+        return membership(id, "leave");
+    }
+
+    private Mono<EmployeeGroup> membership(long id, String verb) {
+        if (id <= 0) {
+            return Ids.notPositive("id", id);
+        }
+        return client.retrieve(ApiRequest.post(Ids.path(GROUPS, id) + "/" + verb), "employee_group",
+                EmployeeGroup.class);
+    }
+
+    /**
+     * Sends an SMS to every member of the group ({@code POST /employee_groups/:id/message}). <strong>It costs money
+     * per member</strong>, and the service refuses it for companies in trial.
+     *
+     * <p>The same rules as {@link EmployeesClient#sendMessage(long, String)}: never retried automatically, and the
+     * body must be non-blank and fit in 10 SMS segments (1,530 GSM-7 characters, or 670 otherwise), checked before
+     * anything is sent.
+     *
+     * @return the service's answer; {@link MessageResult#sent()} {@code false} is a result, not an error
+     */
+    public Mono<MessageResult> sendMessage(long id, @Nullable String body) {
+        if (id <= 0) {
+            return Ids.notPositive("id", id);
+        }
+        return Sms.send(client, Ids.path(GROUPS, id) + "/message", body);
+    }
+}

@@ -1,0 +1,99 @@
+package dk.firmafon.employees.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dk.firmafon.core.model.Endpoint;
+import dk.firmafon.core.model.FirmafonModel;
+import dk.firmafon.core.model.PhoneNumber;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A person in the company: the authenticated user ({@code GET /employee}) or a colleague. */
+@Value.Immutable
+@FirmafonModel
+@JsonDeserialize(as = ImmutableEmployee.class)
+public abstract class Employee {
+
+    /** The API's type name, {@code Employee}. */
+    public abstract Optional<String> type();
+
+    public abstract long id();
+
+    public abstract String name();
+
+    /** The employee's own number (usually a mobile), country code first. */
+    public abstract Optional<PhoneNumber> number();
+
+    /** Whether calls are held back from this employee. */
+    @JsonProperty("do_not_disturb")
+    @Value.Default
+    public boolean doNotDisturb() {
+        return false;
+    }
+
+    /** When do-not-disturb switches itself off; absent when it does not. */
+    @JsonProperty("dnd_timeout_at")
+    public abstract Optional<OffsetDateTime> dndTimeoutAt();
+
+    @JsonProperty("live_presence")
+    public abstract Optional<LivePresence> livePresence();
+
+    @JsonProperty("speed_dial")
+    public abstract Optional<SpeedDial> speedDial();
+
+    /** Whether the employee is part of the switchboard (needed to join or leave groups). */
+    @JsonProperty("has_switch")
+    @Value.Default
+    public boolean hasSwitch() {
+        return false;
+    }
+
+    /**
+     * The reception whose number is shown instead of the employee's own when they call out; absent when none.
+     * The service may send the whole reception, an object holding only its id, or the bare id: all are read, and
+     * fields it did not send are absent.
+     */
+    @JsonProperty("cloak_reception")
+    @JsonDeserialize(using = LenientJson.CloakReceptionReader.class)
+    public abstract Optional<Reception> cloakReception();
+
+    /** The groups the employee belongs to. */
+    @JsonProperty("employee_group_ids")
+    public abstract List<Long> employeeGroupIds();
+
+    /** Whether the company is in its trial period (SMS messages are refused then). */
+    @JsonProperty("in_trial")
+    @Value.Default
+    public boolean inTrial() {
+        return false;
+    }
+
+    /** {@code Employee#id}; derived from the id when the service leaves it out. */
+    @Value.Default
+    public Endpoint endpoint() {
+        return Endpoint.employee(id());
+    }
+
+    @JsonProperty("company_id")
+    public abstract Optional<Long> companyId();
+
+    /** Whether the employee administers the company; not sent by every version of the service. */
+    public abstract Optional<Boolean> admin();
+
+    /**
+     * Names of the features enabled for the employee, e.g. {@code switch}, {@code sms}. Not documented; seen as a
+     * list of names, and read leniently from an object of flags too. Empty when not sent.
+     */
+    @JsonDeserialize(using = LenientJson.FeatureNames.class)
+    public abstract List<String> features();
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link Employee}. */
+    public static final class Builder extends ImmutableEmployee.Builder {
+    }
+}

@@ -1,0 +1,55 @@
+package dk.firmafon.employees.model;
+
+import dk.firmafon.core.model.FirmafonModel;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The changes {@code PUT /employees/:id} makes: only the fields set here are sent, the others stay as they are.
+ *
+ * <pre>{@code
+ * EmployeeUpdate.builder().doNotDisturb(true).dndTimeoutAt(OffsetDateTime.now().plusHours(1)).build()
+ * }</pre>
+ */
+@Value.Immutable
+@FirmafonModel
+public abstract class EmployeeUpdate {
+
+    /** Turns do-not-disturb on or off. */
+    public abstract Optional<Boolean> doNotDisturb();
+
+    /** When do-not-disturb switches itself off again. */
+    public abstract Optional<OffsetDateTime> dndTimeoutAt();
+
+    /**
+     * The complete new list of groups the employee belongs to (an empty list removes them from every group).
+     * <strong>Needs admin rights:</strong> the service refuses it for other users.
+     */
+    public abstract Optional<List<Long>> employeeGroupIds();
+
+    /** Copies the group ids into an unmodifiable list and checks them. */
+    @Value.Check
+    protected EmployeeUpdate normalize() {
+        if (employeeGroupIds().isEmpty()) {
+            return this;
+        }
+        List<Long> ids = employeeGroupIds().get();
+        for (Long id : ids) {
+            if (id == null || id <= 0) {
+                throw new IllegalArgumentException("employeeGroupIds must hold only positive ids, was " + ids);
+            }
+        }
+        List<Long> copy = List.copyOf(ids);
+        return copy == ids ? this : builder().from(this).employeeGroupIds(copy).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link EmployeeUpdate}. */
+    public static final class Builder extends ImmutableEmployeeUpdate.Builder {
+    }
+}
