@@ -1,0 +1,10 @@
+/** Contacts: extra facts about phone numbers (look up by number, create, get, update, delete). */
+module dk.firmafon.contacts {
+    requires transitive dk.firmafon.core;
+    requires static org.immutables.value;
+
+    exports dk.firmafon.contacts;
+    exports dk.firmafon.contacts.model;
+
+    opens dk.firmafon.contacts.model to com.fasterxml.jackson.databind;
+}

@@ -1,0 +1,140 @@
+package dk.firmafon;
+
+import dk.firmafon.announcements.AnnouncementsClient;
+import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.calls.CallsClient;
+import dk.firmafon.contacts.ContactsClient;
+import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.employees.EmployeeGroupsClient;
+import dk.firmafon.employees.EmployeesClient;
+import dk.firmafon.employees.ReceptionsClient;
+import dk.firmafon.voicemails.VoiceMailsClient;
+import java.net.URI;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Every resource client of the SDK, over one shared {@link FirmafonClient} (one configuration, one connection
+ * pool). Immutable and thread-safe; build one per application and {@link #close()} it on shutdown.
+ *
+ * <pre>{@code
+ * try (Firmafon firmafon = Firmafon.builder().baseUri(Firmafon.RELATEL).auth(AuthStrategy.bearer(token)).build()) {
+ *     firmafon.voiceMails().list(VoiceMailQuery.all())...
+ * }
+ * }</pre>
+ *
+ * <p>This module depends on every resource module; {@code firmafon-core} depends on none of them. Applications
+ * that need one resource only can depend on its module and use its client directly.
+ */
+public final class Firmafon implements AutoCloseable {
+    /** {@code https://app.firmafon.dk/api/v2} (the default). */
+    public static final URI FIRMAFON = FirmafonClient.FIRMAFON;
+    /** {@code https://app.relatel.dk/api/v2}: the same API under Firmafon's new name. */
+    public static final URI RELATEL = FirmafonClient.RELATEL;
+
+    private final FirmafonClient client;
+    private final CallsClient calls;
+    private final EmployeesClient employees;
+    private final EmployeeGroupsClient employeeGroups;
+    private final ReceptionsClient receptions;
+    private final ContactsClient contacts;
+    private final VoiceMailsClient voiceMails;
+    private final AnnouncementsClient announcements;
+
+    private Firmafon(FirmafonClient client) {
+        this.client = client;
+        this.calls = CallsClient.create(client);
+        this.employees = EmployeesClient.create(client);
+        this.employeeGroups = EmployeeGroupsClient.create(client);
+        this.receptions = ReceptionsClient.create(client);
+        this.contacts = ContactsClient.create(client);
+        this.voiceMails = VoiceMailsClient.create(client);
+        this.announcements = AnnouncementsClient.create(client);
+    }
+
+    /** A builder for the common settings, with {@link Builder#client(Consumer)} reaching every other one. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every resource client over an already configured {@code client}; {@link #close()} closes it. */
+    public static Firmafon create(FirmafonClient client) {
+        return new Firmafon(Objects.requireNonNull(client, "client"));
+    }
+
+    /** The shared transport, for endpoints no resource client covers yet. */
+    public FirmafonClient client() {
+        return client;
+    }
+
+    /** Call history, live call control and click-to-call. */
+    public CallsClient calls() {
+        return calls;
+    }
+
+    /** Employees: the authenticated one, colleagues, update, send an SMS. */
+    public EmployeesClient employees() {
+        return employees;
+    }
+
+    /** Employee groups: list, get, members, join, leave, send an SMS. */
+    public EmployeeGroupsClient employeeGroups() {
+        return employeeGroups;
+    }
+
+    /** Receptions (the company's phone numbers): list, get. */
+    public ReceptionsClient receptions() {
+        return receptions;
+    }
+
+    /** Contacts: look up by number, create, get, update, delete. */
+    public ContactsClient contacts() {
+        return contacts;
+    }
+
+    /** Voice mails: paged listing, get, mark heard / unheard, delete, download the recording. */
+    public VoiceMailsClient voiceMails() {
+        return voiceMails;
+    }
+
+    /** Announcements (system news): list, mark as read. */
+    public AnnouncementsClient announcements() {
+        return announcements;
+    }
+
+    /** Closes the shared {@link FirmafonClient}, releasing its connection pool. Idempotent. */
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** Builds a {@link Firmafon} by configuring the {@link FirmafonClient} every resource client shares. */
+    public static final class Builder {
+        private final FirmafonClient.Builder client = FirmafonClient.builder();
+
+        private Builder() {
+        }
+
+        /** The API's base URI: {@link #FIRMAFON} (default), {@link #RELATEL} or any other, e.g. a fake on loopback. */
+        public Builder baseUri(URI baseUri) {
+            client.baseUri(baseUri);
+            return this;
+        }
+
+        /** How requests authenticate, e.g. {@code AuthStrategy.bearer(token)}. */
+        public Builder auth(AuthStrategy auth) {
+            client.auth(auth);
+            return this;
+        }
+
+        /** Any other {@link FirmafonClient.Builder} setting (timeouts, retries, ...). */
+        public Builder client(Consumer<FirmafonClient.Builder> configuration) {
+            Objects.requireNonNull(configuration, "configuration").accept(client);
+            return this;
+        }
+
+        public Firmafon build() {
+            return new Firmafon(client.build());
+        }
+    }
+}
