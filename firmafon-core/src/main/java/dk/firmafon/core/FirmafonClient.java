@@ -456,6 +456,7 @@ public final class FirmafonClient implements AutoCloseable {
             ConnectionProvider pool = ConnectionProvider.builder("firmafon")
                     .maxConnections(maxConnections)
                     .pendingAcquireTimeout(poolAcquireTimeout)
+                    .pendingAcquireMaxCount(-1) // bounded by poolAcquireTimeout, not by a queue length
                     .maxIdleTime(maxIdleTime)
                     .maxLifeTime(maxLifeTime)
                     .evictInBackground(Duration.ofSeconds(30))

@@ -48,7 +48,7 @@ class JsonExchangeTest extends WireMockTest {
         server.verify(getRequestedFor(urlPathEqualTo(path("/contacts")))
                 .withQueryParam("number", equalTo("4531415926"))
                 .withHeader("Accept", equalTo("application/json"))
-                .withHeader("User-Agent", equalTo("firmafon-java-sdk/0.1.0-SNAPSHOT"))
+                .withHeader("User-Agent", equalTo(FirmafonClient.userAgent()))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 

@@ -1,0 +1,138 @@
+package dk.firmafon.core;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.core.netty.NettyHttpClient;
+import dk.firmafon.core.testing.WireMockTest;
+import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.error.ServerErrorException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.test.StepVerifier;
+
+class ClientConfigTest extends WireMockTest {
+
+    @Test
+    void theUserAgentNamesTheSdkAndItsBuiltVersion() {
+        assertThat(FirmafonClient.userAgent()).matches("firmafon-java-sdk/\\d+\\.\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void aMutatedClientSharesThePoolAndClosingItLeavesTheOriginalWorking() {
+        server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
+        FirmafonClient original = client();
+        FirmafonClient derived = original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
+
+        StepVerifier.create(derived.execute(ApiRequest.get("/employee"))).verifyComplete();
+        derived.close();
+        StepVerifier.create(original.execute(ApiRequest.get("/employee"))).verifyComplete();
+
+        assertThat(derived.baseUri()).isEqualTo(original.baseUri());
+        assertThat(derived.auth()).isNotSameAs(original.auth());
+        server.verify(getRequestedFor(urlPathEqualTo(path("/employee"))).withHeader("Authorization",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("Basic .*")));
+    }
+
+    @Test
+    void aUserSuppliedNettyClientIsUsedAndNeverClosedByTheSdk() {
+        server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
+        ConnectionProvider pool = ConnectionProvider.create("user-pool", 2);
+        try {
+            FirmafonClient client = client(b -> b.httpClient(NettyHttpClient.of(HttpClient.create(pool)
+                    .headers(h -> h.set("X-Custom", "yes")))));
+
+            StepVerifier.create(client.execute(ApiRequest.get("/employee"))).verifyComplete();
+            client.close();
+
+            assertThat(pool.isDisposed()).isFalse();
+            server.verify(getRequestedFor(urlPathEqualTo(path("/employee"))).withHeader("X-Custom", equalTo("yes"))
+                    .withHeader("Accept", equalTo("application/json")));
+        } finally {
+            pool.dispose();
+        }
+    }
+
+    @Test
+    void theExchangeListenerHearsEveryAttempt() {
+        server.stubFor(get(urlPathEqualTo(path("/calls"))).willReturn(aResponse().withStatus(503)));
+        server.stubFor(get(urlPathEqualTo(path("/reset"))).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        ExchangeListener listener = new ExchangeListener() {
+            @Override
+            public void onResponse(HttpMethod method, String path, int status, int attempt, long elapsedNanos) {
+                heard.add(method + " " + path + " " + status + " #" + attempt);
+            }
+
+            @Override
+            public void onFailure(HttpMethod method, String path, Throwable error, int attempt, long elapsedNanos) {
+                heard.add(method + " " + path + " " + error.getClass().getSimpleName() + " #" + attempt);
+            }
+        };
+        FirmafonClient client = client(b -> b.exchangeListener(listener).retryPolicy(fastRetries(2)));
+
+        StepVerifier.create(client.execute(ApiRequest.get("/calls").withQuery("limit", 1)))
+                .expectError(ServerErrorException.class)
+                .verify(TIMEOUT);
+        StepVerifier.create(client.execute(ApiRequest.get("/reset").withIdempotent(false)))
+                .expectError(FirmafonIoException.class)
+                .verify(TIMEOUT);
+
+        assertThat(heard).containsExactly("GET /calls 503 #1", "GET /calls 503 #2", "GET /reset TransportFailure #1");
+    }
+
+    @Test
+    void builderArgumentsAreCheckedNamingTheArgument() {
+        assertThatThrownBy(() -> FirmafonClient.builder().build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("auth must be set");
+        assertThatThrownBy(() -> FirmafonClient.builder().responseTimeout(java.time.Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("responseTimeout");
+        assertThatThrownBy(() -> FirmafonClient.builder().baseUri(java.net.URI.create("/relative")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baseUri");
+        assertThatThrownBy(() -> RetryPolicy.builder().jitter(2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("jitter");
+    }
+
+    @Test
+    void badArgumentsAreDeliveredInTheStreamNotThrown() {
+        FirmafonClient client = client();
+
+        StepVerifier.create(client.retrieve(null, "contact", Object.class))
+                .expectErrorMessage("request must not be null").verify(TIMEOUT);
+        StepVerifier.create(client.retrieve(ApiRequest.get("/x"), "contact", null))
+                .expectErrorMessage("type must not be null").verify(TIMEOUT);
+        StepVerifier.create(client.paginate(null))
+                .expectErrorMessage("paging must not be null").verify(TIMEOUT);
+        StepVerifier.create(client.execute(ApiRequest.post("/x").withBody(new Object())))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("body could not be written as JSON"))
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void apiRequestEncodesPathSegmentsAndKeepsQueryOrder() {
+        assertThat(ApiRequest.pathSegment("a0000000-0000-4000-8000-000000000003"))
+                .isEqualTo("a0000000-0000-4000-8000-000000000003");
+        assertThat(ApiRequest.pathSegment("../admin")).isEqualTo("..%2Fadmin");
+        assertThat(ApiRequest.pathSegment("..")).isEqualTo("%2E%2E");
+        assertThat(ApiRequest.pathSegment("Reception#1 æ")).isEqualTo("Reception%231%20%C3%A6");
+        ApiRequest request = ApiRequest.get("calls").withQuery("b", 2).withQuery("a", null).withQuery("c", "x y");
+        assertThat(request.path()).isEqualTo("/calls");
+        assertThat(request.query()).containsExactly(java.util.Map.entry("b", "2"), java.util.Map.entry("c", "x y"));
+        assertThat(request.idempotent()).isTrue();
+        assertThat(ApiRequest.post("/x").idempotent()).isFalse();
+        assertThatThrownBy(() -> ApiRequest.get("/calls?limit=1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("path must not contain '?'");
+    }
+}
