@@ -51,7 +51,7 @@ class SoakTest {
 
     @Test
     void soakWithOnePercentFaultsEndsWithoutHangLeakOrHeapGrowth() {
-        int requests = Integer.getInteger("firmafon.soak.requests", 3_000);
+        int requests = Integer.getInteger("firmafon.soak.requests", 2_000);
         LeakRecorder leaks = LeakRecorder.install();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (LocalServer server = LocalServer.start(this::answer);
