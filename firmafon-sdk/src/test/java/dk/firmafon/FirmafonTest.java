@@ -34,7 +34,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 class FirmafonTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
     static final WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();

@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class ContactsClientTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String BEARER = "Bearer test-token";
     private static final String IDA = "{\"contact\": {\"id\": 311, \"number\": \"4520304050\", \"name\": \"Ida Iversen\","
             + " \"email\": \"ida@example.org\"}}";

@@ -35,9 +35,9 @@ class ClientConfigTest extends WireMockTest {
         FirmafonClient original = client();
         FirmafonClient derived = original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
 
-        StepVerifier.create(derived.execute(ApiRequest.get("/employee"))).verifyComplete();
+        StepVerifier.create(derived.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
         derived.close();
-        StepVerifier.create(original.execute(ApiRequest.get("/employee"))).verifyComplete();
+        StepVerifier.create(original.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
 
         assertThat(derived.baseUri()).isEqualTo(original.baseUri());
         assertThat(derived.auth()).isNotSameAs(original.auth());
@@ -53,7 +53,7 @@ class ClientConfigTest extends WireMockTest {
             FirmafonClient client = client(b -> b.httpClient(NettyHttpClient.of(HttpClient.create(pool)
                     .headers(h -> h.set("X-Custom", "yes")))));
 
-            StepVerifier.create(client.execute(ApiRequest.get("/employee"))).verifyComplete();
+            StepVerifier.create(client.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
             client.close();
 
             assertThat(pool.isDisposed()).isFalse();

@@ -37,7 +37,7 @@ class DownloadTest extends WireMockTest {
                     received.writeBytes(chunk);
                     return true;
                 })
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         assertThat(received.toByteArray()).isEqualTo(sound);
         server.verify(getRequestedFor(urlPathEqualTo(path("/voice_mails/7/sound")))
                 .withHeader("Accept", equalTo("*/*"))
@@ -50,7 +50,7 @@ class DownloadTest extends WireMockTest {
 
         StepVerifier.create(client().download(ApiRequest.get("/voice_mails/7/sound")).take(1))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -69,7 +69,7 @@ class DownloadTest extends WireMockTest {
         StepVerifier.create(client().download(ApiRequest.get("http://localhost:" + server.port()
                         + "/api/v1/voice_mails/7.mp3")))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         server.verify(getRequestedFor(urlPathEqualTo("/api/v1/voice_mails/7.mp3"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }

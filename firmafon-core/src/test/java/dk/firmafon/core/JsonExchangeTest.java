@@ -44,7 +44,7 @@ class JsonExchangeTest extends WireMockTest {
                     assertThat(contact.name()).contains("Pia Poulsen");
                     assertThat(contact.email()).isEmpty();
                 })
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         server.verify(getRequestedFor(urlPathEqualTo(path("/contacts")))
                 .withQueryParam("number", equalTo("4531415926"))
                 .withHeader("Accept", equalTo("application/json"))
@@ -65,7 +65,7 @@ class JsonExchangeTest extends WireMockTest {
                     assertThat(calls.get(2).endedAt()).isEmpty();
                     assertThat(calls.get(0).toContact().name()).contains("Pia Poulsen");
                 })
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -75,7 +75,7 @@ class JsonExchangeTest extends WireMockTest {
         StepVerifier.create(client().retrieveList(ApiRequest.get("/calls/" + ApiRequest.pathSegment("a/b c"))
                         .withQuery("endpoint", "Reception#1").withQuery("number", null), "calls", CallSummary.class))
                 .expectNext(java.util.List.of())
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         server.verify(getRequestedFor(urlPathEqualTo(path("/calls/a%2Fb%20c")))
                 .withQueryParam("endpoint", equalTo("Reception#1")));
         assertThat(server.getAllServeEvents().get(0).getRequest().getUrl()).endsWith("?endpoint=Reception%231");
@@ -89,7 +89,7 @@ class JsonExchangeTest extends WireMockTest {
         StepVerifier.create(client().retrieve(ApiRequest.put("/contacts/90").withBody(Map.of("contact", update)),
                         "contact", Contact.class))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         server.verify(putRequestedFor(urlPathEqualTo(path("/contacts/90")))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"contact\": {\"name\": \"Pia\", \"number\": \"4531415926\"}}")));
@@ -100,7 +100,7 @@ class JsonExchangeTest extends WireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/call_nodes/1/cancel_transfer"))).willReturn(aResponse().withStatus(200)));
 
         StepVerifier.create(client().retrieveJson(ApiRequest.get("/call_nodes/1/cancel_transfer")))
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -109,14 +109,14 @@ class JsonExchangeTest extends WireMockTest {
 
         StepVerifier.create(client().retrieveJson(ApiRequest.get("/switch/dial")))
                 .assertNext(json -> assertThat(json.get("ok").asBoolean()).isTrue())
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
     }
 
     @Test
     void executeDiscardsTheBody() {
         server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).willReturn(okJson("{\"whatever\": 1}")));
 
-        StepVerifier.create(client().execute(ApiRequest.get("/contacts/1"))).verifyComplete();
+        StepVerifier.create(client().execute(ApiRequest.get("/contacts/1"))).expectComplete().verify(TIMEOUT);
     }
 
     @Test
@@ -129,6 +129,6 @@ class JsonExchangeTest extends WireMockTest {
                 .verify(TIMEOUT);
         StepVerifier.create(client().retrieveList(ApiRequest.get("/calls"), "calls", CallSummary.class))
                 .expectNext(java.util.List.of())
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
     }
 }

@@ -58,7 +58,7 @@ class OAuthReplayTest extends WireMockTest {
         if (refreshToken != null) {
             token.refreshToken(refreshToken);
         }
-        StepVerifier.create(store.save("alice", token.build())).verifyComplete();
+        StepVerifier.create(store.save("alice", token.build())).expectComplete().verify(TIMEOUT);
     }
 
     private void apiAnswers(String token, int status) {
@@ -83,7 +83,7 @@ class OAuthReplayTest extends WireMockTest {
         StepVerifier.create(client(b -> b.auth(oauth.forUser("alice")))
                         .retrieve(ApiRequest.get("/contacts/1"), "contact", Contact.class))
                 .assertNext(contact -> assertThat(contact.id()).contains(1L))
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         assertThat(apiRequests()).isEqualTo(2);
         assertThat(tokenRequests()).isEqualTo(1);
         assertThat(CapturingLoggerProvider.lines()).allSatisfy(line -> assertThat(line)

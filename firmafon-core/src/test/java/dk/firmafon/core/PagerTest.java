@@ -71,7 +71,7 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(3)).map(Item::id))
                 .expectNext("a", "b", "c", "d", "e", "f", "g")
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         verifyRequests(5);
     }
 
@@ -82,7 +82,7 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(2)).map(Item::id))
                 .expectNext("a", "b")
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         verifyRequests(2);
     }
 
@@ -94,7 +94,7 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(2)).map(Item::id))
                 .expectNext("a", "b", "c")
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         verifyRequests(3);
         assertThat(CapturingLoggerProvider.lines()).anySatisfy(line -> assertThat(line)
                 .startsWith("WARN 2 items of calls share started_at_lt_or_eq=2025-06-02T10:00:00Z")
@@ -109,7 +109,7 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(2)).map(Item::id))
                 .expectNext("a", "b", "c")
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         verifyRequests(3);
     }
 
@@ -138,10 +138,10 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(3)).take(3).map(Item::id))
                 .expectNext("a", "b", "c")
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         StepVerifier.create(client().paginate(paging(3)).take(1).map(Item::id))
                 .expectNext("a")
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         verifyRequests(2);
     }
 
@@ -155,7 +155,7 @@ class PagerTest extends WireMockTest {
         java.util.concurrent.atomic.AtomicReference<Page<Item>> first = new java.util.concurrent.atomic.AtomicReference<>();
         StepVerifier.create(client.page(paging(2), null))
                 .consumeNextWith(first::set)
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         assertThat(first.get().items()).extracting(Item::id).containsExactly("a", "b");
         PageCursor next = first.get().next().orElseThrow();
         String saved = next.asString();
@@ -164,7 +164,7 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client.paginate(paging(2), PageCursor.parse(saved)).map(Item::id))
                 .expectNext("c")
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
     }
 
     @Test

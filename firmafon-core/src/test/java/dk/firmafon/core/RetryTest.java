@@ -55,7 +55,7 @@ class RetryTest extends WireMockTest {
 
         StepVerifier.create(client().retrieve(ApiRequest.get("/contacts/1"), "contact", Contact.class))
                 .assertNext(contact -> assertThat(contact.name()).contains("Pia"))
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         server.verify(2, getRequestedFor(urlPathEqualTo(path("/contacts/1"))));
     }
 
@@ -103,7 +103,7 @@ class RetryTest extends WireMockTest {
         StepVerifier.create(client(b -> b.retryPolicy(policy))
                         .retrieve(ApiRequest.get("/contacts/1"), "contact", Contact.class))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         assertThat(scheduler.delays()).hasSize(1);
         assertThat(scheduler.delays().get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
@@ -121,7 +121,7 @@ class RetryTest extends WireMockTest {
         StepVerifier.create(client(b -> b.retryPolicy(policy))
                         .retrieve(ApiRequest.get("/contacts/1"), "contact", Contact.class))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(30));
     }
 
@@ -195,7 +195,7 @@ class RetryTest extends WireMockTest {
         try {
             StepVerifier.create(client.retrieveJson(ApiRequest.post("/employees/1/message").withBody("{}")))
                     .assertNext(json -> assertThat(json.get("sent").asBoolean()).isTrue())
-                    .verifyComplete();
+                    .expectComplete().verify(TIMEOUT);
             late.get().verify(1, postRequestedFor(urlPathEqualTo("/api/v2/employees/1/message")));
             assertThat(startServerBeforeRetry.delays()).hasSize(1);
         } finally {

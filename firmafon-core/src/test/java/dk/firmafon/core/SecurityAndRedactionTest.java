@@ -41,11 +41,11 @@ class SecurityAndRedactionTest extends WireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
 
         StepVerifier.create(client(b -> b.auth(AuthStrategy.bearer(TOKEN))).execute(ApiRequest.get("/employee")))
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         StepVerifier.create(client(b -> b.auth(AuthStrategy.queryParameter(TOKEN))).execute(ApiRequest.get("/employee")))
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
         StepVerifier.create(client(b -> b.auth(AuthStrategy.basic(TOKEN))).execute(ApiRequest.get("/employee")))
-                .verifyComplete();
+                .expectComplete().verify(TIMEOUT);
 
         server.verify(getRequestedFor(urlPathEqualTo(path("/employee")))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));

@@ -57,7 +57,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class VoiceMailsClientTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String BEARER = "Bearer test-token";
     private static final String LIST = "/api/v2/voice_mails";
     private static final String CURSOR = "created_at_lt_or_eq";

@@ -18,7 +18,6 @@ public abstract class AnsweredBy {
     public abstract Optional<String> name();
 
     /** The employee's number, as the API sent it. */
-    @JsonDeserialize(contentUsing = LenientPhoneNumber.class)
     public abstract Optional<PhoneNumber> number();
 
     public static Builder builder() {

@@ -62,12 +62,10 @@ public abstract class Call {
 
     /** The caller's number as sent; absent (or not a valid number) when the caller hides it. */
     @JsonProperty("from_number")
-    @JsonDeserialize(contentUsing = LenientPhoneNumber.class)
     public abstract Optional<PhoneNumber> fromNumber();
 
     /** The called number as sent. */
     @JsonProperty("to_number")
-    @JsonDeserialize(contentUsing = LenientPhoneNumber.class)
     public abstract Optional<PhoneNumber> toNumber();
 
     /** {@link #fromNumber()} formatted for people, as the service formats it. */
@@ -80,7 +78,6 @@ public abstract class Call {
 
     /** The number of the party outside the company. */
     @JsonProperty("remote_number")
-    @JsonDeserialize(contentUsing = LenientPhoneNumber.class)
     public abstract Optional<PhoneNumber> remoteNumber();
 
     @JsonProperty("from_contact")

@@ -1,7 +1,12 @@
 package dk.firmafon.core.model;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A phone number as the API writes it: the country calling code followed by the number, digits only, no
@@ -9,7 +14,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * <p>{@link #of(String)} normalises common human forms ({@code +45 71 99 99 99}, {@code 0045-71999999},
  * {@code (45) 71.99.99.99}) and rejects anything else with a message that says what was wrong.
+ *
+ * <p>Reading JSON is lenient: a string is kept as the API sent it, a JSON number is taken as its digits, and
+ * anything else (an object, an array) reads as absent rather than failing the whole response.
  */
+@JsonDeserialize(using = PhoneNumber.JsonReader.class)
 public final class PhoneNumber implements Comparable<PhoneNumber> {
     /** E.164 allows at most 15 digits including the country code. */
     public static final int MAX_DIGITS = 15;
@@ -62,7 +71,6 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     }
 
     /** Reads a number the API sent, as sent (the API's numbers are already normalised). */
-    @JsonCreator
     static PhoneNumber fromJson(String digits) {
         return new PhoneNumber(digits);
     }
@@ -91,5 +99,24 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
     @Override
     public String toString() {
         return digits;
+    }
+
+    /** The lenient JSON reading described in the class documentation. */
+    static final class JsonReader extends StdDeserializer<PhoneNumber> {
+        private static final long serialVersionUID = 1L;
+
+        JsonReader() {
+            super(PhoneNumber.class);
+        }
+
+        @Override
+        public @Nullable PhoneNumber deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.currentToken().isScalarValue()) {
+                parser.skipChildren();
+                return null;
+            }
+            String text = parser.getValueAsString();
+            return text == null || text.isEmpty() ? null : new PhoneNumber(text);
+        }
     }
 }
