@@ -67,7 +67,8 @@ class FaultMatrixTest {
                         callUuid = calls.get(0).callUuid();
                         oldestListed = calls.get(LISTED - 1).startedAt().orElseThrow().toInstant();
                     })
-                    .verifyComplete();
+                    .expectComplete()
+                    .verify(TIMEOUT);
             fake.journal().clear();
             StepVerifier.create(Operation.LIST.run(firmafon).count())
                     .expectNext((long) LISTED)
@@ -264,7 +265,7 @@ class FaultMatrixTest {
             StepVerifier.Step<?> consumed = StepVerifier.create(operation)
                     .thenConsumeWhile(item -> items.incrementAndGet() > 0);
             if (expected.error() == null) {
-                consumed.verifyComplete();
+                consumed.expectComplete().verify(TIMEOUT);
                 assertThat(items).as("items delivered").hasValue(op.items);
             } else {
                 consumed.expectError(expected.error()).verify(TIMEOUT);
