@@ -1,0 +1,45 @@
+package dk.firmafon.benchmarks;
+
+import dk.firmafon.benchmarks.internal.Report;
+import dk.firmafon.benchmarks.internal.Settings;
+import dk.firmafon.benchmarks.internal.Suite;
+import dk.firmafon.benchmarks.internal.SuiteResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * Runs the comparison and writes its Markdown report.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar full [report.md]    # a few minutes
+ * java -jar benchmarks/target/benchmarks.jar quick [report.md]   # under a minute, numbers meaningless
+ * </pre>
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
+        String mode = args.length > 0 ? args[0] : "quick";
+        Path report = Path.of(args.length > 1 ? args[1] : "benchmark-results-" + mode + ".md");
+        String markdown = run(Settings.named(mode), report);
+        System.out.println(markdown);
+        System.out.println("written to " + report.toAbsolutePath());
+        System.exit(0);
+    }
+
+    /** Runs in {@code settings} and writes the report to {@code report}; returns it. */
+    public static String run(Settings settings, Path report) throws IOException, InterruptedException, RunnerException {
+        SuiteResult result = new Suite(settings, System.out).run();
+        String markdown = Report.markdown(result);
+        Path parent = report.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(report, markdown, StandardCharsets.UTF_8);
+        return markdown;
+    }
+}
