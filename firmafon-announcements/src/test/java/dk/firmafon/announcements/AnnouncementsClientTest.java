@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -91,6 +92,22 @@ class AnnouncementsClientTest {
 
         WM.verify(1, postRequestedFor(urlEqualTo("/announcements/8/mark_as_read"))
                 .withHeader("Authorization", equalTo("Bearer test-token")));
+    }
+
+    @Test
+    void markAsReadIsSafeToRepeatSoA503IsRetriedOnce() {
+        String path = "/announcements/8/mark_as_read";
+        WM.stubFor(post(path).inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        WM.stubFor(post(path).inScenario("busy").whenScenarioStateIs("recovered")
+                .willReturn(json(Fixtures.text("announcement.json"))));
+
+        StepVerifier.create(announcements.markAsRead(8).map(Announcement::id))
+                .expectNext(8L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        WM.verify(2, postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer test-token")));
     }
 
     @Test

@@ -159,7 +159,12 @@ public final class CallsClient {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("to_number", PhoneNumber.of("toNumber", dial.toNumber().digits()).digits());
             dial.restrictTo().ifPresent(restrictTo -> body.put("restrict_to", restrictTo.value()));
-            dial.cloakReceptionId().ifPresent(id -> body.put("cloak_reception_id", id));
+            dial.cloakReceptionId().ifPresent(id -> {
+                if (id <= 0) {
+                    throw new IllegalArgumentException("cloakReceptionId must be positive, was " + id);
+                }
+                body.put("cloak_reception_id", id);
+            });
             return client.retrieveJson(ApiRequest.post("/switch/dial").withBody(body))
                     .map(DialResult::of)
                     .defaultIfEmpty(DialResult.of(null));

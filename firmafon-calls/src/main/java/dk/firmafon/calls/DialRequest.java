@@ -24,7 +24,10 @@ public abstract class DialRequest {
     /** Where to ring the employee first: {@code restrict_to}; the service chooses when absent. */
     public abstract Optional<DialRestriction> restrictTo();
 
-    /** Show this reception's number to the called party instead of the employee's: {@code cloak_reception_id}. */
+    /**
+     * Show this reception's number to the called party instead of the employee's: {@code cloak_reception_id}; a
+     * positive reception id (checked when dialling).
+     */
     public abstract Optional<Long> cloakReceptionId();
 
     /** A request to call {@code toNumber} with the service's defaults. */

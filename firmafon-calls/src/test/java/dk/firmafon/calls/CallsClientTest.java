@@ -58,7 +58,8 @@ class CallsClientTest extends WireMockCallsTest {
 
         StepVerifier.create(calls.page(query, null))
                 .assertNext(page -> assertThat(page.items()).hasSize(3))
-                .verifyComplete();
+                .expectComplete()
+                .verify(TIMEOUT);
 
         WM.verify(exactly(1), getRequestedFor(urlPathEqualTo("/calls"))
                 .withHeader("Authorization", equalTo(BEARER))
@@ -263,7 +264,10 @@ class CallsClientTest extends WireMockCallsTest {
                 bad("number", c -> c.list(CallQuery.builder().number(Fixtures.readPhoneNumber("anonymous")).build())),
                 bad("endpoint", c -> c.list(CallQuery.builder().endpoint(Fixtures.readEndpoint("undefined")).build())),
                 bad("query", c -> c.list(null)),
-                bad("request", c -> c.dial((DialRequest) null)));
+                bad("request", c -> c.dial((DialRequest) null)),
+                bad("cloakReceptionId", c -> c.dial(DialRequest.builder().toNumber(PhoneNumber.of("4571999999"))
+                        .cloakReceptionId(0L).build())),
+                bad("toNumber", c -> c.dial(DialRequest.to(Fixtures.readPhoneNumber("anonymous")))));
     }
 
     private static Arguments bad(String argument, Function<CallsClient, Publisher<?>> operation) {

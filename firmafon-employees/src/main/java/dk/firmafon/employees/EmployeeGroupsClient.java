@@ -23,6 +23,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>Every method returns a cold publisher: nothing is sent before subscription, and bad arguments arrive as an
  * {@link IllegalArgumentException} naming the argument, without a request.
+ *
+ * <p>Retries: {@link #join} and {@link #leave} are POSTs whose repetition is harmless (joining a group one is
+ * already in, or leaving one already left, changes nothing), so they are marked idempotent and the transport may
+ * retry them like a GET. {@link #sendMessage} costs money per member and is never retried.
  */
 public final class EmployeeGroupsClient {
     private static final String GROUPS = "/employee_groups";
@@ -65,13 +69,16 @@ public final class EmployeeGroupsClient {
 
     /**
      * The authenticated employee joins the group ({@code POST /employee_groups/:id/join}; needs a switch, see
-     * {@link Employee#hasSwitch()}) and gets the group back as it now is.
+     * {@link Employee#hasSwitch()}) and gets the group back as it now is. Idempotent: the transport may retry it.
      */
     public Mono<EmployeeGroup> join(long id) {
         return membership(id, "join");
     }
 
-    /** The authenticated employee leaves the group ({@code POST /employee_groups/:id/leave}; needs a switch). */
+    /**
+     * The authenticated employee leaves the group ({@code POST /employee_groups/:id/leave}; needs a switch) and gets
+     * the group back as it now is. Idempotent: the transport may retry it.
+     */
     public Mono<EmployeeGroup> leave(long id) {
         return membership(id, "leave");
     }
@@ -80,8 +87,9 @@ public final class EmployeeGroupsClient {
         if (id <= 0) {
             return Ids.notPositive("id", id);
         }
-        return client.retrieve(ApiRequest.post(Ids.path(GROUPS, id) + "/" + verb), "employee_group",
-                EmployeeGroup.class);
+        // joining or leaving twice ends in the same membership: safe to repeat
+        return client.retrieve(ApiRequest.post(Ids.path(GROUPS, id) + "/" + verb).withIdempotent(true),
+                "employee_group", EmployeeGroup.class);
     }
 
     /**

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.firmafon.employees.model.Employee;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class EmployeeGroupsClientTest extends WireMockClientTest {
@@ -173,6 +175,24 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
                     .verify(TIMEOUT);
         }
         verifyNothingSent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"join", "leave"})
+    void joinAndLeaveAreSafeToRepeatSoA503IsRetriedOnce(String verb) {
+        String path = "/employee_groups/3/" + verb;
+        WM.stubFor(post(path).inScenario(verb).whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        WM.stubFor(post(path).inScenario(verb).whenScenarioStateIs("recovered")
+                .willReturn(fixture("employee_group.json")));
+
+        Mono<EmployeeGroup> operation = verb.equals("join") ? groups.join(3) : groups.leave(3);
+        StepVerifier.create(operation.map(EmployeeGroup::id))
+                .expectNext(3L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        WM.verify(2, authorized(postRequestedFor(urlEqualTo(path))));
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * Which voice mails to list. Every filter is optional; {@link #all()} lists every voice mail, newest first.
+ * Which voice mails to list. Every filter is optional; {@link #all()} lists every voice mail, newest first. The
+ * values are checked when the query is used: a bad one (a limit outside 1..{@value #MAX_LIMIT}, an endpoint or number
+ * read leniently from a payload that is not one) makes the listing fail with an {@link IllegalArgumentException}
+ * naming it, before anything is sent.
  *
  * <pre>{@code
  * VoiceMailQuery.builder().endpoint(Endpoint.employee(12)).number(PhoneNumber.of("+45 22 44 66 88")).build()

@@ -130,6 +130,12 @@ public final class VoiceMailsClient {
             throw new IllegalArgumentException("query.limit must be between 1 and " + VoiceMailQuery.MAX_LIMIT
                     + ", was " + query.limit());
         }
+        query.endpoint().filter(endpoint -> !endpoint.isWellFormed()).ifPresent(endpoint -> {
+            throw new IllegalArgumentException("query.endpoint must be Type#id, e.g. Employee#12, was '" + endpoint
+                    + "'");
+        });
+        // a number read leniently from a payload (e.g. "anonymous") is no filter the service understands
+        query.number().ifPresent(number -> PhoneNumber.of("query.number", number.digits()));
         return query;
     }
 

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +51,13 @@ class VoiceMailDownloadSmallHeapTest {
         }
 
         assertThat(exited).as("child JVM finished within 2 minutes").isTrue();
-        assertThat(child.exitValue()).as(Files.readString(output)).isZero();
+        String log = Files.readString(output);
+        assertThat(child.exitValue()).as(log).isZero();
+        Matcher reported = Pattern.compile("wrote (\\d+) bytes with a maximum heap of (\\d+) bytes").matcher(log);
+        assertThat(reported.find()).as("the child reports what it wrote and its heap: " + log).isTrue();
+        assertThat(Long.parseLong(reported.group(1))).isEqualTo(SIZE);
+        assertThat(Long.parseLong(reported.group(2))).as("the child's maximum heap").isLessThanOrEqualTo(64L << 20)
+                .isLessThan(SIZE);
         assertThat(Files.size(file)).isEqualTo(SIZE);
         assertThat(SoundBodies.sha256(file)).isEqualTo(SoundBodies.sha256(SIZE));
         wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))

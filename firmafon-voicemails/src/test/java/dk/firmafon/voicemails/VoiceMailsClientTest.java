@@ -18,6 +18,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -61,6 +62,8 @@ class VoiceMailsClientTest {
     private static final String BEARER = "Bearer test-token";
     private static final String LIST = "/api/v2/voice_mails";
     private static final String CURSOR = "created_at_lt_or_eq";
+    /** The client's mapper: reads values leniently, as from a payload. */
+    private static final ObjectMapper MAPPER = FirmafonClient.newObjectMapper();
     private static final String VOICE_MAIL_5012 = "{\"voice_mail\": {\"id\": 5012, \"created_at\": \"2025-05-30T16:45:10+02:00\","
             + " \"heard\": %s, \"sound\": {\"formats\": [\"audio/mpeg\"], \"url\":"
             + " \"http://app.firmafon.dk/api/v1/voice_mails/5012.mp3\"}, \"duration\": 37,"
@@ -376,6 +379,12 @@ class VoiceMailsClientTest {
                 bad("page of null", c -> c.page(null, null), "query must not be null"),
                 bad("page with limit -1", c -> c.page(VoiceMailQuery.builder().limit(-1).build(), null),
                         "query.limit must be between 1 and 100"),
+                bad("list with a malformed endpoint", c -> c.list(VoiceMailQuery.builder()
+                        .endpoint(MAPPER.convertValue("undefined", Endpoint.class)).build()),
+                        "query.endpoint must be Type#id"),
+                bad("page with a number that is no number", c -> c.page(VoiceMailQuery.builder()
+                        .number(MAPPER.convertValue("anonymous", PhoneNumber.class)).build(), null),
+                        "query.number must contain only digits"),
                 bad("get of id 0", c -> c.get(0), "id must be positive"),
                 bad("markHeard of id -5", c -> c.markHeard(-5), "id must be positive"),
                 bad("markUnheard of id 0", c -> c.markUnheard(0), "id must be positive"),
