@@ -3,6 +3,8 @@ package dk.firmafon.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ServiceLoader;
+import reactor.blockhound.integration.BlockHoundIntegration;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
@@ -32,5 +34,11 @@ class BlockHoundActiveTest {
         }).subscribeOn(Schedulers.boundedElastic());
 
         StepVerifier.create(blocking).expectNext(1).verifyComplete();
+    }
+
+    @Test
+    void theOnlyAllowanceIsTheNettyAllocatorsOwnLockAndItIsRegistered() {
+        assertThat(ServiceLoader.load(BlockHoundIntegration.class).stream().map(ServiceLoader.Provider::type))
+                .contains(NettyAllocatorBlockHoundIntegration.class);
     }
 }
