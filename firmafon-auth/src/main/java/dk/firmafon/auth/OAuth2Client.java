@@ -50,6 +50,7 @@ public final class OAuth2Client implements AutoCloseable {
 
     private OAuth2Client(Builder builder) {
         this.config = builder.copy();
+        Pkce.seed(); // on the building thread, so no request for state or verifier ever seeds it
         this.authorizeUri = config.authorizeUri != null ? config.authorizeUri : endpoint(config.baseUri, "authorize");
         this.tokenUri = config.tokenUri != null ? config.tokenUri : endpoint(config.baseUri, "token");
         this.endpoint = new TokenEndpoint(tokenUri, config.clientId, config.clientSecret,
