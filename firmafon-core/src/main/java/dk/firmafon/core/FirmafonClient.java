@@ -68,13 +68,17 @@ public final class FirmafonClient implements AutoCloseable {
     private final HttpClient pooled;
     private final @Nullable ConnectionProvider ownedPool;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set when the client that created the pool this one uses was closed (this client's own flag if it did). */
+    private final AtomicBoolean poolClosed;
     private final Exchange pipeline;
     private final JsonReaders readers;
 
-    private FirmafonClient(Builder settings, HttpClient pooled, @Nullable ConnectionProvider ownedPool) {
+    private FirmafonClient(Builder settings, HttpClient pooled, @Nullable ConnectionProvider ownedPool,
+                           @Nullable AtomicBoolean sharedPoolClosed) {
         this.settings = settings;
         this.pooled = pooled;
         this.ownedPool = ownedPool;
+        this.poolClosed = sharedPoolClosed != null ? sharedPoolClosed : closed;
         String uri = settings.baseUri.toString();
         this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
@@ -121,6 +125,7 @@ public final class FirmafonClient implements AutoCloseable {
     public Builder mutate() {
         Builder copy = settings.copy();
         copy.shared = pooled;
+        copy.sharedPoolClosed = poolClosed;
         return copy;
     }
 
@@ -211,7 +216,10 @@ public final class FirmafonClient implements AutoCloseable {
 
     /**
      * Releases the connection pool this client created (not one the user passed in, nor one shared through
-     * {@link #mutate()} from another client). Idempotent; does not block.
+     * {@link #mutate()} from another client). Idempotent; does not block. Afterwards every request of this client,
+     * and of the clients {@link #mutate()}d from it that share its pool, fails with an
+     * {@link IllegalStateException} (a disposed Reactor Netty pool would otherwise quietly open connections that
+     * nothing releases).
      */
     @Override
     public void close() {
@@ -230,7 +238,11 @@ public final class FirmafonClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Flux.error(e);
         }
-        return pipeline.exchange(call, reader);
+        Flux<R> exchange = pipeline.exchange(call, reader);
+        return Flux.defer(() -> closed.get() || poolClosed.get()
+                ? Flux.error(new IllegalStateException("this FirmafonClient is closed"
+                        + (closed.get() ? "" : " (the client whose connection pool it shares was closed)")))
+                : exchange);
     }
 
     private Call call(ApiRequest request, boolean binary) {
@@ -288,6 +300,8 @@ public final class FirmafonClient implements AutoCloseable {
         private @Nullable NettyHttpClient httpClient;
         /** A pooled HttpClient shared with the client this builder was mutated from. */
         private @Nullable HttpClient shared;
+        /** The closed flag of the client that owns {@link #shared}'s pool. */
+        private @Nullable AtomicBoolean sharedPoolClosed;
 
         private Builder() {
         }
@@ -309,6 +323,7 @@ public final class FirmafonClient implements AutoCloseable {
             b.allowInsecureHttp = allowInsecureHttp;
             b.httpClient = httpClient;
             b.shared = shared;
+            b.sharedPoolClosed = sharedPoolClosed;
             return b;
         }
 
@@ -448,10 +463,10 @@ public final class FirmafonClient implements AutoCloseable {
             }
             Builder frozen = copy();
             if (shared != null) {
-                return new FirmafonClient(frozen, shared, null);
+                return new FirmafonClient(frozen, shared, null, sharedPoolClosed);
             }
             if (httpClient != null) {
-                return new FirmafonClient(frozen, httpClient.httpClient(), null);
+                return new FirmafonClient(frozen, httpClient.httpClient(), null, null);
             }
             ConnectionProvider pool = ConnectionProvider.builder("firmafon")
                     .maxConnections(maxConnections)
@@ -461,7 +476,7 @@ public final class FirmafonClient implements AutoCloseable {
                     .maxLifeTime(maxLifeTime)
                     .evictInBackground(Duration.ofSeconds(30))
                     .build();
-            return new FirmafonClient(frozen, HttpClient.create(pool), pool);
+            return new FirmafonClient(frozen, HttpClient.create(pool), pool, null);
         }
 
         private static Duration positive(String name, Duration value) {
