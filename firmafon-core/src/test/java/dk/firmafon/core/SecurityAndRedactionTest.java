@@ -94,6 +94,20 @@ class SecurityAndRedactionTest extends WireMockTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedSoCredentialsNeverLeaveTheApiHost() {
+        String elsewhere = "http://127.0.0.1:" + server.port() + "/elsewhere";
+        server.stubFor(get(urlPathEqualTo(path("/moved"))).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", elsewhere)));
+        server.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(okJson("{}")));
+
+        StepVerifier.create(client().retrieveJson(ApiRequest.get("/moved")))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dk.firmafon.error.FirmafonApiException.class)
+                        .hasMessageStartingWith("GET " + baseUri() + "/moved -> 302"))
+                .verify(TIMEOUT);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/elsewhere")));
+    }
+
+    @Test
     void plainHttpToAHostThatIsNotLoopbackIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> FirmafonClient.builder().baseUri(URI.create("http://app.firmafon.dk/api/v2"))
                 .auth(AuthStrategy.bearer(TOKEN)).build())
