@@ -96,6 +96,7 @@ public final class FirmafonClient implements AutoCloseable {
         this.readers = new JsonReaders(mapper, settings.maxResponseSize, settings.retryPolicy.clock());
     }
 
+    /** A builder with the defaults: {@link #FIRMAFON}, 10 s / 30 s / 45 s timeouts, {@link RetryPolicy#defaults()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -129,14 +130,17 @@ public final class FirmafonClient implements AutoCloseable {
         return copy;
     }
 
+    /** The API base every relative request path is appended to. */
     public URI baseUri() {
         return settings.baseUri;
     }
 
+    /** How requests are authenticated. */
     public AuthStrategy auth() {
         return settings.auth;
     }
 
+    /** When and how failed requests are repeated. */
     public RetryPolicy retryPolicy() {
         return settings.retryPolicy;
     }
@@ -339,6 +343,7 @@ public final class FirmafonClient implements AutoCloseable {
             return this;
         }
 
+        /** How requests are authenticated. Required. */
         public Builder auth(AuthStrategy auth) {
             if (auth == null) {
                 throw new IllegalArgumentException("auth must not be null");
