@@ -14,7 +14,7 @@ module dk.firmafon.auth {
     requires io.netty.transport;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
-    requires static org.immutables.value;
+    requires static org.immutables.value.annotations;
 
     exports dk.firmafon.auth;
     exports dk.firmafon.error;

@@ -17,7 +17,7 @@ module dk.firmafon.core {
     requires io.netty.transport;
     requires io.netty.handler;
     requires org.slf4j;
-    requires static org.immutables.value;
+    requires static org.immutables.value.annotations;
 
     exports dk.firmafon.core;
     exports dk.firmafon.core.model;

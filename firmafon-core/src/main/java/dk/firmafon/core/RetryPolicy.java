@@ -12,7 +12,8 @@ import reactor.core.scheduler.Schedulers;
  * <p>What is repeated is fixed by the SDK: requests that may be repeated safely (GET, PUT, DELETE, or one marked
  * {@linkplain ApiRequest#withIdempotent(boolean) idempotent}) after a connection reset or malformed response and
  * after 408, 429, 500, 502, 503, 504; any request, POST included, whose connection failed before anything was
- * written. A POST that may have reached the server is never repeated. This policy says how often and how long to
+ * written. A POST that may have reached the server is never repeated, nor is a request that timed out (response
+ * timeout, pool-acquire timeout) or that the pool refused to queue. This policy says how often and how long to
  * wait: {@code initialBackoff * 2^(n-1)} capped at {@code maxBackoff}, reduced by a random share of up to
  * {@code jitter}; a longer {@code Retry-After} from the server is honoured up to {@code maxRetryAfter} (beyond it,
  * the error is delivered instead of waiting).

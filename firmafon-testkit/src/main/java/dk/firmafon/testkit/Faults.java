@@ -19,6 +19,7 @@ import java.util.Objects;
  * fake.faults().serverError("GET", "/calls/*", 2, 503);                      // HTML body, like a proxy
  * fake.faults().connectionReset("POST", "/employees/15/message", 1);
  * fake.faults().delay("GET", "/voice_mails", Duration.ofMillis(500));
+ * fake.faults().slowBody("GET", "/calls", Duration.ofSeconds(2));           // head at once, body over 2 s
  * }</pre>
  *
  * <p>A path is below the API base ({@code /calls}) or absolute ({@code /api/v2/calls}); a {@code .json} suffix is
@@ -46,6 +47,21 @@ public final class Faults {
       throw new IllegalArgumentException("delay must not be negative: " + delay);
     }
     plan.delay(method, path, delay);
+    return this;
+  }
+
+  /**
+   * Answers requests matching the method and path normally, but sends each body slowly: the head at once, the body in
+   * a few pieces spread evenly over {@code duration} (until {@link #clear()}). The request is handled (a POST takes
+   * effect) before its answer starts.
+   */
+  public Faults slowBody(String method, String path, Duration duration) {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("duration must not be negative: " + duration);
+    }
+    plan.slowBody(method, path, duration);
     return this;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -109,6 +110,19 @@ class FaultsTest {
         HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
     fake.faults().clear();
     assertThat(get(fake, "/receptions").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void slowBodySendsTheHeadAtOnceAndTheWholeBodyLater(FakeFirmafon fake) throws Exception {
+    fake.faults().slowBody("GET", "/employee", Duration.ofSeconds(1));
+    HttpResponse<InputStream> head = Http.CLIENT.send(Http.authorized(fake, "/employee").timeout(Duration.ofMillis(500))
+        .build(), HttpResponse.BodyHandlers.ofInputStream());
+    assertThat(head.statusCode()).isEqualTo(200);
+    try (InputStream body = head.body()) {
+      assertThat(Http.MAPPER.readTree(body).at("/employee/id").asLong()).isEqualTo(FakeFirmafon.CURRENT_EMPLOYEE_ID);
+    }
+    fake.faults().clear();
+    assertThat(get(fake, "/employee").statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -20,6 +20,7 @@ import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 
 /**
  * The innermost step: one HTTP exchange over Reactor Netty. Applies the credential, the JSON body and its headers,
@@ -90,6 +91,10 @@ public final class NettyExchange implements Exchange {
             kind = TransportFailure.Kind.POOL_ACQUIRE_TIMEOUT;
             what = "no pooled connection became free within " + seconds(poolAcquireTimeout)
                     + " (poolAcquireTimeout; raise maxConnections or lower concurrency)";
+        } else if (e instanceof PoolAcquirePendingLimitException limit) {
+            kind = TransportFailure.Kind.POOL_PENDING_LIMIT;
+            what = "too many requests are already waiting for a pooled connection (the pool's pending-acquire limit of "
+                    + limit.getAcquirePendingLimit() + "; raise it or lower concurrency)";
         } else if (e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof UnresolvedAddressException || e instanceof NoRouteToHostException) {
             kind = TransportFailure.Kind.CONNECT;

@@ -17,8 +17,9 @@ import reactor.core.publisher.Mono;
  * <p>Rules: a request that never started to be written (connect failure) may be repeated whatever its method; a
  * request that may have reached the server is repeated only when it is idempotent (GET, PUT, DELETE, or marked),
  * after a reset or malformed response, or a 408, 429, 500, 502, 503 or 504. Response and pool-acquire timeouts
- * are not repeated: they already waited as long as the caller allowed. A stream that has emitted data is never
- * repeated.
+ * are not repeated: they already waited as long as the caller allowed; nor is a request the pool refused to queue
+ * beyond its pending-acquire limit: repeating it would only add to the load that limit sheds. A stream that has
+ * emitted data is never repeated.
  */
 public final class RetryExchange implements Exchange {
     private static final Logger LOG = LoggerFactory.getLogger("dk.firmafon.core");
@@ -69,7 +70,7 @@ public final class RetryExchange implements Exchange {
             boolean retryable = switch (failure.kind()) {
                 case CONNECT -> true;
                 case CONNECTION -> !failure.requestSent() || call.idempotent();
-                case RESPONSE_TIMEOUT, POOL_ACQUIRE_TIMEOUT -> false;
+                case RESPONSE_TIMEOUT, POOL_ACQUIRE_TIMEOUT, POOL_PENDING_LIMIT -> false;
             };
             return retryable ? backoff(call.attempt()) : null;
         }

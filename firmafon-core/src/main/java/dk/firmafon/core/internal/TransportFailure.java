@@ -18,7 +18,12 @@ public final class TransportFailure extends FirmafonIoException {
         /** No response within the response timeout. */
         RESPONSE_TIMEOUT,
         /** No pooled connection became free within the pool-acquire timeout. */
-        POOL_ACQUIRE_TIMEOUT
+        POOL_ACQUIRE_TIMEOUT,
+        /**
+         * The pool refused to queue the request: as many as its pending-acquire limit were already waiting (a limit
+         * set through {@link dk.firmafon.core.netty.NettyHttpClient}; the SDK's own pool queues without limit).
+         */
+        POOL_PENDING_LIMIT
     }
 
     private final Kind kind;

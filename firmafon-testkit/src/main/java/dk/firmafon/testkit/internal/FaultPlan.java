@@ -23,9 +23,14 @@ public final class FaultPlan {
 
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final List<Delay> delays = new CopyOnWriteArrayList<>();
+  private final List<Delay> slowBodies = new CopyOnWriteArrayList<>();
 
   public void delay(String method, String path, Duration delay) {
     delays.add(new Delay(method, path, delay));
+  }
+
+  public void slowBody(String method, String path, Duration duration) {
+    slowBodies.add(new Delay(method, path, duration));
   }
 
   public void add(String method, String path, int times, Misbehaviour misbehaviour) {
@@ -35,11 +40,21 @@ public final class FaultPlan {
   public void clear() {
     rules.clear();
     delays.clear();
+    slowBodies.clear();
   }
 
   /** The longest delay planned for this request, zero when none. */
   Duration delayFor(String method, String path) {
-    return delays.stream()
+    return longest(delays, method, path);
+  }
+
+  /** The longest time planned for sending this request's body, zero when none. */
+  Duration slowBodyFor(String method, String path) {
+    return longest(slowBodies, method, path);
+  }
+
+  private static Duration longest(List<Delay> planned, String method, String path) {
+    return planned.stream()
         .filter(d -> ApiPath.matches(d.method(), d.path(), method, path))
         .map(Delay::delay)
         .max(Duration::compareTo)

@@ -1,6 +1,7 @@
 package dk.firmafon.testkit.internal;
 
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.ChunkedDribbleDelay;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -19,6 +20,8 @@ import org.jspecify.annotations.Nullable;
 public final class FirmafonTransformer implements ResponseTransformerV2 {
 
   public static final String NAME = "firmafon-fake";
+  /** A slow body arrives in this many pieces, spread evenly over the planned time. */
+  private static final int SLOW_BODY_CHUNKS = 4;
 
   private final FaultPlan faults;
   private volatile @Nullable FakeApi api;
@@ -59,6 +62,10 @@ public final class FirmafonTransformer implements ResponseTransformerV2 {
     Duration delay = faults.delayFor(method, path);
     if (!delay.isZero()) {
       builder.incrementInitialDelay(delay.toMillis());
+    }
+    Duration slowBody = faults.slowBodyFor(method, path);
+    if (!slowBody.isZero()) {
+      builder.chunkedDribbleDelay(new ChunkedDribbleDelay(SLOW_BODY_CHUNKS, (int) Math.min(Integer.MAX_VALUE, slowBody.toMillis())));
     }
     Optional<FaultPlan.Misbehaviour> misbehaviour = faults.take(method, path);
     if (misbehaviour.isPresent() && misbehaviour.get().fault() != null) {

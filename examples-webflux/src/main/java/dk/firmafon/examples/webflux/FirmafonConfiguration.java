@@ -1,0 +1,54 @@
+package dk.firmafon.examples.webflux;
+
+import dk.firmafon.auth.OAuth2Client;
+import dk.firmafon.auth.TokenStore;
+import dk.firmafon.core.FirmafonClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The SDK objects the application shares: one OAuth client and one connection pool for every user. */
+@Configuration(proxyBeanMethods = false)
+class FirmafonConfiguration {
+
+    /**
+     * Users' tokens, keyed by a random key kept in each user's web session. In memory here; an application that must
+     * survive restarts implements {@link TokenStore} over its database.
+     */
+    @Bean
+    TokenStore tokenStore() {
+        return TokenStore.inMemory();
+    }
+
+    @Bean(destroyMethod = "close")
+    OAuth2Client oauth2Client(FirmafonProperties properties, TokenStore tokenStore) {
+        OAuth2Client.Builder builder = OAuth2Client.builder()
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .redirectUri(properties.redirectUri())
+                .tokenStore(tokenStore);
+        if (properties.baseUri() != null) {
+            builder.baseUri(properties.baseUri());
+        }
+        if (properties.authorizeUri() != null) {
+            builder.authorizeUri(properties.authorizeUri());
+        }
+        if (properties.tokenUri() != null) {
+            builder.tokenUri(properties.tokenUri());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The connection pool every user's requests share. It is never used as it is: {@link SignedInUsers} derives a
+     * client per signed-in user with {@code mutate().auth(oauth.forUser(key))}, which shares this pool. Its own
+     * strategy belongs to no user (a request through it fails with ReauthorizationRequiredException).
+     */
+    @Bean(destroyMethod = "close")
+    FirmafonClient firmafonClient(FirmafonProperties properties, OAuth2Client oauth) {
+        FirmafonClient.Builder builder = FirmafonClient.builder().auth(oauth.forUser("nobody"));
+        if (properties.baseUri() != null) {
+            builder.baseUri(properties.baseUri());
+        }
+        return builder.build();
+    }
+}

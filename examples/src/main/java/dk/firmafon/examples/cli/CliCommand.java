@@ -1,0 +1,55 @@
+package dk.firmafon.examples.cli;
+
+import dk.firmafon.core.FirmafonClient;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import reactor.core.publisher.Mono;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of every command that does something: gives it the shared {@link CliContext}, the SDK client and an
+ * {@link Output} bound to the command line's writer. Commands block on the CLI's main thread (never inside a
+ * Reactor operator) and return an exit code.
+ */
+abstract class CliCommand implements Callable<Integer> {
+    protected final CliContext context;
+
+    @Spec
+    @SuppressWarnings("NullAway.Init")
+    CommandSpec spec;
+
+    protected CliCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public final Integer call() {
+        return run();
+    }
+
+    /** Does the command's work; returns the exit code. */
+    protected abstract int run();
+
+    protected FirmafonClient client() {
+        return context.client();
+    }
+
+    protected Output output() {
+        return new Output(out(), context.json(), () -> client().objectMapper());
+    }
+
+    /** Waits on the CLI's main thread for the one value {@code mono} emits; an empty answer is an error. */
+    protected static <T> T await(Mono<T> mono) {
+        return mono.blockOptional()
+                .orElseThrow(() -> new IllegalStateException("the API answered without the expected value"));
+    }
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,193 @@
+package dk.firmafon.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.firmafon.testkit.FakeFirmafon;
+import dk.firmafon.testkit.FakeFirmafonExtension;
+import dk.firmafon.testkit.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command against the fake: what it sends and what it prints. */
+class ResourceCommandsTest {
+    @RegisterExtension
+    static final FakeFirmafonExtension FAKE = new FakeFirmafonExtension();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private CliRun.Result ok(String... args) {
+        CliRun.Result result = CliRun.against(FAKE.fake(), home).run(args);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).as(result.toString()).isEmpty();
+        return result;
+    }
+
+    private static JsonNode json(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+
+    private RecordedRequest last() {
+        return FAKE.fake().journal().last();
+    }
+
+    @Test
+    void callsGetPrintsTheCallsFields() {
+        String uuid = json(ok("calls", "list", "--max", "1", "--json").lines().get(0)).get("call_uuid").asText();
+
+        CliRun.Result result = ok("calls", "get", uuid);
+
+        assertThat(result.out()).contains("call_uuid").contains(uuid).contains("started_at");
+        assertThat(last().path()).endsWith("/calls/" + uuid);
+    }
+
+    @Test
+    void callsListSendsTheFilters() {
+        ok("calls", "list", "--endpoint", "Reception#7", "--direction", "incoming", "--max", "3");
+
+        RecordedRequest request = FAKE.fake().journal().requests("GET", "/calls").get(0);
+        assertThat(request.queryParameter("endpoint")).hasValue("Reception#7");
+        assertThat(request.queryParameter("direction")).hasValue("incoming");
+    }
+
+    @Test
+    void callsLiveListsLiveNodesAndTransferHangupAndCancelActOnOne() {
+        CliRun.Result live = ok("calls", "live", "--json");
+        assertThat(live.lines()).isNotEmpty();
+        String node = json(live.lines().get(0)).get("node_uuid").asText();
+
+        assertThat(ok("calls", "transfer", node, "Reception#7", "--type", "attended").out())
+                .contains("transferred " + node + " to Reception#7");
+        assertThat(last().method()).isEqualTo("POST");
+        assertThat(last().path()).endsWith("/call_nodes/" + node + "/transfer");
+        assertThat(last().body()).contains("Reception#7").contains("attended");
+
+        ok("calls", "cancel-transfer", node);
+        assertThat(last().path()).endsWith("/call_nodes/" + node + "/cancel_transfer");
+
+        assertThat(ok("calls", "hangup", node).out()).contains("hung up " + node);
+        assertThat(last().path()).endsWith("/call_nodes/" + node + "/hangup");
+    }
+
+    @Test
+    void callsDialPostsTheNormalisedNumber() {
+        assertThat(ok("calls", "dial", "+45 71 99 99 99").out()).contains("dialling 4571999999");
+
+        assertThat(last().method()).isEqualTo("POST");
+        assertThat(last().path()).endsWith("/switch/dial");
+        assertThat(json(last().body()).get("to_number").asText()).isEqualTo("4571999999");
+    }
+
+    @Test
+    void employeesMeListGetAndUpdate() {
+        assertThat(ok("employees", "me").out()).contains("id").contains(String.valueOf(FakeFirmafon.CURRENT_EMPLOYEE_ID));
+        assertThat(ok("employees", "list").lines()).hasSize(FakeFirmafon.SEEDED_EMPLOYEES + 1);
+        assertThat(ok("employees", "get", "12", "--json").out()).contains("\"id\":12");
+
+        CliRun.Result updated = ok("employees", "update", "12", "--dnd", "true", "--json");
+
+        assertThat(json(updated.out()).get("do_not_disturb").asBoolean()).isTrue();
+        assertThat(last().method()).isEqualTo("PUT");
+        assertThat(json(last().body()).at("/employee/do_not_disturb").asBoolean()).isTrue();
+    }
+
+    @Test
+    void employeesMessageSendsOnlyWithYes() {
+        CliRun.Result refused = CliRun.against(FAKE.fake(), home).run("employees", "message", "12", "Hello");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("--yes");
+        assertThat(FAKE.fake().sentMessages()).isEmpty();
+
+        assertThat(ok("employees", "message", "12", "Call", "me", "--yes").out()).contains("message sent to employee 12");
+        assertThat(FAKE.fake().sentMessages()).hasSize(1);
+        assertThat(FAKE.fake().sentMessages().get(0).toString()).contains("Call me");
+    }
+
+    @Test
+    void groupsListGetMembersJoinLeaveAndMessage() {
+        assertThat(ok("groups", "list").lines()).hasSize(5);
+        assertThat(ok("groups", "get", "3").out()).contains("name");
+        assertThat(ok("groups", "members", "3").lines().get(0)).startsWith("ID").contains("NAME");
+
+        ok("groups", "join", "4");
+        assertThat(last().path()).endsWith("/employee_groups/4/join");
+        ok("groups", "leave", "4");
+        assertThat(last().path()).endsWith("/employee_groups/4/leave");
+
+        assertThat(ok("groups", "message", "3", "Lunch", "--yes").out()).contains("message sent to group 3");
+        assertThat(last().path()).endsWith("/employee_groups/3/message");
+    }
+
+    @Test
+    void receptionsListAndGet() {
+        assertThat(ok("receptions", "list").lines()).hasSize(4);
+        assertThat(ok("receptions", "get", "7", "--json").out()).contains("\"id\":7");
+    }
+
+    @Test
+    void contactsCreateGetUpdateLookupAndDelete() {
+        JsonNode created = json(ok("contacts", "create", "--number", "+45 20 30 40 50", "--name", "Ida", "--json").out());
+        long id = created.get("id").asLong();
+        assertThat(created.get("number").asText()).isEqualTo("4520304050");
+
+        assertThat(ok("contacts", "get", String.valueOf(id)).out()).contains("Ida");
+        assertThat(ok("contacts", "update", String.valueOf(id), "--name", "Ida Iversen").out()).contains("Ida Iversen");
+        assertThat(ok("contacts", "lookup", "4520304050").out()).contains("Ida Iversen");
+        assertThat(ok("contacts", "delete", String.valueOf(id)).out()).contains("deleted contact " + id);
+
+        CliRun.Result gone = CliRun.against(FAKE.fake(), home).run("contacts", "get", String.valueOf(id));
+        assertThat(gone.exitCode()).isEqualTo(ExitCodes.FAILURE);
+    }
+
+    @Test
+    void voicemailsListGetHeardDownloadAndDelete() throws Exception {
+        assertThat(ok("voicemails", "list").lines()).hasSize(FakeFirmafon.SEEDED_VOICE_MAILS + 1);
+        assertThat(ok("voicemails", "get", "5040").out()).contains("5040");
+
+        assertThat(json(ok("voicemails", "heard", "5040", "--json").out()).get("heard").asBoolean()).isTrue();
+        assertThat(json(ok("voicemails", "heard", "5040", "--unheard", "--json").out()).get("heard").asBoolean()).isFalse();
+
+        Path file = home.resolve("vm.mp3");
+        assertThat(ok("voicemails", "download", "5040", "-o", file.toString()).out()).contains("bytes to " + file);
+        try (var expected = FAKE.fake().expectedSound(5040)) {
+            assertThat(Files.readAllBytes(file)).isEqualTo(expected.readAllBytes());
+        }
+
+        assertThat(ok("voicemails", "delete", "5040").out()).contains("deleted voice mail 5040");
+        assertThat(last().method()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void announcementsListAndRead() {
+        assertThat(ok("announcements", "list").lines()).hasSize(4);
+
+        assertThat(ok("announcements", "read", "8", "--json").out()).contains("\"id\":8");
+        assertThat(last().method()).isEqualTo("POST");
+        assertThat(last().path()).endsWith("/announcements/8/mark_as_read");
+    }
+
+    @Test
+    void apiSendsARawAuthenticatedRequestAndPrintsTheJsonBody() {
+        CliRun.Result result = ok("api", "GET", "/employee");
+        assertThat(json(result.out()).at("/employee/id").asLong()).isEqualTo(FakeFirmafon.CURRENT_EMPLOYEE_ID);
+        assertThat(last().header("Authorization")).hasValue("Bearer " + FAKE.fake().accessToken());
+
+        CliRun.Result listed = ok("api", "GET", "/calls", "-q", "limit=2", "--json");
+        assertThat(listed.lines()).hasSize(1);
+        assertThat(json(listed.out()).get("calls")).hasSize(2);
+
+        CliRun.Result posted = ok("api", "POST", "/contacts", "-d", "{\"contact\": {\"number\": \"4511223344\"}}");
+        assertThat(json(posted.out()).at("/contact/number").asText()).isEqualTo("4511223344");
+    }
+}

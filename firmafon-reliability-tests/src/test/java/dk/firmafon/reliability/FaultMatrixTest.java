@@ -1,0 +1,312 @@
+package dk.firmafon.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.firmafon.Firmafon;
+import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.calls.CallQuery;
+import dk.firmafon.core.RetryPolicy;
+import dk.firmafon.employees.model.EmployeeUpdate;
+import dk.firmafon.error.AuthenticationException;
+import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.error.RateLimitedException;
+import dk.firmafon.error.ServerErrorException;
+import dk.firmafon.testkit.FakeFirmafon;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * Every fault a network, proxy or the service can produce, against every kind of operation, driven through the SDK
+ * as a user drives it ({@link Firmafon}) against the fake Firmafon. Each cell of {@link #matrix()} states its outcome
+ * (the operation succeeds after the SDK repeated it, or fails with which SDK error), how many requests the server saw
+ * and how many attempts the client made; after each cell the connection pool must hold no acquired connection.
+ *
+ * <p>Retry policy: 3 attempts, 10 ms backoff without jitter, {@code Retry-After} honoured up to 2 s. A fault hits the
+ * listing on its second page (planned when the first item arrives), so items were already delivered when it strikes.
+ */
+class FaultMatrixTest {
+    /** One fake for all cells, not reseeded between them: each cell clears faults and journal and has its own token. */
+    private static FakeFirmafon fake;
+    private static final AtomicInteger CELLS = new AtomicInteger();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The listing: the newest calls down to the 80th, in pages of 30. */
+    private static final int PAGE_SIZE = 30;
+    private static final int LISTED = 80;
+    /** Requests that listing takes without faults: 3 full pages and a last one (the inclusive cursor repeats ties). */
+    private static final int PAGES = 4;
+    private static final long EMPLOYEE = 15;
+
+    private static String callUuid = "";
+    private static Instant oldestListed = Instant.EPOCH;
+
+    @BeforeAll
+    static void startTheFakeAndCheckTheFaultFreeListing() {
+        fake = FakeFirmafon.start();
+        try (PoolProbe pool = PoolProbe.create("warm-up");
+             Firmafon firmafon = firmafon(fake.baseUri(), fake.accessToken(), pool, new Counting(),
+                     Duration.ofSeconds(10))) {
+            StepVerifier.create(firmafon.calls().list().take(LISTED).collectList())
+                    .consumeNextWith(calls -> {
+                        callUuid = calls.get(0).callUuid();
+                        oldestListed = calls.get(LISTED - 1).startedAt().orElseThrow().toInstant();
+                    })
+                    .expectComplete()
+                    .verify(TIMEOUT);
+            fake.journal().clear();
+            StepVerifier.create(Operation.LIST.run(firmafon).count())
+                    .expectNext((long) LISTED)
+                    .expectComplete()
+                    .verify(TIMEOUT);
+            assertThat(fake.journal().requests()).as("requests of the fault-free listing").hasSize(PAGES);
+        }
+    }
+
+    @AfterAll
+    static void stopTheFake() {
+        fake.close();
+    }
+
+    @BeforeEach
+    void clearFaultsAndJournal() {
+        fake.faults().clear();
+        fake.journal().clear();
+    }
+
+    /** An operation as a user calls it: the method and path a fault is planned on, and the items of a success. */
+    enum Operation {
+        GET("GET", "/calls/*", 1),
+        LIST("GET", "/calls", LISTED),
+        UPDATE("PUT", "/employees/" + EMPLOYEE, 1),
+        SMS("POST", "/employees/" + EMPLOYEE + "/message", 1);
+
+        final String method;
+        final String path;
+        final int items;
+
+        Operation(String method, String path, int items) {
+            this.method = method;
+            this.path = path;
+            this.items = items;
+        }
+
+        Flux<?> run(Firmafon firmafon) {
+            return switch (this) {
+                case GET -> firmafon.calls().get(callUuid).flux();
+                case LIST -> firmafon.calls().list(CallQuery.builder().limit(PAGE_SIZE).startedAtOrAfter(oldestListed)
+                        .build());
+                case UPDATE -> firmafon.employees().update(EMPLOYEE, EmployeeUpdate.builder().doNotDisturb(true).build())
+                        .flux();
+                case SMS -> firmafon.employees().sendMessage(EMPLOYEE, "The 10:30 meeting moved to 11:00").flux();
+            };
+        }
+    }
+
+    /** A fault, planned on the fake for an operation's method and path (or a base URI nothing answers on). */
+    enum Fault {
+        CONNECTION_REFUSED,
+        UNRESOLVABLE_HOST,
+        RESET_BEFORE_RESPONSE,
+        EMPTY_RESPONSE,
+        MALFORMED_CHUNK,
+        RANDOM_DATA_THEN_CLOSE,
+        BODY_SLOWER_THAN_RESPONSE_TIMEOUT,
+        RETRY_AFTER_SECONDS_429,
+        RETRY_AFTER_HTTP_DATE_429,
+        RETRY_AFTER_BEYOND_CAP_429,
+        HTML_500,
+        HTML_502,
+        HTML_503,
+        HTML_504,
+        HTML_503_ON_EVERY_ATTEMPT,
+        UNAUTHORIZED_401;
+
+        URI baseUri(FakeFirmafon fake) {
+            return switch (this) {
+                case CONNECTION_REFUSED -> URI.create("http://127.0.0.1:" + closedPort() + "/api/v2");
+                case UNRESOLVABLE_HOST -> URI.create("http://nonexistent.invalid/api/v2");
+                default -> fake.baseUri();
+            };
+        }
+
+        /** Only the slow body needs a short response timeout; the others keep a loaded machine out of the picture. */
+        Duration responseTimeout() {
+            return this == BODY_SLOWER_THAN_RESPONSE_TIMEOUT ? Duration.ofMillis(500) : Duration.ofSeconds(10);
+        }
+
+        void plan(FakeFirmafon fake, Operation op, String token) {
+            String m = op.method;
+            String p = op.path;
+            switch (this) {
+                case CONNECTION_REFUSED, UNRESOLVABLE_HOST -> { }
+                case RESET_BEFORE_RESPONSE -> fake.faults().connectionReset(m, p, 1);
+                case EMPTY_RESPONSE -> fake.faults().emptyResponse(m, p, 1);
+                case MALFORMED_CHUNK -> fake.faults().malformedChunk(m, p, 1);
+                case RANDOM_DATA_THEN_CLOSE -> fake.faults().randomDataThenClose(m, p, 1);
+                case BODY_SLOWER_THAN_RESPONSE_TIMEOUT -> fake.faults().slowBody(m, p, Duration.ofSeconds(4));
+                case RETRY_AFTER_SECONDS_429 -> fake.faults().tooManyRequests(m, p, 1, Duration.ofSeconds(1));
+                case RETRY_AFTER_HTTP_DATE_429 -> fake.faults().tooManyRequests(m, p, 1, Instant.now().plusSeconds(1));
+                case RETRY_AFTER_BEYOND_CAP_429 -> fake.faults().tooManyRequests(m, p, 1, Duration.ofSeconds(120));
+                case HTML_500 -> fake.faults().serverError(m, p, 1, 500);
+                case HTML_502 -> fake.faults().serverError(m, p, 1, 502);
+                case HTML_503 -> fake.faults().serverError(m, p, 1, 503);
+                case HTML_504 -> fake.faults().serverError(m, p, 1, 504);
+                case HTML_503_ON_EVERY_ATTEMPT -> fake.faults().serverError(m, p, 3, 503);
+                case UNAUTHORIZED_401 -> fake.revokeToken(token);
+            }
+        }
+    }
+
+    /**
+     * What a cell must end in.
+     *
+     * @param error the SDK error delivered, or {@code null} for success (every item, each once)
+     * @param requests requests the server saw
+     * @param attempts attempts the client made (more than {@code requests} only when it never reached the server)
+     */
+    record Expected(@Nullable Class<? extends Throwable> error, int requests, int attempts) {
+        @Override
+        public String toString() {
+            return (error == null ? "succeeds" : error.getSimpleName()) + ", " + requests + " request(s) seen, "
+                    + attempts + " attempt(s)";
+        }
+    }
+
+    /** Succeeds after {@code requests} requests (more than the operation needs: it was repeated). */
+    private static Expected ok(int requests) {
+        return new Expected(null, requests, requests);
+    }
+
+    /** Fails with {@code error} after {@code requests} requests reached the server. */
+    private static Expected fails(Class<? extends Throwable> error, int requests) {
+        return new Expected(error, requests, requests);
+    }
+
+    /** Fails with {@code error} after {@code attempts} attempts, none of which reached a server. */
+    private static Expected unsent(Class<? extends Throwable> error, int attempts) {
+        return new Expected(error, 0, attempts);
+    }
+
+    private static final Class<FirmafonIoException> IO = FirmafonIoException.class;
+    private static final Class<ServerErrorException> SERVER = ServerErrorException.class;
+    private static final Class<RateLimitedException> LIMITED = RateLimitedException.class;
+    private static final Class<AuthenticationException> AUTH = AuthenticationException.class;
+
+    /**
+     * The matrix. Repeated: GET and PUT after a reset, malformed answer, 429 or 5xx; any request, the SMS POST
+     * included, whose connection never opened. Never repeated: the SMS POST once it may have reached the server;
+     * a response timeout; a 429 asking for longer than the policy allows; a 401 a static token cannot renew.
+     */
+    static Stream<Arguments> matrix() {
+        return Stream.of(
+                //                                GET (calls.get)      LIST (calls.list; page 2)  UPDATE (PUT)          SMS (POST)
+                row(Fault.CONNECTION_REFUSED,        unsent(IO, 3),       unsent(IO, 3),         unsent(IO, 3),        unsent(IO, 3)),
+                row(Fault.UNRESOLVABLE_HOST,         unsent(IO, 3),       unsent(IO, 3),         unsent(IO, 3),        unsent(IO, 3)),
+                row(Fault.RESET_BEFORE_RESPONSE,     ok(2),               ok(PAGES + 1),         ok(2),                fails(IO, 1)),
+                row(Fault.EMPTY_RESPONSE,            ok(2),               ok(PAGES + 1),         ok(2),                fails(IO, 1)),
+                row(Fault.MALFORMED_CHUNK,           ok(2),               ok(PAGES + 1),         ok(2),                fails(IO, 1)),
+                row(Fault.RANDOM_DATA_THEN_CLOSE,    ok(2),               ok(PAGES + 1),         ok(2),                fails(IO, 1)),
+                row(Fault.BODY_SLOWER_THAN_RESPONSE_TIMEOUT,
+                                                     fails(IO, 1),        fails(IO, 2),          fails(IO, 1),         fails(IO, 1)),
+                row(Fault.RETRY_AFTER_SECONDS_429,   ok(2),               ok(PAGES + 1),         ok(2),                fails(LIMITED, 1)),
+                row(Fault.RETRY_AFTER_HTTP_DATE_429, ok(2),               ok(PAGES + 1),         ok(2),                fails(LIMITED, 1)),
+                row(Fault.RETRY_AFTER_BEYOND_CAP_429, fails(LIMITED, 1),  fails(LIMITED, 2),     fails(LIMITED, 1),    fails(LIMITED, 1)),
+                row(Fault.HTML_500,                  ok(2),               ok(PAGES + 1),         ok(2),                fails(SERVER, 1)),
+                row(Fault.HTML_502,                  ok(2),               ok(PAGES + 1),         ok(2),                fails(SERVER, 1)),
+                row(Fault.HTML_503,                  ok(2),               ok(PAGES + 1),         ok(2),                fails(SERVER, 1)),
+                row(Fault.HTML_504,                  ok(2),               ok(PAGES + 1),         ok(2),                fails(SERVER, 1)),
+                row(Fault.HTML_503_ON_EVERY_ATTEMPT, fails(SERVER, 3),    fails(SERVER, 1 + 3),  fails(SERVER, 3),     fails(SERVER, 1)),
+                row(Fault.UNAUTHORIZED_401,          fails(AUTH, 1),      fails(AUTH, 2),        fails(AUTH, 1),       fails(AUTH, 1)))
+                .flatMap(cells -> cells);
+    }
+
+    private static Stream<Arguments> row(Fault fault, Expected get, Expected list, Expected update, Expected sms) {
+        Expected[] expected = {get, list, update, sms};
+        return Arrays.stream(Operation.values()).map(op -> Arguments.of(fault, op, expected[op.ordinal()]));
+    }
+
+    @ParameterizedTest(name = "{0} x {1}: {2}")
+    @MethodSource("matrix")
+    void faultAgainstOperation(Fault fault, Operation op, Expected expected) {
+        String token = "matrix-cell-token-" + CELLS.incrementAndGet();
+        fake.addToken(token);
+        int messagesBefore = fake.sentMessages().size();
+        Counting counting = new Counting();
+        try (PoolProbe pool = PoolProbe.create("matrix");
+             Firmafon firmafon = firmafon(fault.baseUri(fake), token, pool, counting, fault.responseTimeout())) {
+            Flux<?> operation = op.run(firmafon);
+            if (op == Operation.LIST) {
+                AtomicBoolean planned = new AtomicBoolean();
+                operation = operation.doOnNext(first -> {
+                    if (planned.compareAndSet(false, true)) {
+                        fault.plan(fake, op, token);
+                    }
+                });
+            } else {
+                fault.plan(fake, op, token);
+            }
+            AtomicInteger items = new AtomicInteger();
+            StepVerifier.Step<?> consumed = StepVerifier.create(operation)
+                    .thenConsumeWhile(item -> items.incrementAndGet() > 0);
+            if (expected.error() == null) {
+                consumed.expectComplete().verify(TIMEOUT);
+                assertThat(items).as("items delivered").hasValue(op.items);
+            } else {
+                consumed.expectError(expected.error()).verify(TIMEOUT);
+            }
+
+            assertThat(fake.journal().requests()).as("requests the server saw").hasSize(expected.requests());
+            assertThat(counting.attempts()).as("attempts the client made").isEqualTo(expected.attempts());
+            if (op == Operation.SMS) {
+                assertThat(fake.sentMessages().size() - messagesBefore).as("SMS messages sent").isBetween(
+                        expected.error() == null ? 1 : 0, 1);
+            }
+            pool.assertNoAcquiredConnection();
+        }
+    }
+
+    static Firmafon firmafon(URI baseUri, String token, PoolProbe pool, Counting counting, Duration responseTimeout) {
+        return Firmafon.builder()
+                .baseUri(baseUri)
+                .auth(AuthStrategy.bearer(token))
+                .client(client -> client
+                        .httpClient(pool.httpClient())
+                        .allowInsecureHttp(true)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .responseTimeout(responseTimeout)
+                        .exchangeListener(counting)
+                        .retryPolicy(RetryPolicy.builder()
+                                .maxAttempts(3)
+                                .initialBackoff(Duration.ofMillis(10))
+                                .maxBackoff(Duration.ofMillis(50))
+                                .jitter(0)
+                                .maxRetryAfter(Duration.ofSeconds(2))
+                                .build()))
+                .build();
+    }
+
+    /** A port nothing listens on: bound, then released. */
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}
