@@ -36,6 +36,7 @@ public final class Credential {
         return new Credential(Placement.QUERY_PARAMETER, name, value);
     }
 
+    /** Whether the credential is sent as a header or as a query parameter. */
     public Placement placement() {
         return placement;
     }

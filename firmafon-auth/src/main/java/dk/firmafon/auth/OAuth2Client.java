@@ -50,6 +50,7 @@ public final class OAuth2Client implements AutoCloseable {
 
     private OAuth2Client(Builder builder) {
         this.config = builder.copy();
+        Pkce.seed(); // on the building thread, so no request for state or verifier ever seeds it
         this.authorizeUri = config.authorizeUri != null ? config.authorizeUri : endpoint(config.baseUri, "authorize");
         this.tokenUri = config.tokenUri != null ? config.tokenUri : endpoint(config.baseUri, "token");
         this.endpoint = new TokenEndpoint(tokenUri, config.clientId, config.clientSecret,
@@ -259,6 +260,7 @@ public final class OAuth2Client implements AutoCloseable {
         private boolean pkce = true;
         private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_POST;
         private boolean verifyState = true;
+        private boolean allowInsecureHttp;
         private @Nullable TokenStore tokenStore;
         private @Nullable TokenListener tokenListener;
         private Clock clock = Clock.systemUTC();
@@ -334,6 +336,15 @@ public final class OAuth2Client implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Allows a plain {@code http://} token endpoint on a host that is not loopback. Off by default: the client
+         * secret, codes and tokens would cross the network unencrypted (RFC 6749 §3.2 requires TLS).
+         */
+        public Builder allowInsecureHttp(boolean allowInsecureHttp) {
+            this.allowInsecureHttp = allowInsecureHttp;
+            return this;
+        }
+
         /** Where users' tokens are kept: a new {@link TokenStore#inMemory()} by default. */
         public Builder tokenStore(TokenStore tokenStore) {
             this.tokenStore = tokenStore;
@@ -396,6 +407,11 @@ public final class OAuth2Client implements AutoCloseable {
             if (tokenUri != null) {
                 Checks.absoluteUri("tokenUri", tokenUri);
             }
+            if (tokenUri != null) {
+                Checks.secureUri("tokenUri", tokenUri, allowInsecureHttp);
+            } else {
+                Checks.secureUri("baseUri", baseUri, allowInsecureHttp);
+            }
             Checks.notNull("clientAuthentication", clientAuthentication);
             Checks.notNull("clock", clock);
             positive("connectTimeout", connectTimeout);
@@ -430,6 +446,7 @@ public final class OAuth2Client implements AutoCloseable {
             copy.pkce = pkce;
             copy.clientAuthentication = clientAuthentication;
             copy.verifyState = verifyState;
+            copy.allowInsecureHttp = allowInsecureHttp;
             copy.tokenStore = tokenStore;
             copy.tokenListener = tokenListener;
             copy.clock = clock;

@@ -70,6 +70,7 @@ public abstract class OAuthToken {
         });
     }
 
+    /** A builder, e.g. to restore a token the application persisted. */
     public static Builder builder() {
         return new Builder();
     }

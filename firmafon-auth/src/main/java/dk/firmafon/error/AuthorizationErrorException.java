@@ -15,6 +15,7 @@ public class AuthorizationErrorException extends OAuthCallbackException {
     private final @Nullable String errorDescription;
     private final @Nullable String errorUri;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public AuthorizationErrorException(String error, @Nullable String errorDescription, @Nullable String errorUri) {
         super("authorization failed: " + Redaction.excerpt(error, 64)
                 + (errorDescription == null ? "" : " (" + Redaction.excerpt(errorDescription, 200) + ")"));

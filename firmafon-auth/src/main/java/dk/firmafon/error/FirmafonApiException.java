@@ -66,6 +66,7 @@ public class FirmafonApiException extends FirmafonException {
 
     private final Details details;
 
+    /** An API error described by {@code details}; {@link #from(Details)} picks the subtype for a status. */
     public FirmafonApiException(Details details) {
         super(message(details));
         this.details = details;
@@ -95,14 +96,17 @@ public class FirmafonApiException extends FirmafonException {
         return new FirmafonApiException(details);
     }
 
+    /** Everything known about the failed exchange, already safe to print. */
     public Details details() {
         return details;
     }
 
+    /** The HTTP status code, e.g. {@code 404}. */
     public int status() {
         return details.status();
     }
 
+    /** The HTTP method of the failed request, e.g. {@code GET}. */
     public String method() {
         return details.method();
     }

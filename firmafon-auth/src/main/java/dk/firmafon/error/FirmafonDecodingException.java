@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 public class FirmafonDecodingException extends FirmafonException {
     private static final long serialVersionUID = 1L;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public FirmafonDecodingException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
 public abstract class FirmafonException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     protected FirmafonException(String message) {
         super(message);
     }
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     protected FirmafonException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 public class FirmafonIoException extends FirmafonException {
     private static final long serialVersionUID = 1L;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public FirmafonIoException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

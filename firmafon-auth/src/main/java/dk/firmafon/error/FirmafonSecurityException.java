@@ -8,6 +8,7 @@ package dk.firmafon.error;
 public class FirmafonSecurityException extends FirmafonException {
     private static final long serialVersionUID = 1L;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public FirmafonSecurityException(String message) {
         super(message);
     }

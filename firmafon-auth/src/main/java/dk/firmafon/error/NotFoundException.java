@@ -4,6 +4,7 @@ package dk.firmafon.error;
 public class NotFoundException extends FirmafonApiException {
     private static final long serialVersionUID = 1L;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public NotFoundException(Details details) {
         super(details);
     }

@@ -8,6 +8,7 @@ package dk.firmafon.error;
 public class OAuthCallbackException extends OAuthException {
     private static final long serialVersionUID = 1L;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public OAuthCallbackException(String message) {
         super(message);
     }

@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
 public abstract class OAuthException extends FirmafonException {
     private static final long serialVersionUID = 1L;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     protected OAuthException(String message) {
         super(message);
     }
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     protected OAuthException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

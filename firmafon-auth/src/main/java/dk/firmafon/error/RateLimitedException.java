@@ -10,6 +10,7 @@ public class RateLimitedException extends FirmafonApiException {
 
     private final @Nullable Duration retryAfter;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public RateLimitedException(Details details, @Nullable Duration retryAfter) {
         super(details);
         this.retryAfter = retryAfter;

@@ -12,6 +12,7 @@ public class ReauthorizationRequiredException extends OAuthException {
 
     private final String userKey;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public ReauthorizationRequiredException(String userKey, String reason, @Nullable Throwable cause) {
         super("re-authorization required for user key '" + userKey + "': " + reason, cause);
         this.userKey = userKey;

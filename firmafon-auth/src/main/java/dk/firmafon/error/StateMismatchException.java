@@ -10,6 +10,7 @@ public class StateMismatchException extends OAuthCallbackException {
 
     private final boolean stateMissing;
 
+    /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public StateMismatchException(boolean stateMissing) {
         super(stateMissing
                 ? "state mismatch: the callback has no state parameter (if the authorization server does not echo"

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,6 +51,22 @@ class OAuth2ClientBuilderTest {
         assertRejected(b -> b.redirectUri(URI.create("/oauth/callback")), "redirectUri must be an absolute URI");
         assertRejected(b -> b.tokenUri(URI.create("token")), "tokenUri must be an absolute URI");
         assertRejected(b -> b.authorizeUri(URI.create("authorize")), "authorizeUri must be an absolute URI");
+    }
+
+    @Test
+    void aPlainHttpTokenEndpointIsRefusedUnlessLoopbackOrAllowedExplicitly() {
+        assertRejected(b -> b.tokenUri(URI.create("http://sso.example/token")),
+                "tokenUri must be https (plain http would expose the client secret and tokens), was: "
+                        + "http://sso.example/token");
+        assertRejected(b -> b.baseUri(URI.create("http://app.firmafon.dk/api/v2")), "baseUri must be https");
+        for (URI allowed : List.of(URI.create("http://localhost:8080/token"), URI.create("http://127.0.0.1/token"),
+                URI.create("http://[::1]:9000/token"))) {
+            valid().tokenUri(allowed).build().close();
+        }
+        try (OAuth2Client insecure = valid().tokenUri(URI.create("http://sso.internal/token")).allowInsecureHttp(true)
+                .build()) {
+            assertThat(insecure.tokenUri()).hasHost("sso.internal");
+        }
     }
 
     @Test

@@ -49,18 +49,22 @@ public final class ApiRequest {
         this.idempotent = idempotent;
     }
 
+    /** A GET of {@code path} (see {@link #of(HttpMethod, String)}). */
     public static ApiRequest get(String path) {
         return of(HttpMethod.GET, path);
     }
 
+    /** A POST to {@code path}: never retried unless {@linkplain #withIdempotent(boolean) marked idempotent}. */
     public static ApiRequest post(String path) {
         return of(HttpMethod.POST, path);
     }
 
+    /** A PUT to {@code path}. */
     public static ApiRequest put(String path) {
         return of(HttpMethod.PUT, path);
     }
 
+    /** A DELETE of {@code path}. */
     public static ApiRequest delete(String path) {
         return of(HttpMethod.DELETE, path);
     }
@@ -143,6 +147,7 @@ public final class ApiRequest {
         return new ApiRequest(method, path, absolute, query, body, idempotent);
     }
 
+    /** The HTTP method. */
     public HttpMethod method() {
         return method;
     }
@@ -172,6 +177,7 @@ public final class ApiRequest {
         };
     }
 
+    /** The object sent as the JSON body, if any. */
     public Optional<Object> body() {
         return Optional.ofNullable(body);
     }

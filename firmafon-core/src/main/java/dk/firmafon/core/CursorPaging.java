@@ -51,6 +51,7 @@ public final class CursorPaging<T> {
         return new Builder<>(require("type", type));
     }
 
+    /** The item type each element of the envelope array is read as. */
     public Class<T> type() {
         return type;
     }
@@ -60,10 +61,12 @@ public final class CursorPaging<T> {
         return request;
     }
 
+    /** The key of the array in the response, e.g. {@code calls}. */
     public String envelopeKey() {
         return envelopeKey;
     }
 
+    /** The inclusive cursor parameter, e.g. {@code started_at_lt_or_eq}. */
     public String cursorParameter() {
         return cursorParameter;
     }

@@ -70,13 +70,17 @@ public final class FirmafonClient implements AutoCloseable {
     private final HttpClient pooled;
     private final @Nullable ConnectionProvider ownedPool;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Set when the client that created the pool this one uses was closed (this client's own flag if it did). */
+    private final AtomicBoolean poolClosed;
     private final Exchange pipeline;
     private final JsonReaders readers;
 
-    private FirmafonClient(Builder settings, HttpClient pooled, @Nullable ConnectionProvider ownedPool) {
+    private FirmafonClient(Builder settings, HttpClient pooled, @Nullable ConnectionProvider ownedPool,
+                           @Nullable AtomicBoolean sharedPoolClosed) {
         this.settings = settings;
         this.pooled = pooled;
         this.ownedPool = ownedPool;
+        this.poolClosed = sharedPoolClosed != null ? sharedPoolClosed : closed;
         String uri = settings.baseUri.toString();
         this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
@@ -94,6 +98,7 @@ public final class FirmafonClient implements AutoCloseable {
         this.readers = new JsonReaders(mapper, settings.maxResponseSize, settings.retryPolicy.clock());
     }
 
+    /** A builder with the defaults: {@link #FIRMAFON}, 10 s / 30 s / 45 s timeouts, {@link RetryPolicy#defaults()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -125,17 +130,21 @@ public final class FirmafonClient implements AutoCloseable {
     public Builder mutate() {
         Builder copy = settings.copy();
         copy.shared = pooled;
+        copy.sharedPoolClosed = poolClosed;
         return copy;
     }
 
+    /** The API base every relative request path is appended to. */
     public URI baseUri() {
         return settings.baseUri;
     }
 
+    /** How requests are authenticated. */
     public AuthStrategy auth() {
         return settings.auth;
     }
 
+    /** When and how failed requests are repeated. */
     public RetryPolicy retryPolicy() {
         return settings.retryPolicy;
     }
@@ -215,7 +224,10 @@ public final class FirmafonClient implements AutoCloseable {
 
     /**
      * Releases the connection pool this client created (not one the user passed in, nor one shared through
-     * {@link #mutate()} from another client). Idempotent; does not block.
+     * {@link #mutate()} from another client). Idempotent; does not block. Afterwards every request of this client,
+     * and of the clients {@link #mutate()}d from it that share its pool, fails with an
+     * {@link IllegalStateException} (a disposed Reactor Netty pool would otherwise quietly open connections that
+     * nothing releases).
      */
     @Override
     public void close() {
@@ -234,7 +246,11 @@ public final class FirmafonClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Flux.error(e);
         }
-        return pipeline.exchange(call, reader);
+        Flux<R> exchange = pipeline.exchange(call, reader);
+        return Flux.defer(() -> closed.get() || poolClosed.get()
+                ? Flux.error(new IllegalStateException("this FirmafonClient is closed"
+                        + (closed.get() ? "" : " (the client whose connection pool it shares was closed)")))
+                : exchange);
     }
 
     private Call call(ApiRequest request, boolean binary) {
@@ -292,6 +308,8 @@ public final class FirmafonClient implements AutoCloseable {
         private @Nullable NettyHttpClient httpClient;
         /** A pooled HttpClient shared with the client this builder was mutated from. */
         private @Nullable HttpClient shared;
+        /** The closed flag of the client that owns {@link #shared}'s pool. */
+        private @Nullable AtomicBoolean sharedPoolClosed;
 
         private Builder() {
         }
@@ -313,6 +331,7 @@ public final class FirmafonClient implements AutoCloseable {
             b.allowInsecureHttp = allowInsecureHttp;
             b.httpClient = httpClient;
             b.shared = shared;
+            b.sharedPoolClosed = sharedPoolClosed;
             return b;
         }
 
@@ -328,6 +347,7 @@ public final class FirmafonClient implements AutoCloseable {
             return this;
         }
 
+        /** How requests are authenticated. Required. */
         public Builder auth(AuthStrategy auth) {
             if (auth == null) {
                 throw new IllegalArgumentException("auth must not be null");
@@ -452,10 +472,10 @@ public final class FirmafonClient implements AutoCloseable {
             }
             Builder frozen = copy();
             if (shared != null) {
-                return new FirmafonClient(frozen, shared, null);
+                return new FirmafonClient(frozen, shared, null, sharedPoolClosed);
             }
             if (httpClient != null) {
-                return new FirmafonClient(frozen, httpClient.httpClient(), null);
+                return new FirmafonClient(frozen, httpClient.httpClient(), null, null);
             }
             ConnectionProvider pool = ConnectionProvider.builder("firmafon")
                     .maxConnections(maxConnections)
@@ -465,7 +485,7 @@ public final class FirmafonClient implements AutoCloseable {
                     .maxLifeTime(maxLifeTime)
                     .evictInBackground(Duration.ofSeconds(30))
                     .build();
-            return new FirmafonClient(frozen, HttpClient.create(pool), pool);
+            return new FirmafonClient(frozen, HttpClient.create(pool), pool, null);
         }
 
         private static Duration positive(String name, Duration value) {

@@ -53,6 +53,7 @@ public final class RetryPolicy {
         return builder().maxAttempts(1).build();
     }
 
+    /** A builder starting from {@link #defaults()}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -75,10 +76,12 @@ public final class RetryPolicy {
         return maxAttempts;
     }
 
+    /** The wait before the first retry (before jitter). */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
+    /** The longest wait between two attempts (before jitter). */
     public Duration maxBackoff() {
         return maxBackoff;
     }
@@ -143,11 +146,13 @@ public final class RetryPolicy {
             return this;
         }
 
+        /** The wait before the first retry, doubled for each further one; default 200 ms. */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = notNegative("initialBackoff", initialBackoff);
             return this;
         }
 
+        /** The cap on the doubling wait; default 5 s. */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = notNegative("maxBackoff", maxBackoff);
             return this;
@@ -162,6 +167,7 @@ public final class RetryPolicy {
             return this;
         }
 
+        /** The longest {@code Retry-After} waited for; a longer one delivers the error instead. Default 60 s. */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = notNegative("maxRetryAfter", maxRetryAfter);
             return this;
@@ -185,6 +191,7 @@ public final class RetryPolicy {
             return this;
         }
 
+        /** The policy; {@code maxBackoff} must not be less than {@code initialBackoff}. */
         public RetryPolicy build() {
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("maxBackoff (" + maxBackoff + ") must not be less than "

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
+import reactor.core.publisher.Mono;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
@@ -43,6 +44,28 @@ class ClientConfigTest extends WireMockTest {
         assertThat(derived.auth()).isNotSameAs(original.auth());
         server.verify(getRequestedFor(urlPathEqualTo(path("/employee"))).withHeader("Authorization",
                 com.github.tomakehurst.wiremock.client.WireMock.matching("Basic .*")));
+    }
+
+    @Test
+    void closingAClientReleasesItsPoolWhichItsMutatedCopiesShare() {
+        server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
+        FirmafonClient original = client();
+        Mono<Void> assembledBeforeClose = original.execute(ApiRequest.get("/employee"));
+        FirmafonClient derived = original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
+        StepVerifier.create(derived.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
+
+        original.close();
+
+        StepVerifier.create(assembledBeforeClose).expectError(IllegalStateException.class).verify(TIMEOUT);
+        StepVerifier.create(original.execute(ApiRequest.get("/employee")))
+                .expectErrorMatches(e -> e instanceof IllegalStateException
+                        && e.getMessage().equals("this FirmafonClient is closed"))
+                .verify(TIMEOUT);
+        StepVerifier.create(derived.execute(ApiRequest.get("/employee")))
+                .expectErrorMatches(e -> e instanceof IllegalStateException && e.getMessage().equals(
+                        "this FirmafonClient is closed (the client whose connection pool it shares was closed)"))
+                .verify(TIMEOUT);
+        server.verify(1, getRequestedFor(urlPathEqualTo(path("/employee"))));
     }
 
     @Test

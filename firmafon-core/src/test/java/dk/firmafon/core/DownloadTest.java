@@ -29,16 +29,19 @@ class DownloadTest extends WireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/voice_mails/7/sound"))).willReturn(aResponse()
                 .withHeader("Content-Type", "audio/mpeg").withBody(sound)));
         ByteArrayOutputStream received = new ByteArrayOutputStream();
+        int[] buffers = {0};
 
         StepVerifier.create(client().download(ApiRequest.get("/voice_mails/7/sound")))
                 .thenConsumeWhile(buffer -> {
                     byte[] chunk = new byte[buffer.remaining()];
                     buffer.get(chunk);
                     received.writeBytes(chunk);
+                    buffers[0]++;
                     return true;
                 })
                 .expectComplete().verify(TIMEOUT);
         assertThat(received.toByteArray()).isEqualTo(sound);
+        assertThat(buffers[0]).as("buffers of a 300 kB body (one would mean it was aggregated)").isGreaterThan(1);
         server.verify(getRequestedFor(urlPathEqualTo(path("/voice_mails/7/sound")))
                 .withHeader("Accept", equalTo("*/*"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));

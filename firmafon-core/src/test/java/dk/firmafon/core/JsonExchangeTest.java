@@ -49,6 +49,7 @@ class JsonExchangeTest extends WireMockTest {
                 .withQueryParam("number", equalTo("4531415926"))
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("User-Agent", equalTo(FirmafonClient.userAgent()))
+                .withoutHeader("Content-Type")
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
@@ -92,6 +93,8 @@ class JsonExchangeTest extends WireMockTest {
                 .expectComplete().verify(TIMEOUT);
         server.verify(putRequestedFor(urlPathEqualTo(path("/contacts/90")))
                 .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("Accept", equalTo("application/json"))
+                .withHeader("User-Agent", equalTo(FirmafonClient.userAgent()))
                 .withRequestBody(equalToJson("{\"contact\": {\"name\": \"Pia\", \"number\": \"4531415926\"}}")));
     }
 

@@ -1,6 +1,7 @@
 package dk.firmafon.core;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -14,10 +15,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.auth.OAuth2Client;
+import dk.firmafon.auth.OAuthToken;
+import dk.firmafon.auth.TokenStore;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.testing.RecordingScheduler;
 import dk.firmafon.core.testing.WireMockTest;
 import dk.firmafon.error.AuthenticationException;
+import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.RateLimitedException;
 import dk.firmafon.error.ServerErrorException;
@@ -32,6 +37,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.test.StepVerifier;
 
 class RetryTest extends WireMockTest {
@@ -57,6 +64,20 @@ class RetryTest extends WireMockTest {
                 .assertNext(contact -> assertThat(contact.name()).contains("Pia"))
                 .expectComplete().verify(TIMEOUT);
         server.verify(2, getRequestedFor(urlPathEqualTo(path("/contacts/1"))));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} attempts")
+    @CsvSource({"408, 3", "429, 3", "500, 3", "502, 3", "503, 3", "504, 3",
+            "400, 1", "403, 1", "404, 1", "409, 1", "422, 1", "501, 1"})
+    void aGetIsRetriedOnlyAfterAStatusThatMayAnswerDifferentlyNextTime(int status, int attempts) {
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).willReturn(aResponse().withStatus(status)));
+
+        StepVerifier.create(client().execute(ApiRequest.get("/contacts/1")))
+                .expectErrorSatisfies(e -> assertThat((FirmafonApiException) e)
+                        .returns(status, FirmafonApiException::status)
+                        .returns(attempts, FirmafonApiException::attempts))
+                .verify(TIMEOUT);
+        server.verify(attempts, getRequestedFor(urlPathEqualTo(path("/contacts/1"))));
     }
 
     @Test
@@ -215,5 +236,34 @@ class RetryTest extends WireMockTest {
                 .verify(TIMEOUT);
         server.verify(3, getRequestedFor(urlPathEqualTo(path("/contacts/1")))
                 .withQueryParam("access_token", com.github.tomakehurst.wiremock.client.WireMock.equalTo(TOKEN)));
+    }
+
+    @Test
+    void eachAttemptAsksTheStrategyForItsCredentialAgain() {
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).withHeader("Authorization", equalTo("Bearer first-token"))
+                .willReturn(aResponse().withStatus(503)));
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).withHeader("Authorization", equalTo("Bearer second-token"))
+                .willReturn(okJson(CONTACT)));
+        TokenStore store = TokenStore.inMemory();
+        store.save("alice", token("first-token")).subscribe(); // the in-memory store saves synchronously
+        RecordingScheduler tokenChangesBeforeTheRetry = new RecordingScheduler(
+                () -> store.save("alice", token("second-token")).subscribe());
+        try (OAuth2Client oauth = OAuth2Client.builder().clientId("client-id-1").clientSecret("client-secret-1")
+                .redirectUri(URI.create("https://app.example/callback")).tokenStore(store).build()) {
+            FirmafonClient client = client(b -> b.auth(oauth.forUser("alice"))
+                    .retryPolicy(fastRetries(3).toBuilder().scheduler(tokenChangesBeforeTheRetry).build()));
+
+            StepVerifier.create(client.retrieve(ApiRequest.get("/contacts/1"), "contact", Contact.class))
+                    .expectNextCount(1)
+                    .expectComplete().verify(TIMEOUT);
+        }
+        server.verify(1, getRequestedFor(urlPathEqualTo(path("/contacts/1")))
+                .withHeader("Authorization", equalTo("Bearer first-token")));
+        server.verify(1, getRequestedFor(urlPathEqualTo(path("/contacts/1")))
+                .withHeader("Authorization", equalTo("Bearer second-token")));
+    }
+
+    private static OAuthToken token(String accessToken) {
+        return OAuthToken.builder().accessToken(accessToken).receivedAt(Instant.now()).build();
     }
 }

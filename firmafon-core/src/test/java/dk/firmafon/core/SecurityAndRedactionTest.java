@@ -97,6 +97,23 @@ class SecurityAndRedactionTest extends WireMockTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedSoCredentialsNeverLeaveTheApiHost() {
+        String elsewhere = "http://127.0.0.1:" + server.port() + "/elsewhere";
+        server.stubFor(get(urlPathEqualTo(path("/moved"))).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", elsewhere + "?access_token=" + TOKEN)));
+        server.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(okJson("{}")));
+
+        StepVerifier.create(client(b -> b.auth(AuthStrategy.queryParameter(TOKEN)))
+                        .retrieveJson(ApiRequest.get("/moved")))
+                .expectErrorSatisfies(e -> assertThat((dk.firmafon.error.FirmafonApiException) e)
+                        .hasMessageStartingWith("GET " + baseUri() + "/moved?access_token=[REDACTED] -> 302")
+                        .satisfies(api -> assertThat(api.headers().get("location"))
+                                .containsExactly(elsewhere + "?access_token=[REDACTED]")))
+                .verify(TIMEOUT);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/elsewhere")));
+    }
+
+    @Test
     void plainHttpToAHostThatIsNotLoopbackIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> FirmafonClient.builder().baseUri(URI.create("http://app.firmafon.dk/api/v2"))
                 .auth(AuthStrategy.bearer(TOKEN)).build())

@@ -1,6 +1,7 @@
 package dk.firmafon.auth.internal;
 
 import java.net.URI;
+import java.util.Locale;
 
 /** Build-time argument checks whose messages name the field but never echo a secret value. */
 public final class Checks {
@@ -61,6 +62,47 @@ public final class Checks {
         }
         if (!value.isAbsolute() || value.getHost() == null) {
             throw new IllegalArgumentException(field + " must be an absolute URI with a host, was: " + Redaction.uri(value));
+        }
+        return value;
+    }
+
+    /**
+     * Whether {@code host} names this machine: {@code localhost}, {@code *.localhost}, {@code 127.x.x.x} or
+     * {@code ::1}. Textual only: nothing is resolved (no DNS, nothing blocks).
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+            return true;
+        }
+        if (!h.startsWith("127.")) {
+            return false;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A URI secrets are sent to: https, or plain http only to a loopback host unless {@code allowInsecureHttp}.
+     *
+     * @throws IllegalArgumentException naming {@code field}
+     */
+    public static URI secureUri(String field, URI value, boolean allowInsecureHttp) {
+        if ("http".equalsIgnoreCase(value.getScheme()) && !allowInsecureHttp && !isLoopback(value.getHost())) {
+            throw new IllegalArgumentException(field + " must be https (plain http would expose the client secret"
+                    + " and tokens), was: " + Redaction.uri(value) + "; allowInsecureHttp(true) if you really mean it");
         }
         return value;
     }

@@ -6,12 +6,35 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Random {@code state} values and PKCE S256 verifiers and challenges (RFC 7636). */
+/**
+ * Random {@code state} values and PKCE S256 verifiers and challenges (RFC 7636).
+ *
+ * <p>The random source is a DRBG seeded once when this class is initialised (from {@link #seed()}, which
+ * {@link dk.firmafon.auth.OAuth2Client} calls when it is built): the platform default ({@code NativePRNG} on Linux)
+ * reads {@code /dev/urandom} through a {@code FileInputStream} on every refill, a blocking call on whatever thread
+ * asks, and applications make authorization requests on event-loop threads (a WebFlux handler, say).
+ */
 public final class Pkce {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final SecureRandom RANDOM = seeded();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private Pkce() {
+    }
+
+    private static SecureRandom seeded() {
+        SecureRandom random;
+        try {
+            random = SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException absent) {
+            random = new SecureRandom();
+        }
+        random.nextBytes(new byte[1]); // seeds it here, not on the first caller's thread
+        return random;
+    }
+
+    /** Initialises (and so seeds) the random source on the calling thread; nothing else. */
+    public static void seed() {
+        // the work happens in the static initialiser, which runs once, on the first call
     }
 
     /** A {@code state}: 256 random bits, URL-safe base64 without padding (43 characters). */

@@ -50,9 +50,12 @@ public final class Redaction {
         return SECRET_HEADERS.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    /** The header value to print: masked for secret headers. */
+    /**
+     * The header value to print: masked for secret headers; for any other, secret query parameters and user info
+     * masked as in {@link #uri(String)} (a {@code Location} may echo the request URI, {@code access_token} included).
+     */
     public static String headerValue(String name, String value) {
-        return isSecretHeader(name) ? MASK : value;
+        return isSecretHeader(name) ? MASK : uri(value);
     }
 
     /**

@@ -40,4 +40,10 @@ class RedactionTest {
         assertThat(Redaction.headerValue("AUTHORIZATION", "Bearer x")).isEqualTo(Redaction.MASK);
         assertThat(Redaction.headerValue("Accept", "application/json")).isEqualTo("application/json");
     }
+
+    @Test
+    void aHeaderThatEchoesTheRequestUriHasItsSecretParametersMasked() {
+        assertThat(Redaction.headerValue("Location", "https://app.firmafon.dk/api/v2/calls?access_token=s3cret&limit=5"))
+                .isEqualTo("https://app.firmafon.dk/api/v2/calls?access_token=[REDACTED]&limit=5");
+    }
 }

@@ -10,27 +10,7 @@ public final class Hosts {
 
     /** {@code localhost}, {@code *.localhost}, {@code 127.x.x.x} or {@code ::1}. */
     public static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
-            return true;
-        }
-        if (!h.startsWith("127.")) {
-            return false;
-        }
-        String[] parts = h.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
-                    || Integer.parseInt(part) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return dk.firmafon.auth.internal.Checks.isLoopback(host);
     }
 
     /**
