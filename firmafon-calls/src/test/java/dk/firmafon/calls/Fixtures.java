@@ -8,10 +8,8 @@ import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.testsupport.TestSecrets;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /** The shared example payloads (copied to test resources), the mapper that reads them, and a client for WireMock. */
 public final class Fixtures {
@@ -49,13 +47,6 @@ public final class Fixtures {
 
     /** The text of {@code fixtures/<name>}. */
     public static String text(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dk.firmafon.testsupport.Fixtures.text(name);
     }
 }

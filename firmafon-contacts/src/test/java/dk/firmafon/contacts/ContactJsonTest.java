@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
-import java.io.InputStream;
+import dk.firmafon.testsupport.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,10 +17,7 @@ class ContactJsonTest {
 
     @Test
     void contactFixtureRoundTripsWithEveryField() throws Exception {
-        JsonNode fixture;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/contact.json")) {
-            fixture = mapper.readTree(in).get("contact");
-        }
+        JsonNode fixture = mapper.readTree(Fixtures.text("contact.json")).get("contact");
 
         Contact contact = mapper.treeToValue(fixture, Contact.class);
         JsonNode written = mapper.readTree(mapper.writeValueAsString(contact));

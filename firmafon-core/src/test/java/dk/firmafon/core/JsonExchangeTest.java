@@ -25,10 +25,8 @@ class JsonExchangeTest extends WireMockTest {
     record CallSummary(String callUuid, OffsetDateTime startedAt, Optional<OffsetDateTime> endedAt, Contact toContact) {
     }
 
-    private static String fixture(String name) throws java.io.IOException {
-        try (java.io.InputStream in = JsonExchangeTest.class.getResourceAsStream("/fixtures/" + name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
+    private static String fixture(String name) {
+        return dk.firmafon.testsupport.Fixtures.text(name);
     }
 
     @Test

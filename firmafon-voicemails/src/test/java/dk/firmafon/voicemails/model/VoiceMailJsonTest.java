@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.Endpoint;
-import java.io.InputStream;
+import dk.firmafon.testsupport.Fixtures;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +19,7 @@ class VoiceMailJsonTest {
 
     @Test
     void voiceMailFixtureRoundTripsWithEveryField() throws Exception {
-        JsonNode fixture;
-        try (InputStream in = getClass().getResourceAsStream("/fixtures/voice_mail.json")) {
-            fixture = mapper.readTree(in).get("voice_mail");
-        }
+        JsonNode fixture = mapper.readTree(Fixtures.text("voice_mail.json")).get("voice_mail");
 
         VoiceMail voiceMail = mapper.treeToValue(fixture, VoiceMail.class);
         JsonNode written = mapper.readTree(mapper.writeValueAsString(voiceMail));
