@@ -61,7 +61,13 @@ class HostileInputProperties {
                 .auth(AuthStrategy.bearer(TestSecrets.CORE_TOKEN))
                 .retryPolicy(RetryPolicy.none())
                 .build();
-        impatient = client.mutate().responseTimeout(Duration.ofMillis(250)).build();
+        // its own pool, not a mutate() sharing client's: the 1xx answers it is fed can leave a connection mid-exchange,
+        // and the other properties must not draw that connection from a shared pool
+        impatient = FirmafonClient.builder().baseUri(server.baseUri().resolve("/api/v2"))
+                .auth(AuthStrategy.bearer(TestSecrets.CORE_TOKEN))
+                .retryPolicy(RetryPolicy.none())
+                .responseTimeout(Duration.ofMillis(250))
+                .build();
     }
 
     @AfterContainer
