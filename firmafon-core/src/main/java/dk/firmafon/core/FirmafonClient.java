@@ -87,7 +87,6 @@ public final class FirmafonClient implements AutoCloseable {
         HttpClient configured = pooled
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         settings.connectTimeout.toMillis()))
-                .responseTimeout(settings.responseTimeout)
                 .followRedirect(false)
                 .headers(headers -> headers
                         .set(HttpHeaderNames.ACCEPT, "application/json")

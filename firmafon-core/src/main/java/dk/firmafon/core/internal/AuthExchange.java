@@ -2,8 +2,11 @@ package dk.firmafon.core.internal;
 
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.auth.Credential;
+import dk.firmafon.auth.OAuth2Auth;
 import dk.firmafon.error.AuthenticationException;
 import dk.firmafon.error.FirmafonSecurityException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,14 +15,34 @@ import reactor.core.publisher.Mono;
  * the strategy says it can obtain another one, replays the request once with the new credential; a second 401 (or
  * a strategy that cannot renew) ends in the {@link AuthenticationException}. Refuses, before asking for a
  * credential, a request whose URI must not receive one.
+ *
+ * <p>A static token ({@link dk.firmafon.auth.AccessTokenAuth}, {@link dk.firmafon.auth.BasicAuth}) has one
+ * credential for the client's life and can never renew it: it is read once, here, and applied without subscribing
+ * to the strategy on every attempt, which is part of what keeps the SDK's cost per request close to raw Reactor
+ * Netty's (see BENCHMARKS.md).
  */
 public final class AuthExchange implements Exchange {
     private final Exchange delegate;
     private final AuthStrategy auth;
+    /** The credential of a strategy that has only one and cannot renew it, else {@code null}. */
+    private final @Nullable Credential constant;
 
     public AuthExchange(Exchange delegate, AuthStrategy auth) {
         this.delegate = delegate;
         this.auth = auth;
+        this.constant = constant(auth);
+    }
+
+    /** The one credential of a static strategy (its {@code credential()} is a constant {@code Mono.just}). */
+    static @Nullable Credential constant(AuthStrategy auth) {
+        if (auth instanceof OAuth2Auth || !(auth.credential() instanceof Fuseable.ScalarCallable<?> scalar)) {
+            return null;
+        }
+        try {
+            return scalar.call() instanceof Credential credential ? credential : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Override
@@ -27,6 +50,10 @@ public final class AuthExchange implements Exchange {
         String refusal = call.refusal();
         if (refusal != null) {
             return Flux.error(new FirmafonSecurityException(refusal));
+        }
+        if (constant != null) {
+            // a 401 needs no handling here: invalidating a static token renews nothing, the error stands as it is
+            return delegate.exchange(call.withCredential(constant), reader);
         }
         return credential(call).flatMapMany(credential -> delegate.exchange(call.withCredential(credential), reader)
                 .onErrorResume(AuthenticationException.class, rejected -> auth.invalidate(credential)

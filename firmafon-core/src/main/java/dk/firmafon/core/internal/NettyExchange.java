@@ -39,11 +39,14 @@ public final class NettyExchange implements Exchange {
 
     /**
      * @param http a client already configured with the static headers ({@code Accept}, {@code User-Agent}),
-     *     timeouts and pool
+     *     connect timeout and pool; the response timeout is applied here
      */
     public NettyExchange(HttpClient http, Duration connectTimeout, Duration responseTimeout,
                          Duration poolAcquireTimeout) {
-        this.http = http;
+        long timeoutNanos = responseTimeout.toNanos();
+        // the SDK's own response timeout replaces Reactor Netty's per-request handler (see ResponseTimeout)
+        this.http = http.responseTimeout(null)
+                .doOnRequest((request, connection) -> ResponseTimeout.apply(connection, timeoutNanos));
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
         this.poolAcquireTimeout = poolAcquireTimeout;
