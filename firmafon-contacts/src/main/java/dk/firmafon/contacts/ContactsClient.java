@@ -1,5 +1,6 @@
 package dk.firmafon.contacts;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dk.firmafon.contacts.model.ContactDraft;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
@@ -61,6 +62,10 @@ public final class ContactsClient {
     public Mono<Contact> create(@Nullable ContactDraft draft) {
         return Mono.defer(() -> {
             Map<String, Object> fields = fields(draft);
+            if (draft.clearName() || draft.clearEmail()) {
+                return Mono.error(new IllegalArgumentException("draft.clearName and draft.clearEmail apply to "
+                        + "update only: leave the field unset to create a contact without it"));
+            }
             if (!fields.containsKey("number")) {
                 return Mono.error(new IllegalArgumentException("draft.number is required to create a contact"));
             }
@@ -74,13 +79,18 @@ public final class ContactsClient {
         return Mono.defer(() -> client.retrieve(ApiRequest.get(path(id)), ENVELOPE, Contact.class));
     }
 
-    /** Changes the fields set in {@code draft}, leaving the others as they are ({@code PUT /contacts/:id}). */
+    /**
+     * Changes the fields set in {@code draft}, leaving the others as they are ({@code PUT /contacts/:id}); a field
+     * marked {@link ContactDraft#clearEmail() clearEmail} / {@link ContactDraft#clearName() clearName} is sent as
+     * {@code null}, which removes it.
+     */
     public Mono<Contact> update(long id, @Nullable ContactDraft draft) {
         return Mono.defer(() -> {
             String path = path(id);
             Map<String, Object> fields = fields(draft);
             if (fields.isEmpty()) {
-                return Mono.error(new IllegalArgumentException("draft must set at least one of number, name, email"));
+                return Mono.error(new IllegalArgumentException(
+                        "draft must set at least one of number, name, email, clearName, clearEmail"));
             }
             return client.retrieve(ApiRequest.put(path).withBody(Map.of(ENVELOPE, fields)), ENVELOPE, Contact.class);
         });
@@ -117,6 +127,12 @@ public final class ContactsClient {
             }
             fields.put("email", email.strip());
         });
+        if (draft.clearName()) {
+            fields.put("name", NullNode.getInstance());
+        }
+        if (draft.clearEmail()) {
+            fields.put("email", NullNode.getInstance());
+        }
         return fields;
     }
 }

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.auth.AuthStrategy;
@@ -182,6 +183,35 @@ class ContactsClientTest {
     }
 
     @Test
+    void updateSendsNullForTheFieldsToClear() {
+        wm.stubFor(put(urlPathEqualTo("/api/v2/contacts/311")).willReturn(okJson(IDA)));
+
+        StepVerifier.create(contacts.update(311, ContactDraft.builder().name("Ida").clearEmail(true).build()))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(contacts.update(311, ContactDraft.builder().clearName(true).build()))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        wm.verify(1, putRequestedFor(urlPathEqualTo("/api/v2/contacts/311"))
+                .withRequestBody(equalToJson("{\"contact\": {\"name\": \"Ida\", \"email\": null}}")));
+        wm.verify(1, putRequestedFor(urlPathEqualTo("/api/v2/contacts/311"))
+                .withRequestBody(equalToJson("{\"contact\": {\"name\": null}}")));
+    }
+
+    @Test
+    void aFieldBothSetAndClearedIsRefusedNamingIt() {
+        assertThatThrownBy(() -> ContactDraft.builder().email("ida@example.org").clearEmail(true).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("draft sets email and clearEmail: choose one");
+        assertThatThrownBy(() -> ContactDraft.builder().name("Ida").clearName(true).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("draft sets name and clearName: choose one");
+    }
+
+    @Test
     void deleteSendsDeleteAndCompletesOnAnEmptyBody() {
         wm.stubFor(delete(urlPathEqualTo("/api/v2/contacts/311")).willReturn(aResponse().withStatus(200)));
 
@@ -207,6 +237,8 @@ class ContactsClientTest {
                         .build()), "draft.name must not be blank"),
                 bad("create with a bad e-mail", c -> c.create(ContactDraft.builder().number("4520304050")
                         .email("ida at example.org").build()), "draft.email must look like"),
+                bad("create that clears a field", c -> c.create(ContactDraft.builder().number("4520304050")
+                        .clearEmail(true).build()), "draft.clearName and draft.clearEmail apply to update only"),
                 bad("get of id 0", c -> c.get(0), "id must be positive"),
                 bad("update of a negative id", c -> c.update(-1, ok), "id must be positive"),
                 bad("update of null", c -> c.update(311, null), "draft must not be null"),

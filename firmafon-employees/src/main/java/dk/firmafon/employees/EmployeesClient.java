@@ -1,5 +1,6 @@
 package dk.firmafon.employees;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.employees.internal.Ids;
@@ -79,10 +80,13 @@ public final class EmployeesClient {
         Map<String, Object> fields = new LinkedHashMap<>();
         update.doNotDisturb().ifPresent(value -> fields.put("do_not_disturb", value));
         update.dndTimeoutAt().ifPresent(value -> fields.put("dnd_timeout_at", value));
+        if (update.clearDndTimeoutAt()) {
+            fields.put("dnd_timeout_at", NullNode.getInstance());
+        }
         update.employeeGroupIds().ifPresent(value -> fields.put("employee_group_ids", value));
         if (fields.isEmpty()) {
             return Mono.error(new IllegalArgumentException(
-                    "update must set at least one of doNotDisturb, dndTimeoutAt, employeeGroupIds"));
+                    "update must set at least one of doNotDisturb, dndTimeoutAt, clearDndTimeoutAt, employeeGroupIds"));
         }
         ApiRequest request = ApiRequest.put(Ids.path(EMPLOYEES, id)).withBody(Map.of("employee", fields));
         return client.retrieve(request, "employee", Employee.class);

@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeUpdate;
@@ -108,6 +109,21 @@ class EmployeesClientTest extends WireMockClientTest {
         WM.verify(1, authorized(putRequestedFor(urlEqualTo("/employees/12"))).withRequestBody(equalToJson("""
                 {"employee": {"do_not_disturb": false, "dnd_timeout_at": "2025-06-02T17:00:00+02:00",
                               "employee_group_ids": [3, 4]}}""")));
+    }
+
+    @Test
+    void clearingTheDndTimeoutSendsNull() {
+        WM.stubFor(put("/employees/12").willReturn(fixture("employee.json")));
+        EmployeeUpdate update = EmployeeUpdate.builder().doNotDisturb(true).clearDndTimeoutAt(true).build();
+
+        StepVerifier.create(employees.update(12, update)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+
+        WM.verify(1, putRequestedFor(urlEqualTo("/employees/12"))
+                .withRequestBody(equalToJson("{\"employee\": {\"do_not_disturb\": true, \"dnd_timeout_at\": null}}")));
+        assertThatThrownBy(() -> EmployeeUpdate.builder().dndTimeoutAt(OffsetDateTime.parse("2025-06-02T17:00:00+02:00"))
+                .clearDndTimeoutAt(true).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("update sets dndTimeoutAt and clearDndTimeoutAt: choose one");
     }
 
     @Test

@@ -34,8 +34,15 @@ final class ContactsCommand {
         @Option(names = "--email", paramLabel = "EMAIL")
         Optional<String> email = Optional.empty();
 
+        @Option(names = "--clear-name", description = "Remove the contact's name (update only).")
+        boolean clearName;
+
+        @Option(names = "--clear-email", description = "Remove the contact's e-mail (update only).")
+        boolean clearEmail;
+
         ContactDraft draft() {
-            return ContactDraft.builder().number(number).name(name).email(email).build();
+            return ContactDraft.builder().number(number).name(name).email(email)
+                    .clearName(clearName).clearEmail(clearEmail).build();
         }
     }
 

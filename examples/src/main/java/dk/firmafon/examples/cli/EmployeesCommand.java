@@ -84,6 +84,9 @@ final class EmployeesCommand {
         @Option(names = "--dnd-until", paramLabel = "TIME", description = "When do-not-disturb ends, e.g. 2026-11-29T17:00:00+01:00.")
         Optional<OffsetDateTime> dndTimeoutAt = Optional.empty();
 
+        @Option(names = "--clear-dnd-until", description = "Remove the do-not-disturb end time: it stays on until switched off.")
+        boolean clearDndTimeoutAt;
+
         @Option(names = "--groups", paramLabel = "ID", split = ",", description = "The employee's group ids (replaces them all).")
         @Nullable List<Long> groupIds;
 
@@ -96,6 +99,7 @@ final class EmployeesCommand {
             EmployeeUpdate update = EmployeeUpdate.builder()
                     .doNotDisturb(doNotDisturb)
                     .dndTimeoutAt(dndTimeoutAt)
+                    .clearDndTimeoutAt(clearDndTimeoutAt)
                     .employeeGroupIds(Optional.ofNullable(groupIds))
                     .build();
             output().record(await(employees(context).update(id, update)));

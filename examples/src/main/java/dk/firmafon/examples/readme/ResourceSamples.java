@@ -69,6 +69,8 @@ final class ResourceSamples {
         Mono<Contact> created = firmafon.contacts().create(
                 ContactDraft.builder().number(PhoneNumber.of("+45 20 30 40 50")).name("Ida Iversen").build());
         Mono<Contact> found = firmafon.contacts().lookup("4520304050");
+        Mono<Contact> withoutEmail = firmafon.contacts().update(311,            // sends "email": null
+                ContactDraft.builder().clearEmail(true).build());
         Mono<Void> deleted = created.flatMap(contact -> firmafon.contacts().delete(contact.id().orElseThrow()));
         // [readme]
         return found.then(deleted);

@@ -100,6 +100,12 @@ class ResourceCommandsTest {
         assertThat(json(updated.out()).get("do_not_disturb").asBoolean()).isTrue();
         assertThat(last().method()).isEqualTo("PUT");
         assertThat(json(last().body()).at("/employee/do_not_disturb").asBoolean()).isTrue();
+
+        ok("employees", "update", "12", "--dnd-until", "2026-11-29T17:00:00+01:00");
+        assertThat(json(ok("employees", "get", "12", "--json").out()).get("dnd_timeout_at").isNull()).isFalse();
+        JsonNode cleared = json(ok("employees", "update", "12", "--clear-dnd-until", "--json").out());
+        assertThat(json(last().body()).at("/employee").toString()).isEqualTo("{\"dnd_timeout_at\":null}");
+        assertThat(cleared.path("dnd_timeout_at").isMissingNode() || cleared.get("dnd_timeout_at").isNull()).isTrue();
     }
 
     @Test
@@ -143,6 +149,12 @@ class ResourceCommandsTest {
 
         assertThat(ok("contacts", "get", String.valueOf(id)).out()).contains("Ida");
         assertThat(ok("contacts", "update", String.valueOf(id), "--name", "Ida Iversen").out()).contains("Ida Iversen");
+        ok("contacts", "update", String.valueOf(id), "--email", "ida@example.org");
+        JsonNode withoutEmail = json(ok("contacts", "update", String.valueOf(id), "--clear-email", "--json").out());
+        assertThat(json(last().body()).at("/contact").toString()).isEqualTo("{\"email\":null}");
+        assertThat(withoutEmail.path("email").isMissingNode() || withoutEmail.get("email").isNull()).isTrue();
+        assertThat(ok("contacts", "get", String.valueOf(id)).out()).doesNotContain("ida@example.org");
+        assertThat(withoutEmail.get("name").asText()).isEqualTo("Ida Iversen");
         assertThat(ok("contacts", "lookup", "4520304050").out()).contains("Ida Iversen");
         assertThat(ok("contacts", "delete", String.valueOf(id)).out()).contains("deleted contact " + id);
 

@@ -7,10 +7,12 @@ import dk.firmafon.core.model.FirmafonModel;
 
 /**
  * The fields of a contact to create or update. Only the fields that are set are sent: an update leaves the others
- * unchanged. The client validates a draft before sending it (see {@link dk.firmafon.contacts.ContactsClient}).
+ * unchanged, and removes the name or e-mail only when asked to with {@link #clearName()} / {@link #clearEmail()}.
+ * The client validates a draft before sending it (see {@link dk.firmafon.contacts.ContactsClient}).
  *
  * <pre>{@code
  * ContactDraft draft = ContactDraft.builder().number("+45 20 30 40 50").name("Ida Iversen").build();
+ * ContactDraft forgetEmail = ContactDraft.builder().clearEmail(true).build(); // for update: sends "email": null
  * }</pre>
  */
 @Value.Immutable
@@ -23,6 +25,29 @@ public abstract class ContactDraft {
     public abstract Optional<String> name();
 
     public abstract Optional<String> email();
+
+    /** Removes the contact's name ({@code "name": null}); for an update only, and not together with {@link #name()}. */
+    @Value.Default
+    public boolean clearName() {
+        return false;
+    }
+
+    /** Removes the contact's e-mail ({@code "email": null}); for an update only, and not with {@link #email()}. */
+    @Value.Default
+    public boolean clearEmail() {
+        return false;
+    }
+
+    /** A field cannot be both set and cleared. */
+    @Value.Check
+    protected void check() {
+        if (clearName() && name().isPresent()) {
+            throw new IllegalArgumentException("draft sets name and clearName: choose one");
+        }
+        if (clearEmail() && email().isPresent()) {
+            throw new IllegalArgumentException("draft sets email and clearEmail: choose one");
+        }
+    }
 
     public static Builder builder() {
         return new Builder();

@@ -7,7 +7,8 @@ import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * The changes {@code PUT /employees/:id} makes: only the fields set here are sent, the others stay as they are.
+ * The changes {@code PUT /employees/:id} makes: only the fields set here are sent, the others stay as they are
+ * ({@link #clearDndTimeoutAt()} removes the do-not-disturb timeout).
  *
  * <pre>{@code
  * EmployeeUpdate.builder().doNotDisturb(true).dndTimeoutAt(OffsetDateTime.now().plusHours(1)).build()
@@ -24,14 +25,26 @@ public abstract class EmployeeUpdate {
     public abstract Optional<OffsetDateTime> dndTimeoutAt();
 
     /**
+     * Removes the time at which do-not-disturb would switch itself off ({@code "dnd_timeout_at": null}), so it stays
+     * on until switched off; not together with {@link #dndTimeoutAt()}.
+     */
+    @Value.Default
+    public boolean clearDndTimeoutAt() {
+        return false;
+    }
+
+    /**
      * The complete new list of groups the employee belongs to (an empty list removes them from every group).
      * <strong>Needs admin rights:</strong> the service refuses it for other users.
      */
     public abstract Optional<List<Long>> employeeGroupIds();
 
-    /** Copies the group ids into an unmodifiable list and checks them. */
+    /** Refuses a timeout both set and cleared; copies the group ids into an unmodifiable list and checks them. */
     @Value.Check
     protected EmployeeUpdate normalize() {
+        if (clearDndTimeoutAt() && dndTimeoutAt().isPresent()) {
+            throw new IllegalArgumentException("update sets dndTimeoutAt and clearDndTimeoutAt: choose one");
+        }
         if (employeeGroupIds().isEmpty()) {
             return this;
         }
