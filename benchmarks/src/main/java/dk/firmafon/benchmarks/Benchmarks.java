@@ -1,9 +1,11 @@
 package dk.firmafon.benchmarks;
 
+import dk.firmafon.benchmarks.internal.HeadToHead;
 import dk.firmafon.benchmarks.internal.Report;
 import dk.firmafon.benchmarks.internal.Settings;
 import dk.firmafon.benchmarks.internal.Suite;
 import dk.firmafon.benchmarks.internal.SuiteResult;
+import dk.firmafon.benchmarks.internal.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +18,8 @@ import org.openjdk.jmh.runner.RunnerException;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar full [report.md]    # a few minutes
  * java -jar benchmarks/target/benchmarks.jar quick [report.md]   # under a minute, numbers meaningless
+ * java -jar benchmarks/target/benchmarks.jar focus get|page &lt;concurrency&gt; [rounds] [sdk|raw|both|timeout]
+ *                                                                 # SDK against raw only, one scenario, for profiling
  * </pre>
  */
 public final class Benchmarks {
@@ -24,6 +28,13 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         String mode = args.length > 0 ? args[0] : "quick";
+        if ("focus".equals(mode)) {
+            Workload workload = args.length > 1 && "page".equals(args[1]) ? Workload.NEWEST_PAGE : Workload.GET_CALL;
+            int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+            int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+            HeadToHead.run(workload, concurrency, rounds, args.length > 4 ? args[4] : "both", System.out);
+            System.exit(0);
+        }
         Path report = Path.of(args.length > 1 ? args[1] : "benchmark-results-" + mode + ".md");
         String markdown = run(Settings.named(mode), report);
         System.out.println(markdown);

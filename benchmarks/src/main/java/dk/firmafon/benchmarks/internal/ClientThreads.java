@@ -2,6 +2,7 @@ package dk.firmafon.benchmarks.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -9,6 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Bytes allocated and CPU time used by every live thread except the loopback server's, from HotSpot's per-thread
  * counters ({@code com.sun.management.ThreadMXBean}). CPU time per request is the figure least disturbed by other
  * processes on a shared machine; wall-clock throughput is the most.
+ *
+ * <p>Counters are kept per thread, and an interval counts, for each thread alive at its end, what the thread used
+ * since the interval began (or since it started). A thread that ended inside the interval takes its counters with
+ * it: what it used is missing, never subtracted (summing the totals instead once made the JDK client, whose
+ * completion threads come and go, show a negative allocation per request).
  */
 public final class ClientThreads {
     private static final com.sun.management.ThreadMXBean THREADS =
@@ -19,27 +25,43 @@ public final class ClientThreads {
     private ClientThreads() {
     }
 
-    /** What the client side has used so far. */
+    /** What the client side used in an interval. */
     public record Usage(long allocatedBytes, long cpuNanos) {
-        Usage minus(Usage earlier) {
-            return new Usage(allocatedBytes - earlier.allocatedBytes, cpuNanos - earlier.cpuNanos);
+    }
+
+    /** The client threads' counters at one moment, by thread id. */
+    public static final class Snapshot {
+        private final Map<Long, long[]> counters;
+
+        private Snapshot(Map<Long, long[]> counters) {
+            this.counters = counters;
+        }
+
+        /** What the threads alive now used since {@code earlier} (all of it, for a thread started since). */
+        public Usage since(Snapshot earlier) {
+            long allocated = 0;
+            long cpu = 0;
+            for (Map.Entry<Long, long[]> thread : counters.entrySet()) {
+                long[] now = thread.getValue();
+                long[] before = earlier.counters.getOrDefault(thread.getKey(), new long[2]);
+                allocated += Math.max(0, now[0] - before[0]);
+                cpu += Math.max(0, now[1] - before[1]);
+            }
+            return new Usage(allocated, cpu);
         }
     }
 
-    public static Usage usage() {
+    public static Snapshot snapshot() {
         long[] ids = THREADS.getAllThreadIds();
         long[] bytes = THREADS.getThreadAllocatedBytes(ids);
         long[] cpu = THREADS.getThreadCpuTime(ids);
-        long allocated = 0;
-        long cpuNanos = 0;
+        Map<Long, long[]> counters = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
-            if (!CLIENT.computeIfAbsent(ids[i], ClientThreads::isClient)) {
-                continue;
+            if (bytes[i] >= 0 && cpu[i] >= 0 && CLIENT.computeIfAbsent(ids[i], ClientThreads::isClient)) {
+                counters.put(ids[i], new long[] {bytes[i], cpu[i]});
             }
-            allocated += Math.max(0, bytes[i]);
-            cpuNanos += Math.max(0, cpu[i]);
         }
-        return new Usage(allocated, cpuNanos);
+        return new Snapshot(counters);
     }
 
     private static boolean isClient(long id) {

@@ -39,7 +39,7 @@ public final class LoadDriver {
             }
             return issued + 1;
         });
-        ClientThreads.Usage before = ClientThreads.usage();
+        ClientThreads.Snapshot before = ClientThreads.snapshot();
         long start = System.nanoTime();
         long[] totals = tickets
                 .flatMap(ticket -> timed(work.apply(contender), latencies), concurrency, 1)
@@ -50,7 +50,7 @@ public final class LoadDriver {
                 })
                 .block(TIMEOUT);
         long elapsed = System.nanoTime() - start;
-        ClientThreads.Usage used = ClientThreads.usage().minus(before);
+        ClientThreads.Usage used = ClientThreads.snapshot().since(before);
         if (totals == null || totals[0] == 0) {
             throw new IllegalStateException(contender.name() + " completed no request");
         }

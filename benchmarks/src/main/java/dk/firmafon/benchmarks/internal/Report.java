@@ -21,9 +21,10 @@ public final class Report {
         line(out, "Machine: %d processors, %.1f GiB, %s, %s. Load average %.2f at start, %.2f at end.",
                 machine.processors(), machine.memoryBytes() / (1024.0 * 1024 * 1024), machine.jdk(), machine.os(),
                 machine.loadAverage(), result.loadAverageAtEnd());
-        line(out, "Each figure: %d measured round(s) of %d ms per contender and scenario, after %d ms of warm-up each.",
+        line(out, "Each figure: %d measured round(s) of %d ms per contender and scenario, after a JIT warm-up of %d ms "
+                        + "per contender and workload (concurrency 16) and %d ms of warm-up per contender and scenario.",
                 result.settings().rounds(), result.settings().measure().toMillis(),
-                result.settings().warmUp().toMillis());
+                result.settings().jitWarmUp().toMillis(), result.settings().warmUp().toMillis());
         line(out, "");
         line(out, "### Ratios to raw Reactor Netty + Jackson");
         line(out, "");

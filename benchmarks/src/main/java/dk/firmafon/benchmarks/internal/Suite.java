@@ -25,6 +25,7 @@ import org.openjdk.jmh.profile.GCProfiler;
  * the JMH decoding benchmarks.
  */
 public final class Suite {
+    private static final int JIT_WARM_UP_CONCURRENCY = 16;
     private final Settings settings;
     private final PrintStream log;
 
@@ -75,6 +76,12 @@ public final class Suite {
                 byContender.put(contender.name(), new Measurement());
             }
             results.put(scenario, byContender);
+        }
+        log.println("JIT warm-up: " + settings.jitWarmUp().toMillis() + " ms per contender and workload");
+        for (Workload workload : Workload.values()) {
+            for (Contender contender : contenders) {
+                LoadDriver.warmUp(workload.work(), contender, JIT_WARM_UP_CONCURRENCY, settings.jitWarmUp());
+            }
         }
         log.println("warm-up: " + settings.warmUp().toMillis() + " ms per contender and scenario");
         for (Scenario scenario : scenarios) {
