@@ -76,6 +76,17 @@ class ResponseTimeoutTest extends WireMockTest {
     }
 
     @Test
+    void aTimeoutOfCenturiesMeansNoTimeoutAndBuilds() {
+        server.stubFor(get(urlPathEqualTo(path("/calls"))).willReturn(okJson(CALLS).withFixedDelay(200)));
+
+        // Duration.ofSeconds(Long.MAX_VALUE) has no nanosecond value: the client caps it rather than fail to build
+        StepVerifier.create(client(b -> b.responseTimeout(Duration.ofSeconds(Long.MAX_VALUE)))
+                        .retrieveJson(ApiRequest.get("/calls")))
+                .expectNextCount(1)
+                .verifyComplete();
+    }
+
+    @Test
     void anInformationalAnswerDoesNotStopTheTimer() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread silent = new Thread(() -> answerContinueThenNothing(socket), "continue-then-nothing");

@@ -31,6 +31,7 @@ public final class NettyExchange implements Exchange {
     private static final HttpMethod[] METHODS = {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE};
     private static final String JSON = "application/json";
     private static final String ANY = "*/*";
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(365);
 
     private final HttpClient http;
     private final Duration responseTimeout;
@@ -43,7 +44,9 @@ public final class NettyExchange implements Exchange {
      */
     public NettyExchange(HttpClient http, Duration connectTimeout, Duration responseTimeout,
                          Duration poolAcquireTimeout) {
-        long timeoutNanos = responseTimeout.toNanos();
+        // a timeout beyond a year is no timeout in practice; capping it keeps deadline arithmetic clear of overflow
+        long timeoutNanos = responseTimeout.compareTo(LONGEST_TIMEOUT) > 0 ? LONGEST_TIMEOUT.toNanos()
+                : responseTimeout.toNanos();
         // the SDK's own response timeout replaces Reactor Netty's per-request handler (see ResponseTimeout)
         this.http = http.responseTimeout(null)
                 .doOnRequest((request, connection) -> ResponseTimeout.apply(connection, timeoutNanos));
