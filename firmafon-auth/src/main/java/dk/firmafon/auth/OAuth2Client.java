@@ -369,13 +369,13 @@ public final class OAuth2Client implements AutoCloseable {
             return this;
         }
 
-        /** How long connecting to the token endpoint may take: 10 seconds by default. */
+        /** How long connecting to the token endpoint may take: 10 seconds by default (at most a year applies). */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
-        /** How long the token endpoint may take to answer: 30 seconds by default. */
+        /** How long the token endpoint may take to answer: 30 seconds by default (at most a year applies). */
         public Builder responseTimeout(Duration responseTimeout) {
             this.responseTimeout = responseTimeout;
             return this;

@@ -302,6 +302,19 @@ class TokenExchangeTest {
     }
 
     @Test
+    void timeoutsOfWeeksOrCenturiesBuildAndWork() {
+        tokenEndpointAnswers(json(200, tokenJson(ACCESS, null, 60)));
+        // 30 days of connect timeout is more milliseconds than Netty's int holds; Long.MAX_VALUE seconds has no
+        // millisecond value at all: both count as a year
+        try (OAuth2Client patient = client.mutate().connectTimeout(Duration.ofDays(30))
+                .responseTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build()) {
+            StepVerifier.create(patient.exchange(code, request))
+                    .assertNext(token -> assertThat(token.accessToken()).isEqualTo(ACCESS))
+                    .verifyComplete();
+        }
+    }
+
+    @Test
     void nullArgumentsAreErrorsInTheStreamAndNothingIsSent() {
         StepVerifier.create(client.exchange(null, request))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)

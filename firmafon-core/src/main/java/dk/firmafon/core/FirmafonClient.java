@@ -14,6 +14,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.core.internal.Call;
 import dk.firmafon.core.internal.Exchange;
 import dk.firmafon.core.internal.Hosts;
@@ -85,8 +86,7 @@ public final class FirmafonClient implements AutoCloseable {
         this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
         HttpClient configured = pooled
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        settings.connectTimeout.toMillis()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(settings.connectTimeout))
                 .followRedirect(false)
                 .headers(headers -> headers
                         .set(HttpHeaderNames.ACCEPT, "application/json")
@@ -355,13 +355,16 @@ public final class FirmafonClient implements AutoCloseable {
             return this;
         }
 
-        /** Time to establish a TCP (and TLS) connection; default 10 s. */
+        /** Time to establish a TCP (and TLS) connection; default 10 s (more than a year counts as a year). */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive("connectTimeout", connectTimeout);
             return this;
         }
 
-        /** Time from sending a request to its response (and between body chunks); default 30 s. */
+        /**
+         * Time from sending a request to its response (and between body chunks); default 30 s (more than a year
+         * counts as a year).
+         */
         public Builder responseTimeout(Duration responseTimeout) {
             this.responseTimeout = positive("responseTimeout", responseTimeout);
             return this;

@@ -57,8 +57,8 @@ public final class TokenEndpoint implements AutoCloseable {
         this.connections = ConnectionProvider.builder("firmafon-oauth").maxConnections(16)
                 .maxIdleTime(Duration.ofSeconds(30)).build();
         this.http = HttpClient.create(connections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()))
-                .responseTimeout(responseTimeout);
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(connectTimeout))
+                .responseTimeout(Timeouts.capped(responseTimeout));
     }
 
     /**

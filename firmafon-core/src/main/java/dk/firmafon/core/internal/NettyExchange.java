@@ -1,6 +1,7 @@
 package dk.firmafon.core.internal;
 
 import dk.firmafon.auth.Credential;
+import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.error.FirmafonException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ConnectTimeoutException;
@@ -31,7 +32,6 @@ public final class NettyExchange implements Exchange {
     private static final HttpMethod[] METHODS = {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE};
     private static final String JSON = "application/json";
     private static final String ANY = "*/*";
-    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(365);
 
     private final HttpClient http;
     private final Duration responseTimeout;
@@ -44,9 +44,7 @@ public final class NettyExchange implements Exchange {
      */
     public NettyExchange(HttpClient http, Duration connectTimeout, Duration responseTimeout,
                          Duration poolAcquireTimeout) {
-        // a timeout beyond a year is no timeout in practice; capping it keeps deadline arithmetic clear of overflow
-        long timeoutNanos = responseTimeout.compareTo(LONGEST_TIMEOUT) > 0 ? LONGEST_TIMEOUT.toNanos()
-                : responseTimeout.toNanos();
+        long timeoutNanos = Timeouts.capped(responseTimeout).toNanos();
         // the SDK's own response timeout replaces Reactor Netty's per-request handler (see ResponseTimeout)
         this.http = http.responseTimeout(null)
                 .doOnRequest((request, connection) -> ResponseTimeout.apply(connection, timeoutNanos));
