@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * latest {@value #MAX_LINES} lines.
  */
 public final class CapturedLogs {
-    static final int MAX_LINES = 100_000;
+    static final int MAX_LINES = 10_000;
     private static final ConcurrentLinkedQueue<String> LINES = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger COUNT = new AtomicInteger();
 
