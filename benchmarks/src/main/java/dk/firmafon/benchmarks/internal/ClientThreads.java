@@ -31,6 +31,9 @@ public final class ClientThreads {
 
     /** The client threads' counters at one moment, by thread id. */
     public static final class Snapshot {
+        /** The counters of a thread that did not exist yet. */
+        private static final long[] NOTHING = {0, 0};
+
         private final Map<Long, long[]> counters;
 
         private Snapshot(Map<Long, long[]> counters) {
@@ -43,7 +46,7 @@ public final class ClientThreads {
             long cpu = 0;
             for (Map.Entry<Long, long[]> thread : counters.entrySet()) {
                 long[] now = thread.getValue();
-                long[] before = earlier.counters.getOrDefault(thread.getKey(), new long[2]);
+                long[] before = earlier.counters.getOrDefault(thread.getKey(), NOTHING);
                 allocated += Math.max(0, now[0] - before[0]);
                 cpu += Math.max(0, now[1] - before[1]);
             }

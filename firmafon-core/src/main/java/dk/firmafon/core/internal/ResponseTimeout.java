@@ -30,10 +30,11 @@ final class ResponseTimeout extends ChannelDuplexHandler {
     static final String NAME = "firmafon.ResponseTimeout";
 
     private @Nullable ChannelHandlerContext context;
-    /** The timeout of the request about to be sent (clients sharing a pool may differ). */
+    /**
+     * The timeout of the request being sent or answered (clients sharing a pool may differ). It changes only when the
+     * next request on the connection is about to be written, and HTTP/1.1 sends that only after this exchange ended.
+     */
     private long timeoutNanos;
-    /** The timeout of the exchange in progress. */
-    private long armedTimeoutNanos;
     private boolean armed;
     /** The response head read last was 1xx (not 101): its end is not the end of the exchange. */
     private boolean informational;
@@ -106,10 +107,9 @@ final class ResponseTimeout extends ChannelDuplexHandler {
         armed = true;
         informational = false;
         lastActivity = now;
-        armedTimeoutNanos = timeoutNanos;
-        long deadline = now + armedTimeoutNanos;
+        long deadline = now + timeoutNanos;
         if (check == null || checkAt - deadline > 0) { // none pending, or one for a longer timeout than this one's
-            schedule(ctx, deadline, armedTimeoutNanos);
+            schedule(ctx, deadline, timeoutNanos);
         }
     }
 
@@ -128,7 +128,7 @@ final class ResponseTimeout extends ChannelDuplexHandler {
             return;
         }
         long now = System.nanoTime();
-        long left = armedTimeoutNanos - (now - lastActivity);
+        long left = timeoutNanos - (now - lastActivity);
         if (left > 0) {
             schedule(ctx, now + left, left);
             return;
