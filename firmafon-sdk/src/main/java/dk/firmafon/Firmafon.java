@@ -102,10 +102,21 @@ public final class Firmafon implements AutoCloseable {
         return announcements;
     }
 
-    /** Closes the shared {@link FirmafonClient}, releasing its connection pool. Idempotent. */
+    /**
+     * Shuts down now: what has not been sent never will be, what is in flight is cancelled, the pool is disposed.
+     * See {@link FirmafonClient#close()}. Idempotent; does not block.
+     */
     @Override
     public void close() {
         client.close();
+    }
+
+    /**
+     * Shuts down gracefully: starts nothing new, lets what runs finish for up to {@code timeout}, then closes. See
+     * {@link FirmafonClient#closeGracefully(Duration)}.
+     */
+    public reactor.core.publisher.Mono<Void> closeGracefully(java.time.Duration timeout) {
+        return client.closeGracefully(timeout);
     }
 
     /** Builds a {@link Firmafon} by configuring the {@link FirmafonClient} every resource client shares. */

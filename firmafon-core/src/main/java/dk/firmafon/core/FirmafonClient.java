@@ -19,6 +19,7 @@ import dk.firmafon.core.internal.Call;
 import dk.firmafon.core.internal.Exchange;
 import dk.firmafon.core.internal.Hosts;
 import dk.firmafon.core.internal.JsonReaders;
+import dk.firmafon.core.internal.Lifecycle;
 import dk.firmafon.core.internal.NettyExchange;
 import dk.firmafon.core.internal.Pipeline;
 import dk.firmafon.core.internal.SdkVersion;
@@ -30,7 +31,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -70,18 +70,19 @@ public final class FirmafonClient implements AutoCloseable {
     private final ObjectMapper mapper;
     private final HttpClient pooled;
     private final @Nullable ConnectionProvider ownedPool;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    /** Set when the client that created the pool this one uses was closed (this client's own flag if it did). */
-    private final AtomicBoolean poolClosed;
+    /** This client's requests: refused after close, cancelled by close. */
+    private final Lifecycle lifecycle = new Lifecycle("this FirmafonClient");
+    /** The lifecycle of the client that owns the pool this one shares (through {@link #mutate()}), else null. */
+    private final @Nullable Lifecycle poolOwner;
     private final Exchange pipeline;
     private final JsonReaders readers;
 
     private FirmafonClient(Builder settings, HttpClient pooled, @Nullable ConnectionProvider ownedPool,
-                           @Nullable AtomicBoolean sharedPoolClosed) {
+                           @Nullable Lifecycle poolOwner) {
         this.settings = settings;
         this.pooled = pooled;
         this.ownedPool = ownedPool;
-        this.poolClosed = sharedPoolClosed != null ? sharedPoolClosed : closed;
+        this.poolOwner = poolOwner;
         String uri = settings.baseUri.toString();
         this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
@@ -129,7 +130,7 @@ public final class FirmafonClient implements AutoCloseable {
     public Builder mutate() {
         Builder copy = settings.copy();
         copy.shared = pooled;
-        copy.sharedPoolClosed = poolClosed;
+        copy.sharedPoolOwner = poolOwner != null ? poolOwner : lifecycle;
         return copy;
     }
 
@@ -222,15 +223,42 @@ public final class FirmafonClient implements AutoCloseable {
     }
 
     /**
-     * Releases the connection pool this client created (not one the user passed in, nor one shared through
-     * {@link #mutate()} from another client). Idempotent; does not block. Afterwards every request of this client,
-     * and of the clients {@link #mutate()}d from it that share its pool, fails with an
-     * {@link IllegalStateException} (a disposed Reactor Netty pool would otherwise quietly open connections that
-     * nothing releases).
+     * Shuts down now. When it returns: every request of this client that has not been written yet has failed with a
+     * {@link dk.firmafon.error.FirmafonClosedException} and will never be sent; every request in flight has been
+     * cancelled (its connection closed) and failed with that exception ({@code requestMayHaveBeenSent()} true: the
+     * server may have received it); every later request fails at subscription; and the connection pool this
+     * client created is disposed, so no connection opens again. The clients {@link #mutate()}d from this one that
+     * share its pool are shut down with it. A pool the user passed in ({@link Builder#httpClient(NettyHttpClient)})
+     * stays open. Idempotent; does not block. Use it when the work in flight no longer matters (a command-line tool
+     * that has printed its answer, a test); a service shutting down wants {@link #closeGracefully(Duration)}.
      */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && ownedPool != null) {
+        if (lifecycle.close()) {
+            disposePool();
+        }
+    }
+
+    /**
+     * Shuts down gracefully: refuses new requests at once (they fail with a
+     * {@link dk.firmafon.error.FirmafonClosedException} and are not sent), lets the requests already subscribed run
+     * to their end for up to {@code timeout}, then does what {@link #close()} does with whatever still runs. The
+     * returned {@code Mono} completes when the client is closed (after at most {@code timeout}); it never fails.
+     * Cold: nothing happens before subscription. A service calls it from its shutdown hook, for example
+     * {@code client.closeGracefully(Duration.ofSeconds(10)).block(Duration.ofSeconds(11))} in a Spring bean's
+     * destroy method (not on an event-loop thread).
+     *
+     * @throws IllegalArgumentException when {@code timeout} is null or negative
+     */
+    public Mono<Void> closeGracefully(Duration timeout) {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be zero or positive, was " + timeout);
+        }
+        return lifecycle.closeGracefully(timeout, this::disposePool);
+    }
+
+    private void disposePool() {
+        if (ownedPool != null) {
             ownedPool.disposeLater().subscribe();
         }
     }
@@ -245,11 +273,8 @@ public final class FirmafonClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Flux.error(e);
         }
-        Flux<R> exchange = pipeline.exchange(call, reader);
-        return Flux.defer(() -> closed.get() || poolClosed.get()
-                ? Flux.error(new IllegalStateException("this FirmafonClient is closed"
-                        + (closed.get() ? "" : " (the client whose connection pool it shares was closed)")))
-                : exchange);
+        Flux<R> guarded = lifecycle.guard(pipeline.exchange(call, reader));
+        return poolOwner == null ? guarded : poolOwner.guardShared(guarded);
     }
 
     private Call call(ApiRequest request, boolean binary) {
@@ -307,8 +332,8 @@ public final class FirmafonClient implements AutoCloseable {
         private @Nullable NettyHttpClient httpClient;
         /** A pooled HttpClient shared with the client this builder was mutated from. */
         private @Nullable HttpClient shared;
-        /** The closed flag of the client that owns {@link #shared}'s pool. */
-        private @Nullable AtomicBoolean sharedPoolClosed;
+        /** The lifecycle of the client that owns {@link #shared}'s pool. */
+        private @Nullable Lifecycle sharedPoolOwner;
 
         private Builder() {
         }
@@ -330,7 +355,7 @@ public final class FirmafonClient implements AutoCloseable {
             b.allowInsecureHttp = allowInsecureHttp;
             b.httpClient = httpClient;
             b.shared = shared;
-            b.sharedPoolClosed = sharedPoolClosed;
+            b.sharedPoolOwner = sharedPoolOwner;
             return b;
         }
 
@@ -474,7 +499,7 @@ public final class FirmafonClient implements AutoCloseable {
             }
             Builder frozen = copy();
             if (shared != null) {
-                return new FirmafonClient(frozen, shared, null, sharedPoolClosed);
+                return new FirmafonClient(frozen, shared, null, sharedPoolOwner);
             }
             if (httpClient != null) {
                 return new FirmafonClient(frozen, httpClient.httpClient(), null, null);

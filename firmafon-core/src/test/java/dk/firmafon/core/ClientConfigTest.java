@@ -17,6 +17,7 @@ import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.ServerErrorException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dk.firmafon.error.FirmafonClosedException;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
 import reactor.core.publisher.Mono;
@@ -56,14 +57,15 @@ class ClientConfigTest extends WireMockTest {
 
         original.close();
 
-        StepVerifier.create(assembledBeforeClose).expectError(IllegalStateException.class).verify(TIMEOUT);
+        StepVerifier.create(assembledBeforeClose).expectError(FirmafonClosedException.class).verify(TIMEOUT);
         StepVerifier.create(original.execute(ApiRequest.get("/employee")))
-                .expectErrorMatches(e -> e instanceof IllegalStateException
-                        && e.getMessage().equals("this FirmafonClient is closed"))
+                .expectErrorMatches(e -> e instanceof FirmafonClosedException closed && !closed.requestMayHaveBeenSent()
+                        && e.getMessage().equals("this FirmafonClient is closed; the request was not sent"))
                 .verify(TIMEOUT);
         StepVerifier.create(derived.execute(ApiRequest.get("/employee")))
-                .expectErrorMatches(e -> e instanceof IllegalStateException && e.getMessage().equals(
-                        "this FirmafonClient is closed (the client whose connection pool it shares was closed)"))
+                .expectErrorMatches(e -> e instanceof FirmafonClosedException && e.getMessage().equals(
+                        "this FirmafonClient is closed (the client whose connection pool it shares was closed); "
+                                + "the request was not sent"))
                 .verify(TIMEOUT);
         server.verify(1, getRequestedFor(urlPathEqualTo(path("/employee"))));
     }
@@ -112,7 +114,7 @@ class ClientConfigTest extends WireMockTest {
                 .expectError(FirmafonIoException.class)
                 .verify(TIMEOUT);
 
-        assertThat(heard).containsExactly("GET /calls 503 #1", "GET /calls 503 #2", "GET /reset TransportFailure #1");
+        assertThat(heard).containsExactly("GET /calls 503 #1", "GET /calls 503 #2", "GET /reset FirmafonIoException #1");
     }
 
     @Test

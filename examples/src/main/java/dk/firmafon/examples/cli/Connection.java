@@ -69,6 +69,10 @@ final class Connection implements AutoCloseable {
         return Optional.ofNullable(embedded);
     }
 
+    /**
+     * Closes at once ({@code close()}, not {@code closeGracefully}): a command has printed its answer, or was
+     * interrupted, and whatever still runs is no longer wanted.
+     */
     @Override
     public void close() {
         try {

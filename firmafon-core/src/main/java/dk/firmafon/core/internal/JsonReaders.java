@@ -62,7 +62,8 @@ public final class JsonReaders {
                 buffer.readBytes(copy);
                 return copy.flip();
             }).onErrorMap(e -> !(e instanceof FirmafonException),
-                    e -> new FirmafonIoException(call.describe() + " failed while streaming the body", e));
+                    e -> new FirmafonIoException(call.describe() + " failed while streaming the body", e,
+                            FirmafonIoException.Kind.STREAM, true));
         };
     }
 

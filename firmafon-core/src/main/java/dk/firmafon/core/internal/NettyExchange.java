@@ -3,6 +3,7 @@ package dk.firmafon.core.internal;
 import dk.firmafon.auth.Credential;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.error.FirmafonException;
+import dk.firmafon.error.FirmafonIoException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
@@ -15,6 +16,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyOutbound;
@@ -25,7 +27,7 @@ import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitExcepti
 
 /**
  * The innermost step: one HTTP exchange over Reactor Netty. Applies the credential, the JSON body and its headers,
- * and maps transport failures to {@link TransportFailure}, remembering whether the request had started to be
+ * and maps transport failures to a {@link FirmafonIoException} of the right kind, remembering whether the request had started to be
  * written (the retry rules for non-idempotent requests depend on it).
  */
 public final class NettyExchange implements Exchange {
@@ -55,17 +57,19 @@ public final class NettyExchange implements Exchange {
 
     @Override
     public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
-        SentFlag sent = new SentFlag();
-        return http.request(METHODS[call.method().ordinal()])
-                .uri(call.effectiveUri())
-                .send((request, outbound) -> send(call, request, outbound, sent))
-                .response((response, body) -> reader.read(call, response, body))
-                .onErrorMap(e -> !(e instanceof FirmafonException), e -> failure(call, e, sent.sent));
+        return Flux.deferContextual(context -> {
+            SentFlag sent = new SentFlag(context.getOrDefault(Lifecycle.WRITTEN, null));
+            return http.request(METHODS[call.method().ordinal()])
+                    .uri(call.effectiveUri())
+                    .send((request, outbound) -> send(call, request, outbound, sent))
+                    .response((response, body) -> reader.read(call, response, body))
+                    .onErrorMap(e -> !(e instanceof FirmafonException), e -> failure(call, e, sent.sent));
+        });
     }
 
     private static org.reactivestreams.Publisher<Void> send(Call call, HttpClientRequest request,
                                                             NettyOutbound outbound, SentFlag sent) {
-        sent.sent = true;
+        sent.set();
         Credential credential = call.credential();
         if (credential != null && credential.placement() == Credential.Placement.HEADER) {
             request.header(credential.name(), credential.value());
@@ -82,46 +86,61 @@ public final class NettyExchange implements Exchange {
         return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
     }
 
-    private TransportFailure failure(Call call, Throwable e, boolean sent) {
+    private FirmafonIoException failure(Call call, Throwable e, boolean sent) {
         String what;
-        TransportFailure.Kind kind;
+        FirmafonIoException.Kind kind;
         if (e instanceof ReadTimeoutException) {
-            kind = TransportFailure.Kind.RESPONSE_TIMEOUT;
+            kind = FirmafonIoException.Kind.RESPONSE_TIMEOUT;
             what = "no response within " + seconds(responseTimeout) + " (responseTimeout)";
         } else if (e instanceof ConnectTimeoutException) {
-            kind = TransportFailure.Kind.CONNECT;
+            kind = FirmafonIoException.Kind.CONNECT_TIMEOUT;
             what = "could not connect within " + seconds(connectTimeout) + " (connectTimeout)";
         } else if (e instanceof TimeoutException && !sent) {
-            kind = TransportFailure.Kind.POOL_ACQUIRE_TIMEOUT;
+            kind = FirmafonIoException.Kind.POOL_ACQUIRE_TIMEOUT;
             what = "no pooled connection became free within " + seconds(poolAcquireTimeout)
                     + " (poolAcquireTimeout; raise maxConnections or lower concurrency)";
         } else if (e instanceof PoolAcquirePendingLimitException limit) {
-            kind = TransportFailure.Kind.POOL_PENDING_LIMIT;
+            kind = FirmafonIoException.Kind.POOL_PENDING_LIMIT;
             what = "too many requests are already waiting for a pooled connection (the pool's pending-acquire limit of "
                     + limit.getAcquirePendingLimit() + "; raise it or lower concurrency)";
         } else if (e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof UnresolvedAddressException || e instanceof NoRouteToHostException) {
-            kind = TransportFailure.Kind.CONNECT;
+            kind = FirmafonIoException.Kind.CONNECT;
             what = "could not connect (" + e.getClass().getSimpleName() + ")";
         } else if (e instanceof PrematureCloseException) {
-            kind = TransportFailure.Kind.CONNECTION;
+            kind = FirmafonIoException.Kind.CONNECTION_CLOSED;
             what = "the connection was closed before the response was complete";
         } else if (e instanceof DecoderException) {
-            kind = TransportFailure.Kind.CONNECTION;
+            kind = FirmafonIoException.Kind.MALFORMED_RESPONSE;
             what = "the response was not valid HTTP";
         } else {
-            kind = sent ? TransportFailure.Kind.CONNECTION : TransportFailure.Kind.CONNECT;
+            kind = sent ? FirmafonIoException.Kind.CONNECTION_CLOSED : FirmafonIoException.Kind.CONNECT;
             what = "the connection failed (" + e.getClass().getSimpleName() + ")";
         }
-        return new TransportFailure(call.describe() + " failed: " + what + call.attemptsSuffix(), e, kind, sent);
+        return new FirmafonIoException(call.describe() + " failed: " + what + call.attemptsSuffix(), e, kind, sent);
     }
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    /** Set once the request starts being written: from then on it may have reached the server. */
+    /**
+     * Set once this attempt starts being written: from then on it may have reached the server. Also sets the flag of
+     * the whole request its {@link Lifecycle} watches, if any.
+     */
     private static final class SentFlag {
+        private final Lifecycle.@Nullable Written request;
         volatile boolean sent;
+
+        SentFlag(Lifecycle.@Nullable Written request) {
+            this.request = request;
+        }
+
+        void set() {
+            sent = true;
+            if (request != null) {
+                request.written = true;
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dk.firmafon.core.internal;
 
 import dk.firmafon.core.RetryPolicy;
 import dk.firmafon.error.FirmafonApiException;
+import dk.firmafon.error.FirmafonIoException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -66,11 +67,12 @@ public final class RetryExchange implements Exchange {
         if (call.attempt() >= policy.maxAttempts()) {
             return null;
         }
-        if (error instanceof TransportFailure failure) {
+        if (error instanceof FirmafonIoException failure) {
             boolean retryable = switch (failure.kind()) {
-                case CONNECT -> true;
-                case CONNECTION -> !failure.requestSent() || call.idempotent();
-                case RESPONSE_TIMEOUT, POOL_ACQUIRE_TIMEOUT, POOL_PENDING_LIMIT -> false;
+                case CONNECT, CONNECT_TIMEOUT, TLS_HANDSHAKE_TIMEOUT -> true;
+                case CONNECTION_CLOSED, MALFORMED_RESPONSE -> !failure.requestMayHaveBeenSent() || call.idempotent();
+                case RESPONSE_TIMEOUT, ATTEMPT_TIMEOUT, OVERALL_TIMEOUT, POOL_ACQUIRE_TIMEOUT, POOL_PENDING_LIMIT,
+                        STREAM, OTHER -> false;
             };
             return retryable ? backoff(call.attempt()) : null;
         }
