@@ -12,6 +12,7 @@ module dk.firmafon.auth {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.transport;
+    requires io.netty.handler;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires static org.immutables.value.annotations;

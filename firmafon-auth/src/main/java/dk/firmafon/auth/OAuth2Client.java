@@ -54,7 +54,8 @@ public final class OAuth2Client implements AutoCloseable {
         this.authorizeUri = config.authorizeUri != null ? config.authorizeUri : endpoint(config.baseUri, "authorize");
         this.tokenUri = config.tokenUri != null ? config.tokenUri : endpoint(config.baseUri, "token");
         this.endpoint = new TokenEndpoint(tokenUri, config.clientId, config.clientSecret,
-                config.clientAuthentication, config.connectTimeout, config.responseTimeout, config.clock);
+                config.clientAuthentication, config.connectTimeout, config.responseTimeout, config.attemptTimeout,
+                config.clock);
         this.tokens = new TokenManager(endpoint, config.tokenStore, config.tokenListener, config.clock,
                 config.refreshAhead, config.refreshRetries, config.refreshBackoff);
     }
@@ -128,18 +129,48 @@ public final class OAuth2Client implements AutoCloseable {
      *
      * @throws AuthorizationErrorException when the callback carries {@code error} (e.g. {@code access_denied})
      * @throws StateMismatchException when the state check is on and {@code state} is missing or different
-     * @throws OAuthCallbackException when the callback carries no code, or repeats a parameter
+     * @throws OAuthCallbackException when the callback's scheme, host, port or path is not the registered
+     *     {@code redirectUri}'s, when it carries no code or repeats a parameter, or when {@code request} was already
+     *     used by a callback
      * @throws IllegalArgumentException when an argument is null
      */
     public AuthorizationCode authorizationCode(URI callbackUri, AuthorizationRequest request) {
         Checks.notNull("callbackUri", callbackUri);
+        if (!sameEndpoint(callbackUri, config.redirectUri)) {
+            throw new OAuthCallbackException("the callback " + endpointOf(callbackUri)
+                    + " is not the registered redirectUri " + endpointOf(config.redirectUri)
+                    + " (scheme, host, port and path must match)");
+        }
         String query = callbackUri.getRawQuery();
         return code(FormUrlEncoding.decode(query == null ? "" : query), Checks.notNull("request", request));
     }
 
+    private static boolean sameEndpoint(URI callback, URI registered) {
+        return callback.isAbsolute() && callback.getHost() != null
+                && registered.getScheme().equalsIgnoreCase(callback.getScheme())
+                && registered.getHost().equalsIgnoreCase(callback.getHost())
+                && port(registered) == port(callback)
+                && normalPath(registered).equals(normalPath(callback));
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+    }
+
+    private static String normalPath(URI uri) {
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
+    /** {@code scheme://host:port/path}: never the query, which holds the code. */
+    private static String endpointOf(URI uri) {
+        return Redaction.excerpt(uri.getScheme() + "://" + uri.getHost() + ":" + port(uri) + normalPath(uri), 200);
+    }
+
     /**
      * As {@link #authorizationCode(URI, AuthorizationRequest)}, for the callback's query parameters as a web
-     * framework hands them over (decoded).
+     * framework hands them over (decoded). The framework's routing stands for the check of the callback's
+     * endpoint: map only the registered redirect path to it.
      */
     public AuthorizationCode authorizationCode(Map<String, String> callbackParameters, AuthorizationRequest request) {
         Checks.notNull("callbackParameters", callbackParameters);
@@ -167,11 +198,17 @@ public final class OAuth2Client implements AutoCloseable {
         if (code == null || code.isBlank()) {
             throw new OAuthCallbackException("the callback carries neither a code nor an error");
         }
+        AuthorizationCode parsed;
         try {
-            return AuthorizationCode.of(code);
+            parsed = AuthorizationCode.of(code);
         } catch (IllegalArgumentException malformed) {
             throw new OAuthCallbackException("the callback's code is malformed: " + malformed.getMessage());
         }
+        if (!request.use()) {
+            throw new OAuthCallbackException("this AuthorizationRequest was already completed by a callback; an "
+                    + "authorization request is single-use: start a new one");
+        }
+        return parsed;
     }
 
     private static @Nullable String single(Map<String, List<String>> parameters, String name) {
@@ -267,6 +304,7 @@ public final class OAuth2Client implements AutoCloseable {
         private Duration refreshAhead = Duration.ofSeconds(60);
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(30);
+        private Duration attemptTimeout = Duration.ofSeconds(60);
         private int refreshRetries = 2;
         private Duration refreshBackoff = Duration.ofMillis(500);
 
@@ -382,6 +420,16 @@ public final class OAuth2Client implements AutoCloseable {
         }
 
         /**
+         * The deadline of one token request, from its start to the end of the answer, however the server trickles
+         * it: 60 seconds by default (at most a year applies). Past it the request fails with a
+         * {@link dk.firmafon.error.FirmafonIoException} of kind {@code ATTEMPT_TIMEOUT}.
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = attemptTimeout;
+            return this;
+        }
+
+        /**
          * How often a refresh is retried after an I/O error or a 5xx answer, and the first backoff (doubling, with
          * jitter): 2 retries from 500 ms by default. The code exchange is never retried.
          */
@@ -416,6 +464,7 @@ public final class OAuth2Client implements AutoCloseable {
             Checks.notNull("clock", clock);
             positive("connectTimeout", connectTimeout);
             positive("responseTimeout", responseTimeout);
+            positive("attemptTimeout", attemptTimeout);
             positive("refreshBackoff", refreshBackoff);
             if (Checks.notNull("refreshAhead", refreshAhead).isNegative()) {
                 throw new IllegalArgumentException("refreshAhead must not be negative");
@@ -453,6 +502,7 @@ public final class OAuth2Client implements AutoCloseable {
             copy.refreshAhead = refreshAhead;
             copy.connectTimeout = connectTimeout;
             copy.responseTimeout = responseTimeout;
+            copy.attemptTimeout = attemptTimeout;
             copy.refreshRetries = refreshRetries;
             copy.refreshBackoff = refreshBackoff;
             return copy;

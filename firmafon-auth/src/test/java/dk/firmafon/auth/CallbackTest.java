@@ -60,6 +60,41 @@ class CallbackTest {
     }
 
     @Test
+    void aCallbackToAnotherSchemeHostPortOrPathIsRefusedWithoutExchangingAnything() {
+        String query = "?code=" + CODE + "&state=" + request.state();
+        for (String other : new String[] {"https://evil.example/other/path", "http://app.example/oauth/callback",
+                "https://app.example:8443/oauth/callback", "https://app.example/oauth/callback/../evil",
+                "https://app.example/oauth/other"}) {
+            assertThatExceptionOfType(OAuthCallbackException.class)
+                    .isThrownBy(() -> client.authorizationCode(URI.create(other + query), request))
+                    .withMessageContaining("is not the registered redirectUri https://app.example:443/oauth/callback")
+                    .satisfies(e -> assertNoSecret(e));
+        }
+        StepVerifier.create(client.completeAuthorization("mallory", URI.create("https://evil.example/other/path"
+                        + query), request))
+                .expectError(OAuthCallbackException.class).verify(TIMEOUT);
+        wire.verify(0, anyRequestedFor(anyUrl()));
+        // the refused callbacks did not use the request up: the real one still completes it
+        assertThat(client.authorizationCode(URI.create("HTTPS://APP.EXAMPLE:443/oauth/callback" + query), request)
+                .value()).isEqualTo(CODE);
+    }
+
+    @Test
+    void anAuthorizationRequestCompletesOnceOnly() {
+        wire.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(tokenJson(ACCESS, REFRESH, 3600))));
+        URI callback = callback("code=" + CODE + "&state=" + request.state());
+
+        StepVerifier.create(client.completeAuthorization("alice", callback, request)).expectNextCount(1)
+                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.completeAuthorization("bob", callback, request))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(OAuthCallbackException.class)
+                        .hasMessageContaining("single-use"))
+                .verify(TIMEOUT);
+        wire.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+    }
+
+    @Test
     void callbackParametersFromAWebFrameworkGiveTheCode() {
         assertThat(client.authorizationCode(Map.of("code", CODE, "state", request.state()), request).value())
                 .isEqualTo(CODE);

@@ -73,7 +73,8 @@ public final class ApiRequest {
      * A request with any method.
      *
      * @throws IllegalArgumentException naming {@code path} when it is null, blank, holds whitespace, a query
-     *     ({@code ?}) or a fragment, or is an absolute URI that is not http(s)
+     *     ({@code ?}) or a fragment, or is an absolute URI that is not http(s) (the scheme is compared ignoring
+     *     case)
      */
     public static ApiRequest of(HttpMethod method, String path) {
         if (method == null) {
@@ -82,7 +83,7 @@ public final class ApiRequest {
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("path must not be null or blank");
         }
-        boolean absolute = path.startsWith("https://") || path.startsWith("http://");
+        boolean absolute = path.regionMatches(true, 0, "https://", 0, 8) || path.regionMatches(true, 0, "http://", 0, 7);
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c <= ' ' || c == 0x7f) {
@@ -91,6 +92,10 @@ public final class ApiRequest {
             }
             if (!absolute && (c == '?' || c == '#')) {
                 throw new IllegalArgumentException("path must not contain '" + c + "': use withQuery for parameters");
+            }
+            if (c == '#') {
+                throw new IllegalArgumentException("path must not contain a fragment ('#'): it is never sent to a "
+                        + "server, and a query or credential after it would be lost");
             }
         }
         String normalized = absolute || path.charAt(0) == '/' ? path : "/" + path;
@@ -189,8 +194,25 @@ public final class ApiRequest {
 
     /** Appends the encoded query ({@code ?a=1&b=2}) to {@code uri}; nothing when there is no parameter. */
     void appendQuery(StringBuilder uri) {
+        appendQuery(uri, null);
+    }
+
+    /**
+     * Appends the query to {@code uri}; with {@code hidden}, a parameter whose name marks it secret (see
+     * {@code Redaction.SECRET_PARAMETERS}) goes there instead, encoded and {@code &}-separated.
+     */
+    void appendQuery(StringBuilder uri, @Nullable StringBuilder hidden) {
         boolean first = !absolute || uri.indexOf("?") < 0;
         for (int i = 0; i < query.length; i += 2) {
+            if (hidden != null && dk.firmafon.auth.internal.Redaction.SECRET_PARAMETERS.contains(query[i])) {
+                if (hidden.length() > 0) {
+                    hidden.append('&');
+                }
+                UriEncoding.encodeTo(hidden, query[i]);
+                hidden.append('=');
+                UriEncoding.encodeTo(hidden, query[i + 1]);
+                continue;
+            }
             uri.append(first ? '?' : '&');
             first = false;
             UriEncoding.encodeTo(uri, query[i]);

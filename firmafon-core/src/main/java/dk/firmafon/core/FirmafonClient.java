@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.core.internal.Call;
@@ -25,6 +26,7 @@ import dk.firmafon.core.internal.Pipeline;
 import dk.firmafon.core.internal.SdkVersion;
 import dk.firmafon.core.netty.NettyHttpClient;
 import io.netty.channel.ChannelOption;
+import dk.firmafon.error.FirmafonIoException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -34,8 +36,10 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * One configured, immutable, thread-safe connection to the Firmafon API. Build one per application (it owns
@@ -83,7 +87,7 @@ public final class FirmafonClient implements AutoCloseable {
         this.pooled = pooled;
         this.ownedPool = ownedPool;
         this.poolOwner = poolOwner;
-        String uri = settings.baseUri.toString();
+        String uri = Checks.canonical(settings.baseUri);
         this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
         HttpClient configured = pooled
@@ -92,8 +96,18 @@ public final class FirmafonClient implements AutoCloseable {
                 .headers(headers -> headers
                         .set(HttpHeaderNames.ACCEPT, "application/json")
                         .set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT));
+        // the TLS handshake is part of connecting: it counts against connectTimeout (a client passed in keeps its
+        // own TLS settings, and gets that timeout too)
+        SslProvider tls = configured.configuration().sslProvider();
+        if (tls == null) {
+            tls = SslProvider.builder()
+                    .sslContext((SslProvider.GenericSslContextSpec<?>) Http11SslContextSpec.forClient()).build();
+        }
+        long handshakeMillis = Timeouts.capped(settings.connectTimeout).toMillis();
+        configured = configured.secure(SslProvider.addHandlerConfigurator(tls,
+                handler -> handler.setHandshakeTimeoutMillis(handshakeMillis)));
         NettyExchange exchange = new NettyExchange(configured, settings.connectTimeout, settings.responseTimeout,
-                settings.poolAcquireTimeout);
+                settings.poolAcquireTimeout, settings.attemptTimeout);
         this.pipeline = Pipeline.create(exchange, settings.listener, settings.auth, settings.retryPolicy);
         this.readers = new JsonReaders(mapper, settings.maxResponseSize, settings.retryPolicy.clock());
     }
@@ -106,12 +120,16 @@ public final class FirmafonClient implements AutoCloseable {
     /**
      * A fresh mapper configured as the SDK needs: snake_case names, unknown fields ignored, {@code java.time} and
      * {@code Optional} support, dates written as ISO-8601 strings with their offsets kept, absent values not written,
-     * {@code null} elements of lists skipped (a list of ids never fails on a {@code null} entry). Customise a copy and pass it to {@link Builder#objectMapper(ObjectMapper)}.
+     * {@code null} elements of lists skipped (a list of ids never fails on a {@code null} entry), a number with a
+     * fraction refused for an integer field ({@code 1.9} is not the id 1), and a key that appears twice in one object
+     * taking its last value. (The client's response readers also refuse anything after the JSON document.) Customise a copy and pass it to
+     * {@link Builder#objectMapper(ObjectMapper)}.
      */
     public static ObjectMapper newObjectMapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
@@ -273,7 +291,15 @@ public final class FirmafonClient implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Flux.error(e);
         }
-        Flux<R> guarded = lifecycle.guard(pipeline.exchange(call, reader));
+        Flux<R> exchange = pipeline.exchange(call, reader);
+        Duration overall = settings.overallTimeout;
+        if (overall != null) {
+            exchange = Lifecycle.deadline(exchange, overall, written -> new FirmafonIoException(call.describe()
+                    + " failed: it did not end within " + Timeouts.describe(overall)
+                    + " (overallTimeout, all attempts and the waits between them)", null,
+                    FirmafonIoException.Kind.OVERALL_TIMEOUT, written));
+        }
+        Flux<R> guarded = lifecycle.guard(exchange);
         return poolOwner == null ? guarded : poolOwner.guardShared(guarded);
     }
 
@@ -289,15 +315,22 @@ public final class FirmafonClient implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("path is not a valid URI: " + Redaction.uri(path), e);
             }
+            if (target.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("path must not contain user info (user:password@), was: "
+                        + Redaction.uri(path));
+            }
             refusal = Hosts.refusal(target, settings.baseUri, settings.allowInsecureHttp);
-            uri = new StringBuilder(path.length() + 32).append(path);
+            // what was checked is what is sent: the URI as java.net.URI parsed it, not the caller's string
+            uri = new StringBuilder(path.length() + 32).append(refusal == null || target.getHost() != null
+                    ? Checks.canonical(target) : path);
             metricsPath = target.getScheme().toLowerCase(Locale.ROOT) + "://" + target.getHost()
                     + (target.getPort() >= 0 ? ":" + target.getPort() : "") + target.getRawPath();
         } else {
             uri = new StringBuilder(base.length() + path.length() + 48).append(base).append(path);
             metricsPath = path;
         }
-        request.appendQuery(uri);
+        StringBuilder hidden = new StringBuilder();
+        request.appendQuery(uri, hidden);
         byte[] body = null;
         Object json = request.bodyOrNull();
         if (json != null) {
@@ -308,7 +341,8 @@ public final class FirmafonClient implements AutoCloseable {
                         + json.getClass().getSimpleName() + ")", e);
             }
         }
-        return Call.first(request.method(), uri.toString(), metricsPath, body, request.idempotent(), binary, refusal);
+        return Call.first(request.method(), uri.toString(), metricsPath, body, request.idempotent(), binary, refusal,
+                hidden.length() == 0 ? null : hidden.toString());
     }
 
     /**
@@ -326,6 +360,8 @@ public final class FirmafonClient implements AutoCloseable {
         private Duration maxLifeTime = Duration.ofMinutes(5);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private @Nullable ObjectMapper objectMapper;
+        private Duration attemptTimeout = Duration.ofSeconds(60);
+        private @Nullable Duration overallTimeout;
         private long maxResponseSize = 16L * 1024 * 1024;
         private ExchangeListener listener = ExchangeListener.NONE;
         private boolean allowInsecureHttp;
@@ -350,6 +386,8 @@ public final class FirmafonClient implements AutoCloseable {
             b.maxLifeTime = maxLifeTime;
             b.retryPolicy = retryPolicy;
             b.objectMapper = objectMapper;
+            b.attemptTimeout = attemptTimeout;
+            b.overallTimeout = overallTimeout;
             b.maxResponseSize = maxResponseSize;
             b.listener = listener;
             b.allowInsecureHttp = allowInsecureHttp;
@@ -363,9 +401,10 @@ public final class FirmafonClient implements AutoCloseable {
         public Builder baseUri(URI baseUri) {
             if (baseUri == null || !baseUri.isAbsolute() || baseUri.getHost() == null
                     || !("https".equalsIgnoreCase(baseUri.getScheme()) || "http".equalsIgnoreCase(baseUri.getScheme()))
-                    || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null) {
-                throw new IllegalArgumentException("baseUri must be an absolute http(s) URI with a host and no query, "
-                        + "was: " + (baseUri == null ? null : Redaction.uri(baseUri)));
+                    || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null
+                    || baseUri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUri must be an absolute http(s) URI with a host and no user "
+                        + "info, query or fragment, was: " + (baseUri == null ? null : Redaction.uri(baseUri)));
             }
             this.baseUri = baseUri;
             return this;
@@ -380,7 +419,12 @@ public final class FirmafonClient implements AutoCloseable {
             return this;
         }
 
-        /** Time to establish a TCP (and TLS) connection; default 10 s (more than a year counts as a year). */
+        /**
+         * Time to establish a TCP connection, and again to complete its TLS handshake; default 10 s (more than a
+         * year counts as a year). A handshake that stalls fails with kind {@code TLS_HANDSHAKE_TIMEOUT} (retried like
+         * a connect timeout: nothing was sent); an untrusted certificate fails at once with a
+         * {@link dk.firmafon.error.FirmafonTlsException}, never retried.
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = positive("connectTimeout", connectTimeout);
             return this;
@@ -392,6 +436,30 @@ public final class FirmafonClient implements AutoCloseable {
          */
         public Builder responseTimeout(Duration responseTimeout) {
             this.responseTimeout = positive("responseTimeout", responseTimeout);
+            return this;
+        }
+
+        /**
+         * The deadline of one attempt, from writing its request to the end of its response (for a download: to the
+         * response head; the body then streams for as long as it needs, watched by the response timeout); default
+         * 60 s (more than a year counts as a year). Unlike {@link #responseTimeout(Duration)}, which a server resets
+         * with every byte, nothing extends it: a body trickled a byte at a time, or an endless run of {@code 1xx}
+         * answers, ends with a {@link dk.firmafon.error.FirmafonIoException} of kind {@code ATTEMPT_TIMEOUT},
+         * which is not retried.
+         */
+        public Builder attemptTimeout(Duration attemptTimeout) {
+            this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+            return this;
+        }
+
+        /**
+         * An optional deadline for a whole request: every attempt and every wait between them; none by default.
+         * Past it the request fails with a {@link dk.firmafon.error.FirmafonIoException} of kind
+         * {@code OVERALL_TIMEOUT} (its {@code requestMayHaveBeenSent()} tells whether any attempt was written).
+         * A download's deadline ends when its first bytes arrive.
+         */
+        public Builder overallTimeout(Duration overallTimeout) {
+            this.overallTimeout = positive("overallTimeout", overallTimeout);
             return this;
         }
 

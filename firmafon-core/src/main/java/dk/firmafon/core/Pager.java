@@ -1,5 +1,6 @@
 package dk.firmafon.core;
 
+import dk.firmafon.error.PagingException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -25,6 +26,10 @@ import reactor.core.publisher.Mono;
  * page is not the end; an empty page, or one with nothing new, is. When a full page holds only items of one
  * timestamp the API cannot page past them: the cursor moves one second earlier, with a WARN saying items at that
  * timestamp may have been skipped.
+ *
+ * <p>Every page after the first must make progress. When one brings nothing new and holds items later than the
+ * cursor, the server ignored the cursor and would answer the same page for ever: the listing ends with a
+ * {@link PagingException} naming the cursor, after that one request (and at most one WARN line before it).
  */
 final class Pager {
     private static final Logger LOG = LoggerFactory.getLogger("dk.firmafon.core");
@@ -59,6 +64,9 @@ final class Pager {
             }
             fresh.add(item);
         }
+        if (fresh.isEmpty() && from != null && newest.isAfter(from.timestamp())) {
+            throw ignoredCursor(paging, from, items);
+        }
         if (items.size() >= paging.pageSize() && oldest.equals(newest)) {
             PageCursor next = PageCursor.at(oldest.minus(Duration.ofSeconds(1)));
             int delivered = fresh.size() + (from != null && from.timestamp().equals(oldest) ? from.seenIds().size() : 0);
@@ -81,6 +89,15 @@ final class Pager {
             }
         }
         return new Page<>(fresh, PageCursor.of(oldest, seen));
+    }
+
+    private static <T> PagingException ignoredCursor(CursorPaging<T> paging, PageCursor from, List<T> items) {
+        long later = items.stream().filter(item -> paging.timestampOf(item).isAfter(from.timestamp())).count();
+        return new PagingException("listing " + paging.envelopeKey() + " (" + paging.request().path()
+                + ") cannot go on: the server ignored the cursor " + paging.cursorParameter() + "="
+                + from.timestamp() + "; the page asked for at or before it holds " + items.size() + " "
+                + paging.envelopeKey() + ", " + later + " of them later than the cursor and none new",
+                paging.cursorParameter(), from.timestamp().toString());
     }
 
     /** Every item from {@code from} on, one page requested at a time and only while there is demand. */

@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.firmafon.Firmafon;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.auth.OAuth2Client;
 import dk.firmafon.calls.CallQuery;
 import dk.firmafon.core.RetryPolicy;
 import dk.firmafon.employees.model.EmployeeUpdate;
 import dk.firmafon.error.AuthenticationException;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.error.FirmafonTlsException;
+import dk.firmafon.error.PagingException;
+import dk.firmafon.error.TokenEndpointException;
 import dk.firmafon.error.RateLimitedException;
 import dk.firmafon.error.ServerErrorException;
 import dk.firmafon.testkit.FakeFirmafon;
+import dk.firmafon.testsupport.RawServer;
+import dk.firmafon.testsupport.TestTls;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,6 +35,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
+import reactor.netty.DisposableServer;
 import reactor.test.StepVerifier;
 
 /**
@@ -60,8 +67,8 @@ class FaultMatrixTest {
     static void startTheFakeAndCheckTheFaultFreeListing() {
         fake = FakeFirmafon.start();
         try (PoolProbe pool = PoolProbe.create("warm-up");
-             Firmafon firmafon = firmafon(fake.baseUri(), fake.accessToken(), pool, new Counting(),
-                     Duration.ofSeconds(10))) {
+             Firmafon firmafon = firmafon(fake.baseUri(), AuthStrategy.bearer(fake.accessToken()), pool, new Counting(),
+                     Fault.HTML_500)) {
             StepVerifier.create(firmafon.calls().list().take(LISTED).collectList())
                     .consumeNextWith(calls -> {
                         callUuid = calls.get(0).callUuid();
@@ -135,9 +142,58 @@ class FaultMatrixTest {
         HTML_503,
         HTML_504,
         HTML_503_ON_EVERY_ATTEMPT,
-        UNAUTHORIZED_401;
+        UNAUTHORIZED_401,
+        /** The body arrives a piece a second, each within the response timeout, the whole past the attempt deadline. */
+        TRICKLING_BODY,
+        /** A server of its own that answers every request with {@code 100 Continue} every 200 ms, for ever. */
+        INFORMATIONAL_STORM,
+        /** A server of its own that accepts the connection and never answers the TLS handshake. */
+        TLS_STALL,
+        /** A server of its own whose TLS certificate is self-signed. */
+        SELF_SIGNED_CERTIFICATE,
+        /** The listing's next page is answered as if no cursor had been sent: a full page of newer calls. */
+        SERVER_IGNORES_CURSOR,
+        /**
+         * The user's OAuth token has expired, and the token endpoint (a server of its own) answers the refresh with a
+         * 200 whose chunked body never ends.
+         */
+        UNBOUNDED_TOKEN_BODY;
 
-        URI baseUri(FakeFirmafon fake) {
+        /** The server this fault needs of its own (instead of the fake), or null. */
+        @Nullable OwnServer ownServer() {
+            return switch (this) {
+                case INFORMATIONAL_STORM -> OwnServer.raw(RawServer.start(connection -> {
+                    while (connection.readRequest() != null) {
+                        for (int i = 0; i < 1_000; i++) {
+                            connection.write("HTTP/1.1 100 Continue\r\n\r\n");
+                            connection.pause(200);
+                        }
+                    }
+                }), false);
+                case TLS_STALL -> OwnServer.raw(RawServer.start(RawServer.Connection::drainUntilClosed), true);
+                case SELF_SIGNED_CERTIFICATE -> OwnServer.tls();
+                case UNBOUNDED_TOKEN_BODY -> OwnServer.raw(RawServer.start(connection -> {
+                    connection.readRequest();
+                    connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n");
+                    byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes();
+                    for (int i = 0; i < 16_384; i++) { // 1 GiB unless the client stops reading
+                        connection.write(chunk);
+                    }
+                }), false);
+                default -> null;
+            };
+        }
+
+        /** Whether the fault's own server stands in for the API (else it is the token endpoint). */
+        boolean ownServerIsTheApi() {
+            return this != UNBOUNDED_TOKEN_BODY;
+        }
+
+        URI baseUri(FakeFirmafon fake, @Nullable OwnServer own) {
+            if (own != null && ownServerIsTheApi()) {
+                return own.baseUri();
+            }
             return switch (this) {
                 case CONNECTION_REFUSED -> URI.create("http://127.0.0.1:" + closedPort() + "/api/v2");
                 case UNRESOLVABLE_HOST -> URI.create("http://nonexistent.invalid/api/v2");
@@ -148,6 +204,17 @@ class FaultMatrixTest {
         /** Only the slow body needs a short response timeout; the others keep a loaded machine out of the picture. */
         Duration responseTimeout() {
             return this == BODY_SLOWER_THAN_RESPONSE_TIMEOUT ? Duration.ofMillis(500) : Duration.ofSeconds(10);
+        }
+
+        /** The trickle and the storm reset the response timeout with every piece: only the attempt deadline ends them. */
+        Duration attemptTimeout() {
+            return this == TRICKLING_BODY || this == INFORMATIONAL_STORM ? Duration.ofMillis(1500)
+                    : Duration.ofSeconds(60);
+        }
+
+        /** The stalled handshake counts against the connect timeout. */
+        Duration connectTimeout() {
+            return this == TLS_STALL ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
         }
 
         void plan(FakeFirmafon fake, Operation op, String token) {
@@ -169,7 +236,46 @@ class FaultMatrixTest {
                 case HTML_504 -> fake.faults().serverError(m, p, 1, 504);
                 case HTML_503_ON_EVERY_ATTEMPT -> fake.faults().serverError(m, p, 3, 503);
                 case UNAUTHORIZED_401 -> fake.revokeToken(token);
+                case TRICKLING_BODY -> fake.faults().slowBody(m, p, Duration.ofSeconds(4));
+                case INFORMATIONAL_STORM, TLS_STALL, SELF_SIGNED_CERTIFICATE, UNBOUNDED_TOKEN_BODY -> { }
+                case SERVER_IGNORES_CURSOR -> {
+                    if (op == Operation.LIST) {
+                        fake.faults().answer(m, p, 10, 200, "application/json", fullPageAfterEverything());
+                    }
+                }
             }
+        }
+    }
+
+    /** A full page of calls that all started after every call of the listing, whatever cursor was asked for. */
+    private static String fullPageAfterEverything() {
+        StringBuilder page = new StringBuilder("{\"calls\": [");
+        for (int i = 0; i < PAGE_SIZE; i++) {
+            page.append(i == 0 ? "" : ",").append("{\"call_uuid\": \"ignored-cursor-").append(i)
+                    .append("\", \"started_at\": \"2099-01-01T00:00:00Z\"}");
+        }
+        return page.append("]}").toString();
+    }
+
+    /** A fault's own server: where the requests and connections are counted instead of the fake's journal. */
+    record OwnServer(URI baseUri, java.util.function.IntSupplier requests, java.util.function.IntSupplier connections,
+                     Runnable closer) implements AutoCloseable {
+        static OwnServer raw(RawServer server, boolean https) {
+            return new OwnServer((https ? server.httpsUri() : server.httpUri()).resolve("/api/v2"), server::requests,
+                    server::connections, server::close);
+        }
+
+        static OwnServer tls() {
+            AtomicInteger connections = new AtomicInteger();
+            DisposableServer server = TestTls.server(TestTls.selfSigned(), "{}", connections);
+            // a handshake that fails reaches no request
+            return new OwnServer(URI.create("https://127.0.0.1:" + server.port() + "/api/v2"), () -> 0,
+                    connections::get, server::disposeNow);
+        }
+
+        @Override
+        public void close() {
+            closer.run();
         }
     }
 
@@ -207,6 +313,9 @@ class FaultMatrixTest {
     private static final Class<ServerErrorException> SERVER = ServerErrorException.class;
     private static final Class<RateLimitedException> LIMITED = RateLimitedException.class;
     private static final Class<AuthenticationException> AUTH = AuthenticationException.class;
+    private static final Class<FirmafonTlsException> TLS = FirmafonTlsException.class;
+    private static final Class<PagingException> PAGING = PagingException.class;
+    private static final Class<TokenEndpointException> TOKEN = TokenEndpointException.class;
 
     /**
      * The matrix. Repeated: GET and PUT after a reset, malformed answer, 429 or 5xx; any request, the SMS POST
@@ -232,7 +341,13 @@ class FaultMatrixTest {
                 row(Fault.HTML_503,                  ok(2),               ok(PAGES + 1),         ok(2),                fails(SERVER, 1)),
                 row(Fault.HTML_504,                  ok(2),               ok(PAGES + 1),         ok(2),                fails(SERVER, 1)),
                 row(Fault.HTML_503_ON_EVERY_ATTEMPT, fails(SERVER, 3),    fails(SERVER, 1 + 3),  fails(SERVER, 3),     fails(SERVER, 1)),
-                row(Fault.UNAUTHORIZED_401,          fails(AUTH, 1),      fails(AUTH, 2),        fails(AUTH, 1),       fails(AUTH, 1)))
+                row(Fault.UNAUTHORIZED_401,          fails(AUTH, 1),      fails(AUTH, 2),        fails(AUTH, 1),       fails(AUTH, 1)),
+                row(Fault.TRICKLING_BODY,            fails(IO, 1),        fails(IO, 2),          fails(IO, 1),         fails(IO, 1)),
+                row(Fault.INFORMATIONAL_STORM,       fails(IO, 1),        fails(IO, 1),          fails(IO, 1),         fails(IO, 1)),
+                row(Fault.TLS_STALL,                 unsent(IO, 3),       unsent(IO, 3),         unsent(IO, 3),        unsent(IO, 3)),
+                row(Fault.SELF_SIGNED_CERTIFICATE,   unsent(TLS, 1),      unsent(TLS, 1),        unsent(TLS, 1),       unsent(TLS, 1)),
+                row(Fault.SERVER_IGNORES_CURSOR,     ok(1),               fails(PAGING, 2),      ok(1),                ok(1)),
+                row(Fault.UNBOUNDED_TOKEN_BODY,      unsent(TOKEN, 0),    unsent(TOKEN, 0),      unsent(TOKEN, 0),     unsent(TOKEN, 0)))
                 .flatMap(cells -> cells);
     }
 
@@ -248,8 +363,13 @@ class FaultMatrixTest {
         fake.addToken(token);
         int messagesBefore = fake.sentMessages().size();
         Counting counting = new Counting();
-        try (PoolProbe pool = PoolProbe.create("matrix");
-             Firmafon firmafon = firmafon(fault.baseUri(fake), token, pool, counting, fault.responseTimeout())) {
+        try (OwnServer own = fault.ownServer();
+             PoolProbe pool = PoolProbe.create("matrix");
+             OAuth2Client oauth = fault == Fault.UNBOUNDED_TOKEN_BODY
+                     ? OAuthFixture.withExpiredToken(fake.baseUri(), own.baseUri().resolve("/token")) : null;
+             Firmafon firmafon = firmafon(fault.baseUri(fake, own),
+                     oauth == null ? AuthStrategy.bearer(token) : oauth.forUser(OAuthFixture.USER), pool, counting,
+                     fault)) {
             Flux<?> operation = op.run(firmafon);
             if (op == Operation.LIST) {
                 AtomicBoolean planned = new AtomicBoolean();
@@ -271,8 +391,17 @@ class FaultMatrixTest {
                 consumed.expectError(expected.error()).verify(TIMEOUT);
             }
 
-            assertThat(fake.journal().requests()).as("requests the server saw").hasSize(expected.requests());
+            int seen = own == null || !fault.ownServerIsTheApi() ? fake.journal().requests().size()
+                    : own.requests().getAsInt();
+            assertThat(seen).as("requests the server saw").isEqualTo(expected.requests());
             assertThat(counting.attempts()).as("attempts the client made").isEqualTo(expected.attempts());
+            if (!fault.ownServerIsTheApi()) {
+                assertThat(own.requests().getAsInt()).as("token requests: a refused answer is not repeated")
+                        .isEqualTo(1);
+            } else if (own != null && expected.requests() == 0) {
+                assertThat(own.connections().getAsInt()).as("connections: one per attempt")
+                        .isEqualTo(expected.attempts());
+            }
             if (op == Operation.SMS) {
                 assertThat(fake.sentMessages().size() - messagesBefore).as("SMS messages sent").isBetween(
                         expected.error() == null ? 1 : 0, 1);
@@ -281,15 +410,16 @@ class FaultMatrixTest {
         }
     }
 
-    static Firmafon firmafon(URI baseUri, String token, PoolProbe pool, Counting counting, Duration responseTimeout) {
+    static Firmafon firmafon(URI baseUri, AuthStrategy auth, PoolProbe pool, Counting counting, Fault fault) {
         return Firmafon.builder()
                 .baseUri(baseUri)
-                .auth(AuthStrategy.bearer(token))
+                .auth(auth)
                 .client(client -> client
                         .httpClient(pool.httpClient())
                         .allowInsecureHttp(true)
-                        .connectTimeout(Duration.ofSeconds(5))
-                        .responseTimeout(responseTimeout)
+                        .connectTimeout(fault.connectTimeout())
+                        .responseTimeout(fault.responseTimeout())
+                        .attemptTimeout(fault.attemptTimeout())
                         .exchangeListener(counting)
                         .retryPolicy(RetryPolicy.builder()
                                 .maxAttempts(3)

@@ -12,8 +12,9 @@ import org.slf4j.spi.SLF4JServiceProvider;
 /**
  * The SLF4J 2 provider of every module's tests: each enabled line is handed to the secrets guard, the SDK's lines
  * ({@code dk.firmafon.*}) are kept for {@link CapturedLogs}, and WARN and ERROR lines are printed to
- * {@code System.err}. The SDK's loggers are enabled from DEBUG, every other logger from INFO. Lines of the test
- * servers (WireMock, Jetty), which legitimately receive credentials, are printed but not scanned.
+ * {@code System.err}. Every logger is enabled from DEBUG (Reactor Netty's and Netty's included: a library's debug
+ * line that printed a token is a leak too), but the test servers' (WireMock, Jetty), which legitimately receive
+ * credentials: their lines are neither enabled at DEBUG nor scanned.
  */
 public final class RecordingLoggerProvider implements SLF4JServiceProvider {
     private final ConcurrentHashMap<String, Logger> loggers = new ConcurrentHashMap<>();

@@ -43,6 +43,20 @@ class SecretsGuardTest {
     }
 
     @Test
+    void aDebugLineOfReactorNettyOrNettyIsScannedToo() {
+        LoggerFactory.getLogger("reactor.netty.http.client.HttpClientConnect")
+                .debug("Handler is being applied: {uri=http://127.0.0.1/api/v2/calls?access_token={}}", TOKEN);
+        LoggerFactory.getLogger("io.netty.handler.logging.LoggingHandler").debug("WRITE: access_token={}", REFRESH);
+
+        assertThat(LoggerFactory.getLogger("reactor.netty.http.client.HttpClientConnect").isDebugEnabled()).isTrue();
+        assertThat(Evidence.takeFindings()).containsExactlyInAnyOrder(
+                "an access token was seen in a log line (DEBUG) of logger reactor.netty.http.client.HttpClientConnect"
+                        + " on thread " + Thread.currentThread().getName(),
+                "a refresh token was seen in a log line (DEBUG) of logger io.netty.handler.logging.LoggingHandler"
+                        + " on thread " + Thread.currentThread().getName());
+    }
+
+    @Test
     void aBase64BasicCredentialOfASecretIsFound() {
         String basic = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
         LOG.info("Authorization: Basic {}", basic);
@@ -124,9 +138,10 @@ class SecretsGuardTest {
     void linesOfTheSdkAreAvailableToTests() {
         CapturedLogs.clear();
         LoggerFactory.getLogger("dk.firmafon.core.Something").debug("--> GET {}", "/calls");
-        LoggerFactory.getLogger("io.netty.Other").debug("not enabled");
+        LoggerFactory.getLogger("io.netty.Other").debug("scanned, but not kept with the SDK's lines");
 
         assertThat(CapturedLogs.lines()).containsExactly("DEBUG --> GET /calls");
-        assertThat(LoggerFactory.getLogger("io.netty.Other").isDebugEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger("io.netty.Other").isDebugEnabled()).isTrue();
+        assertThat(LoggerFactory.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled()).isFalse();
     }
 }

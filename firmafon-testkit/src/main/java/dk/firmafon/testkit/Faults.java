@@ -97,6 +97,19 @@ public final class Faults {
     return add(method, path, times, new Misbehaviour(Reply.text(status, "text/html", html), null));
   }
 
+  /**
+   * Answers exactly {@code body} with {@code status} and {@code contentType} instead of the fake's own answer, for
+   * answers the fake would never give (a page that ignores the listing's cursor, a malformed model).
+   */
+  public Faults answer(String method, String path, int times, int status, String contentType, String body) {
+    Objects.requireNonNull(contentType, "contentType");
+    Objects.requireNonNull(body, "body");
+    if (status < 100 || status > 599) {
+      throw new IllegalArgumentException("status must be between 100 and 599: " + status);
+    }
+    return add(method, path, times, new Misbehaviour(Reply.text(status, contentType, body), null));
+  }
+
   /** The connection is reset by the server (TCP RST) instead of an answer. */
   public Faults connectionReset(String method, String path, int times) {
     return add(method, path, times, new Misbehaviour(null, Fault.CONNECTION_RESET_BY_PEER));

@@ -55,7 +55,11 @@ public final class Checks {
         return value;
     }
 
-    /** An absolute URI, such as a redirect URI. */
+    /**
+     * An absolute URI with a host, such as a redirect URI or an endpoint, without user info or a fragment (a second
+     * URL parser, Netty's, would read {@code http://user:pw@host} or {@code http://a:1#@b:2} differently, and a
+     * query appended after a fragment would never reach the server).
+     */
     public static URI absoluteUri(String field, URI value) {
         if (value == null) {
             throw new IllegalArgumentException(field + " must not be null");
@@ -63,7 +67,27 @@ public final class Checks {
         if (!value.isAbsolute() || value.getHost() == null) {
             throw new IllegalArgumentException(field + " must be an absolute URI with a host, was: " + Redaction.uri(value));
         }
+        if (value.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(field + " must not contain user info (user:password@), was: "
+                    + Redaction.uri(value));
+        }
+        if (value.getRawFragment() != null) {
+            throw new IllegalArgumentException(field + " must not contain a fragment (#...), was: "
+                    + Redaction.uri(value));
+        }
         return value;
+    }
+
+    /**
+     * {@code uri} rebuilt from the parts {@link URI} parsed ({@code scheme://host[:port]path[?query]}, scheme in
+     * lower case, port as a number): the exact string handed to the transport, so that what was checked is what is
+     * connected to. The URI must have passed {@link #absoluteUri(String, URI)}.
+     */
+    public static String canonical(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String query = uri.getRawQuery();
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost()
+                + (uri.getPort() >= 0 ? ":" + uri.getPort() : "") + path + (query == null ? "" : "?" + query);
     }
 
     /**

@@ -76,4 +76,87 @@ public final class Redaction {
         }
         return out.toString().strip();
     }
+
+    /**
+     * {@code text} with every occurrence of each of {@code secrets} masked, in each form a server could echo it in:
+     * any of its characters as itself or percent-encoded (once or twice, either case; a space also as {@code +}),
+     * JSON-escaped ({@code \/}, {@code \u0041}), or the whole value in Base64. For values the SDK knows it sent (a
+     * client secret, a code, a PKCE verifier, a token), on top of the masking by name of {@link #excerpt}. Secrets
+     * shorter than four characters are skipped (they would mask innocent text).
+     */
+    public static String maskValues(String text, java.util.Collection<String> secrets) {
+        if (text.isEmpty() || secrets.isEmpty()) {
+            return text;
+        }
+        StringBuilder alternatives = new StringBuilder();
+        secrets.stream().filter(secret -> secret != null && secret.length() >= 4)
+                .sorted((a, b) -> b.length() - a.length()) // longest first: a secret inside another is masked whole
+                .forEach(secret -> {
+                    byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    if (alternatives.length() > 0) {
+                        alternatives.append('|');
+                    }
+                    alternatives.append(anyEncoding(secret)).append('|')
+                            .append(Pattern.quote(java.util.Base64.getEncoder().encodeToString(bytes))).append('|')
+                            .append(Pattern.quote(java.util.Base64.getUrlEncoder().withoutPadding()
+                                    .encodeToString(bytes)));
+                });
+        if (alternatives.length() == 0) {
+            return text;
+        }
+        return Pattern.compile(alternatives.toString(), Pattern.CASE_INSENSITIVE).matcher(text)
+                .replaceAll(Matcher.quoteReplacement(MASK));
+    }
+
+    /** A pattern matching {@code secret} with each character as itself, percent-encoded or JSON-escaped. */
+    private static String anyEncoding(String secret) {
+        StringBuilder pattern = new StringBuilder(secret.length() * 24);
+        secret.codePoints().forEach(codePoint -> {
+            String character = new String(Character.toChars(codePoint));
+            StringBuilder percent = new StringBuilder();
+            StringBuilder twice = new StringBuilder();
+            for (byte b : character.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                String hex = String.format("%02X", b & 0xFF);
+                percent.append('%').append(hex);
+                twice.append("%25").append(hex);
+            }
+            pattern.append("(?:").append(Pattern.quote(character))
+                    .append('|').append(Pattern.quote(percent.toString()))
+                    .append('|').append(Pattern.quote(twice.toString()));
+            if (codePoint < 0x10000) {
+                pattern.append('|').append(Pattern.quote(String.format("\\u%04X", codePoint)));
+            }
+            if (codePoint == '/' || codePoint == '"' || codePoint == '\\') {
+                pattern.append('|').append(Pattern.quote("\\" + character));
+            }
+            if (codePoint == ' ') {
+                pattern.append("|\\+");
+            }
+            pattern.append(')');
+        });
+        return pattern.toString();
+    }
+
+    /**
+     * The secret values a credential carries, for {@link #maskValues}: its value, and the token inside a
+     * {@code Bearer} or {@code Basic} header value.
+     */
+    public static java.util.List<String> secretValues(dk.firmafon.auth.Credential credential) {
+        String value = credential.value();
+        java.util.List<String> secrets = new java.util.ArrayList<>(2);
+        secrets.add(value);
+        if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            secrets.add(value.substring(7).strip());
+        } else if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(java.util.Base64.getDecoder().decode(value.substring(6).strip()),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                secrets.add(colon < 0 ? pair : pair.substring(0, colon));
+            } catch (IllegalArgumentException notBase64) {
+                // nothing more to mask than the value itself
+            }
+        }
+        return secrets;
+    }
 }

@@ -23,4 +23,9 @@ public final class Timeouts {
     public static int connectMillis(Duration timeout) {
         return (int) Math.min(Integer.MAX_VALUE, capped(timeout).toMillis());
     }
+
+    /** {@code "3 s"} for whole seconds, else {@code "1500 ms"}: how error messages name a timeout. */
+    public static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
 }

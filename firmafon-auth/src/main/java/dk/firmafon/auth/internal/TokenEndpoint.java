@@ -10,27 +10,39 @@ import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.TokenEndpointException;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
 
 /**
  * One POST to an OAuth 2.0 token endpoint over Reactor Netty, and the decoding of its answer into an
  * {@link OAuthToken} or a typed error. Never retries: callers decide (an authorization code is one-shot).
  */
 public final class TokenEndpoint implements AutoCloseable {
+    /** The largest token endpoint response read; a token answer is a few hundred bytes. */
+    public static final int MAX_RESPONSE_BYTES = 64 * 1024;
+    /** {@code expires_in} beyond this counts as this (and no expiry computation can overflow). */
+    public static final Duration LONGEST_LIFETIME = Duration.ofDays(3653);
+    /** The latest {@code created_at} read: 9999-12-31T23:59:59Z. */
+    private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
     private static final int EXCERPT_CHARS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,23 +53,36 @@ public final class TokenEndpoint implements AutoCloseable {
     private final String clientSecret;
     private final ClientAuthentication clientAuthentication;
     private final Clock clock;
+    private final Duration connectTimeout;
+    private final Duration attemptTimeout;
     private final ConnectionProvider connections;
     private final HttpClient http;
 
-    /** What the token endpoint needs to know; the secret is never printed. */
+    /**
+     * What the token endpoint needs to know; the secret is never printed.
+     *
+     * @param tokenUri checked by {@link Checks#absoluteUri(String, URI)}: it is sent exactly as {@link URI} parsed it
+     * @param responseTimeout silence allowed after the request and between two chunks of the answer
+     * @param attemptTimeout the deadline of one whole exchange, from its start to the end of the answer
+     */
     public TokenEndpoint(URI tokenUri, String clientId, String clientSecret,
             ClientAuthentication clientAuthentication, Duration connectTimeout, Duration responseTimeout,
-            Clock clock) {
-        this.tokenUri = tokenUri;
+            Duration attemptTimeout, Clock clock) {
+        this.tokenUri = URI.create(Checks.canonical(tokenUri));
         this.printableUri = Redaction.uri(tokenUri);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clientAuthentication = clientAuthentication;
         this.clock = clock;
+        this.connectTimeout = connectTimeout;
+        this.attemptTimeout = Timeouts.capped(attemptTimeout);
         this.connections = ConnectionProvider.builder("firmafon-oauth").maxConnections(16)
                 .maxIdleTime(Duration.ofSeconds(30)).build();
         this.http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(connectTimeout))
+                .followRedirect(false)
+                .secure(tls -> tls.sslContext((SslProvider.GenericSslContextSpec<?>) Http11SslContextSpec.forClient())
+                        .handshakeTimeout(Timeouts.capped(connectTimeout)))
                 .responseTimeout(Timeouts.capped(responseTimeout));
     }
 
@@ -77,8 +102,18 @@ public final class TokenEndpoint implements AutoCloseable {
                 parameters.put("client_secret", clientSecret);
             }
             boolean inQuery = clientAuthentication == ClientAuthentication.QUERY_PARAMETERS;
+            List<String> secrets = new ArrayList<>(4);
+            secrets.add(clientSecret);
+            secrets.add(basicPair());
+            for (String name : List.of("code", "code_verifier", "refresh_token")) {
+                String value = grantParameters.get(name);
+                if (value != null) {
+                    secrets.add(value);
+                }
+            }
             String encoded = FormUrlEncoding.encode(parameters);
-            URI uri = inQuery ? withQuery(tokenUri, encoded) : tokenUri;
+            // with the parameters in the query, Reactor Netty is handed the URI without them (it logs URIs at
+            // DEBUG); CredentialQuery adds them to the request line as it is encoded
             byte[] body = inQuery ? new byte[0] : encoded.getBytes(StandardCharsets.US_ASCII);
             LOG.debug("POST {} grant_type={} client authentication {}", printableUri, grantType,
                     clientAuthentication);
@@ -93,29 +128,73 @@ public final class TokenEndpoint implements AutoCloseable {
                             headers.set(HttpHeaderNames.AUTHORIZATION, basic());
                         }
                     })
+                    .doOnRequest((request, connection) -> CredentialQuery.apply(connection, inQuery ? encoded : null))
                     .post()
-                    .uri(uri)
+                    .uri(tokenUri)
                     .send((request, out) -> out.sendByteArray(Mono.just(body)))
-                    .responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
-                            .defaultIfEmpty("")
-                            .map(text -> new Answer(response.status().code(), text)))
+                    .response((response, content) -> read(response.status().code(),
+                            response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH), content))
+                    .next()
+                    .timeout(attemptTimeout, Mono.error(() -> new FirmafonIoException("POST " + printableUri
+                            + " failed: the token endpoint did not answer in full within "
+                            + Timeouts.describe(attemptTimeout) + " (attemptTimeout)", null,
+                            FirmafonIoException.Kind.ATTEMPT_TIMEOUT, true)), Schedulers.parallel())
                     .onErrorMap(e -> !(e instanceof FirmafonException), this::ioFailure)
-                    .map(this::decode);
+                    .map(answer -> decode(answer, secrets));
         });
     }
 
+    /** The answer's body as text, refusing (and not reading) one over {@link #MAX_RESPONSE_BYTES}. */
+    private Mono<Answer> read(int status, @Nullable String contentLength, ByteBufFlux content) {
+        if (contentLength != null && declaredLength(contentLength) > MAX_RESPONSE_BYTES) {
+            return Mono.error(tooLarge(status, contentLength.trim() + " bytes declared"));
+        }
+        long[] seen = {0};
+        return ByteBufFlux.fromInbound(content.handle((buffer, sink) -> {
+                    seen[0] += buffer.readableBytes();
+                    if (seen[0] > MAX_RESPONSE_BYTES) {
+                        sink.error(tooLarge(status, "more arrived"));
+                    } else {
+                        sink.next(buffer);
+                    }
+                }))
+                .aggregate().asString(StandardCharsets.UTF_8)
+                .defaultIfEmpty("")
+                .map(text -> new Answer(status, text));
+    }
+
+    private static long declaredLength(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private TokenEndpointException tooLarge(int status, String what) {
+        return new TokenEndpointException("token endpoint POST " + printableUri + " answered " + status
+                + " with a body over the limit of " + MAX_RESPONSE_BYTES + " bytes for a token response (" + what
+                + "); it was not read", status, null, null, null);
+    }
+
     private String basic() {
-        // RFC 6749 §2.3.1: id and secret are form-encoded before Basic encoding
-        String pair = FormUrlEncoding.encode(clientId) + ":" + FormUrlEncoding.encode(clientSecret);
-        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString(basicPair().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static URI withQuery(URI uri, String query) {
-        String text = uri.toString();
-        return URI.create(text + (uri.getRawQuery() == null ? "?" : "&") + query);
+    /** RFC 6749 §2.3.1: id and secret are form-encoded before Basic encoding. */
+    private String basicPair() {
+        return FormUrlEncoding.encode(clientId) + ":" + FormUrlEncoding.encode(clientSecret);
     }
 
-    private FirmafonIoException ioFailure(Throwable cause) {
+    private FirmafonException ioFailure(Throwable cause) {
+        if (Tls.isVerificationFailure(cause)) {
+            return Tls.verificationFailure("POST " + printableUri + " failed: ", cause);
+        }
+        if (cause instanceof SslHandshakeTimeoutException) {
+            return new FirmafonIoException("POST " + printableUri + " failed: the TLS handshake did not complete "
+                    + "within " + Timeouts.describe(connectTimeout) + " (connectTimeout)", cause,
+                    FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT, false);
+        }
         String detail = cause.getMessage() == null ? ""
                 : ": " + Redaction.excerpt(Redaction.uri(cause.getMessage()), EXCERPT_CHARS);
         LOG.debug("POST {} failed: {}{}", printableUri, cause.getClass().getSimpleName(), detail);
@@ -126,36 +205,43 @@ public final class TokenEndpoint implements AutoCloseable {
     private record Answer(int status, String body) {
     }
 
-    private OAuthToken decode(Answer answer) {
+    private OAuthToken decode(Answer answer, List<String> secrets) {
         LOG.debug("POST {} answered {}", printableUri, answer.status());
         JsonNode json = parse(answer.body());
         boolean success = answer.status() >= 200 && answer.status() < 300;
-        if (success && json != null && json.path("access_token").isTextual()) {
-            try {
-                return token(json);
-            } catch (IllegalArgumentException unusable) {
-                throw unusable(answer, "a malformed token (" + unusable.getMessage() + ")");
-            }
-        }
         if (success) {
-            throw unusable(answer, "no access_token");
+            // the body of a 2xx answer is never printed: it may hold a token under any name
+            if (json == null) {
+                throw unusable(answer, answer.body().isBlank() ? "an empty body" : "a body that is not a JSON object");
+            }
+            if (!json.path("access_token").isTextual()) {
+                throw unusable(answer, json.has("access_token") ? "an access_token that is not a string"
+                        : "no access_token");
+            }
+            return token(answer, json);
         }
         if (json != null && json.path("error").isTextual()) {
-            String error = json.get("error").asText();
+            String error = Redaction.maskValues(json.get("error").asText(), secrets);
             String description = json.path("error_description").isTextual()
-                    ? json.get("error_description").asText() : null;
+                    ? Redaction.maskValues(json.get("error_description").asText(), secrets) : null;
             throw new TokenEndpointException("token endpoint POST " + printableUri + " answered " + answer.status()
                     + ": " + Redaction.excerpt(error, 64)
                     + (description == null ? "" : " (" + Redaction.excerpt(description, EXCERPT_CHARS) + ")"),
-                    answer.status(), error, description, null);
+                    answer.status(), Redaction.excerpt(error, 64),
+                    description == null ? null : Redaction.excerpt(description, EXCERPT_CHARS), null);
         }
-        throw unusable(answer, answer.body().isBlank() ? "an empty body" : "a body that is not an OAuth error");
+        String excerpt = Redaction.excerpt(Redaction.maskValues(answer.body(), secrets), EXCERPT_CHARS);
+        String what = answer.body().isBlank() ? "an empty body" : "a body that is not an OAuth error";
+        throw new TokenEndpointException("token endpoint POST " + printableUri + " answered " + answer.status()
+                + " with " + what + (excerpt.isEmpty() ? "" : ": " + excerpt), answer.status(), null, null,
+                excerpt.isEmpty() ? null : excerpt);
     }
 
+    /** A 2xx answer that is not a usable token; {@code what} names the fault, never a value of the body. */
     private TokenEndpointException unusable(Answer answer, String what) {
-        String excerpt = Redaction.excerpt(answer.body(), EXCERPT_CHARS);
         return new TokenEndpointException("token endpoint POST " + printableUri + " answered " + answer.status()
-                + " with " + what + (excerpt.isEmpty() ? "" : ": " + excerpt), answer.status(), null, null, excerpt);
+                + " with " + what + " (the body of a successful token response is never printed)",
+                answer.status(), null, null, null);
     }
 
     private static @Nullable JsonNode parse(String body) {
@@ -170,33 +256,96 @@ public final class TokenEndpoint implements AutoCloseable {
         }
     }
 
-    private OAuthToken token(JsonNode json) {
+    /**
+     * Validates every field the SDK uses: {@code access_token} (and {@code refresh_token}) visible ASCII, as an HTTP
+     * header can carry them; {@code token_type} absent or {@code Bearer} (any case); {@code expires_in} a whole
+     * number of seconds, not negative, beyond {@link #LONGEST_LIFETIME} counting as that; {@code created_at} whole
+     * seconds between 1970 and 9999. A field that fails is a {@link TokenEndpointException} naming it.
+     */
+    private OAuthToken token(Answer answer, JsonNode json) {
+        String accessToken = json.get("access_token").asText();
+        if (!isVisibleAscii(accessToken)) {
+            throw unusable(answer, "an access_token that is empty or holds characters a header cannot carry");
+        }
         OAuthToken.Builder token = OAuthToken.builder()
-                .accessToken(json.get("access_token").asText())
+                .accessToken(accessToken)
                 .receivedAt(clock.instant());
-        text(json, "token_type").ifPresent(token::tokenType);
-        text(json, "refresh_token").ifPresent(token::refreshToken);
-        text(json, "scope").ifPresent(token::scope);
-        seconds(json, "expires_in").filter(s -> s >= 0).ifPresent(s -> token.expiresIn(Duration.ofSeconds(s)));
-        seconds(json, "created_at").ifPresent(s -> token.createdAt(Instant.ofEpochSecond(s)));
-        return token.build();
+        JsonNode type = json.path("token_type");
+        if (!type.isMissingNode() && !type.isNull()) {
+            if (!type.isTextual() || !type.asText().equalsIgnoreCase("bearer")) {
+                throw unusable(answer, "token_type " + (type.isTextual()
+                        ? "\"" + Redaction.excerpt(type.asText(), 32) + "\"" : "of JSON type " + type.getNodeType())
+                        + ", which this SDK does not support (only Bearer)");
+            }
+            token.tokenType(type.asText());
+        }
+        JsonNode refresh = json.path("refresh_token");
+        if (!refresh.isMissingNode() && !refresh.isNull()) {
+            if (!refresh.isTextual() || !isVisibleAscii(refresh.asText())) {
+                throw unusable(answer, "a refresh_token that is not a string of visible ASCII characters");
+            }
+            token.refreshToken(refresh.asText());
+        }
+        JsonNode scope = json.path("scope");
+        if (scope.isTextual() && !scope.asText().isEmpty()) {
+            token.scope(scope.asText());
+        }
+        Long expiresIn = seconds(answer, json, "expires_in", 0, Long.MAX_VALUE);
+        if (expiresIn != null) {
+            token.expiresIn(expiresIn > LONGEST_LIFETIME.getSeconds() ? LONGEST_LIFETIME : Duration.ofSeconds(expiresIn));
+        }
+        Long createdAt = seconds(answer, json, "created_at", 0, LATEST_EPOCH_SECOND);
+        if (createdAt != null) {
+            token.createdAt(Instant.ofEpochSecond(createdAt));
+        }
+        try {
+            return token.build();
+        } catch (IllegalArgumentException unusable) {
+            throw unusable(answer, "a malformed token (" + unusable.getMessage() + ")");
+        }
     }
 
-    private static Optional<String> text(JsonNode json, String field) {
-        JsonNode node = json.path(field);
-        return node.isTextual() && !node.asText().isEmpty()
-                ? Optional.of(node.asText()) : Optional.empty();
+    private static boolean isVisibleAscii(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static Optional<Long> seconds(JsonNode json, String field) {
+    /**
+     * A whole number of seconds in {@code field} (a JSON integer, or a string of digits), or null when absent or
+     * null; anything else (fractions, exponents, words, out of {@code min..max}) is refused naming the field.
+     */
+    private @Nullable Long seconds(Answer answer, JsonNode json, String field, long min, long max) {
         JsonNode node = json.path(field);
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return Optional.of(node.asLong());
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
         }
-        if (node.isTextual() && node.asText().matches("\\d{1,18}")) {
-            return Optional.of(Long.parseLong(node.asText()));
+        java.math.BigInteger value = null;
+        if (node.isIntegralNumber()) {
+            value = node.bigIntegerValue();
+        } else if (node.isTextual() && node.asText().matches("-?\\d{1,40}")) {
+            value = new java.math.BigInteger(node.asText());
         }
-        return Optional.empty();
+        if (value == null) {
+            throw unusable(answer, field + " that is not a whole number of seconds");
+        }
+        if (value.signum() < 0 || value.compareTo(java.math.BigInteger.valueOf(min)) < 0) {
+            throw unusable(answer, "a negative " + field);
+        }
+        if (value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            if (max == Long.MAX_VALUE) {
+                return Long.MAX_VALUE; // clamped by the caller
+            }
+            throw unusable(answer, field + " beyond the year 9999");
+        }
+        return value.longValue();
     }
 
     /** Releases the connection pool; does not block. */

@@ -19,6 +19,34 @@ class RedactionTest {
     }
 
     @Test
+    void maskValuesFindsASecretInEveryEncodingAServerCouldEchoItIn() {
+        String secret = "s3/cr+t k-ey\"1";
+        java.util.List<String> echoes = java.util.List.of(
+                secret,
+                "s3%2Fcr%2Bt+k-ey%221",                                  // form-encoded
+                "s3%2fcr%2bt%20k%2Dey%221",                              // partly, lower case
+                "%73%33%2F%63%72%2B%74%20%6B%2D%65%79%22%31",           // every byte
+                "s3%252Fcr%252Bt%2520k-ey%2522" + "1",                   // twice
+                "s3\\/cr+t k-ey\\\"1",                                  // JSON-escaped
+                "s3\\u002Fcr+t k\\u002dey\\\"1",                           // JSON unicode escapes
+                java.util.Base64.getEncoder().encodeToString(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        for (String echo : echoes) {
+            assertThat(Redaction.maskValues("before;" + echo + ";after", java.util.List.of(secret)))
+                    .as(echo).isEqualTo("before;[REDACTED];after");
+        }
+        assertThat(Redaction.maskValues("abc and abcd", java.util.List.of("abc"))).isEqualTo("abc and abcd");
+    }
+
+    @Test
+    void secretValuesOfACredentialIncludeTheTokenInsideBearerAndBasic() {
+        assertThat(Redaction.secretValues(dk.firmafon.auth.Credential.header("Authorization", "Bearer tok-123")))
+                .containsExactly("Bearer tok-123", "tok-123");
+        String basic = java.util.Base64.getEncoder().encodeToString("tok-456:".getBytes());
+        assertThat(Redaction.secretValues(dk.firmafon.auth.Credential.header("Authorization", "Basic " + basic)))
+                .containsExactly("Basic " + basic, "tok-456");
+    }
+
+    @Test
     void uriLeavesOrdinaryParametersAlone() {
         assertThat(Redaction.uri("http://127.0.0.1:8080/calls?number=4571999999&endpoint=Reception%231"))
                 .isEqualTo("http://127.0.0.1:8080/calls?number=4571999999&endpoint=Reception%231");

@@ -20,10 +20,14 @@ public final class Call {
     private final int attempt;
     private final @Nullable Credential credential;
     private final String effectiveUri;
+    /** Encoded query parameters whose names mark them secret ({@code client_secret=...}), else null. */
+    private final @Nullable String hiddenQuery;
+    /** {@link #hiddenQuery} and the encoded {@code name=value} of a query-parameter credential, else null. */
+    private final @Nullable String credentialParameter;
 
     private Call(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body, boolean idempotent,
                  boolean binary, @Nullable String refusal, int attempt, @Nullable Credential credential,
-                 String effectiveUri) {
+                 String effectiveUri, @Nullable String hiddenQuery, @Nullable String credentialParameter) {
         this.method = method;
         this.uri = uri;
         this.metricsPath = metricsPath;
@@ -34,6 +38,8 @@ public final class Call {
         this.attempt = attempt;
         this.credential = credential;
         this.effectiveUri = effectiveUri;
+        this.hiddenQuery = hiddenQuery;
+        this.credentialParameter = credentialParameter;
     }
 
     /**
@@ -48,26 +54,53 @@ public final class Call {
      */
     public static Call first(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body,
                              boolean idempotent, boolean binary, @Nullable String refusal) {
-        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, 1, null, uri);
+        return first(method, uri, metricsPath, body, idempotent, binary, refusal, null);
+    }
+
+    /**
+     * As {@link #first(HttpMethod, String, String, byte[], boolean, boolean, String)}, with query parameters whose
+     * names mark them secret kept apart: sent, but never in the URI a library sees (see {@code CredentialQuery}).
+     */
+    public static Call first(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body,
+                             boolean idempotent, boolean binary, @Nullable String refusal, @Nullable String hiddenQuery) {
+        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, 1, null,
+                withQuery(uri, hiddenQuery), hiddenQuery, hiddenQuery);
+    }
+
+    private static String withQuery(String uri, @Nullable String query) {
+        return query == null ? uri : uri + (uri.indexOf('?') < 0 ? '?' : '&') + query;
     }
 
     public Call withAttempt(int attempt) {
         return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, attempt, credential,
-                effectiveUri);
+                effectiveUri, hiddenQuery, credentialParameter);
     }
 
     /** This call carrying {@code credential}; a query-parameter credential is appended to the URI. */
     public Call withCredential(Credential credential) {
-        String effective = uri;
+        String parameter = hiddenQuery;
         if (credential.placement() == Credential.Placement.QUERY_PARAMETER) {
-            StringBuilder out = new StringBuilder(uri.length() + credential.value().length() + 16).append(uri)
-                    .append(uri.indexOf('?') < 0 ? '?' : '&');
+            StringBuilder out = new StringBuilder(credential.value().length() + 16);
+            if (hiddenQuery != null) {
+                out.append(hiddenQuery).append('&');
+            }
             UriEncoding.encodeTo(out, credential.name());
             out.append('=');
             UriEncoding.encodeTo(out, credential.value());
-            effective = out.toString();
+            parameter = out.toString();
         }
-        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, attempt, credential, effective);
+        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, attempt, credential,
+                withQuery(uri, parameter), hiddenQuery, parameter);
+    }
+
+    /** The URI to hand the transport: without a query-parameter credential, which the connection adds itself. */
+    public String uriWithoutCredential() {
+        return uri;
+    }
+
+    /** The encoded secret query parameters and query-parameter credential, or null. Never print them. */
+    public @Nullable String credentialParameter() {
+        return credentialParameter;
     }
 
     public HttpMethod method() {

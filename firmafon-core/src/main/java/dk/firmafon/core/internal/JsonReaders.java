@@ -118,20 +118,35 @@ public final class JsonReaders {
         return download;
     }
 
+    /**
+     * Reads the value under {@code key} of the top-level object and the rest of the object after it. A key that
+     * appears twice takes its last value, as everywhere in the SDK's JSON (Jackson's rule for models and trees).
+     */
     private static <T> @Nullable T readEnvelope(Call call, JsonParser parser, String key, ObjectReader reader)
             throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw missing(call, key, "the body is not a JSON object");
         }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        boolean found = false;
+        T result = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             boolean match = key.equals(parser.currentName());
             JsonToken value = parser.nextToken();
             if (match) {
-                return value == JsonToken.VALUE_NULL ? null : reader.readValue(parser);
+                found = true;
+                result = value == JsonToken.VALUE_NULL ? null : reader.readValue(parser);
+            } else {
+                parser.skipChildren();
             }
-            parser.skipChildren();
         }
-        throw missing(call, key, "there is no \"" + key + "\" field");
+        if (token != JsonToken.END_OBJECT) {
+            throw missing(call, key, "the body is not a complete JSON object");
+        }
+        if (!found) {
+            throw missing(call, key, "there is no \"" + key + "\" field");
+        }
+        return result;
     }
 
     private static FirmafonDecodingException missing(Call call, String key, String what) {
@@ -141,7 +156,14 @@ public final class JsonReaders {
 
     private <T> @Nullable T decode(Call call, InputStream in, ParserFunction<T> read) {
         try (JsonParser parser = factory.createParser(in)) {
-            return read.apply(parser);
+            T value = read.apply(parser);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new FirmafonDecodingException(call.describe() + ": could not decode the response: more follows "
+                        + "the JSON document (" + trailing + " at byte " + parser.currentTokenLocation().getByteOffset()
+                        + ")", null);
+            }
+            return value;
         } catch (FirmafonException e) {
             throw e;
         } catch (JsonProcessingException e) {

@@ -73,6 +73,20 @@ public final class Lifecycle {
         });
     }
 
+    /**
+     * {@code exchange} with a deadline for the whole of it, every attempt included (for a download: until its first
+     * item); past it the exchange is cancelled and fails with {@code error}, told whether any attempt was written.
+     * Must run inside {@link #guard(Flux)}, whose flag it reads.
+     */
+    public static <R> Flux<R> deadline(Flux<R> exchange, Duration timeout,
+                                       java.util.function.Function<Boolean, ? extends Throwable> error) {
+        return Flux.deferContextual(context -> {
+            Written written = context.getOrDefault(WRITTEN, null);
+            return exchange.timeout(Mono.delay(timeout, Schedulers.parallel()), item -> Mono.never(),
+                    Flux.defer(() -> Flux.error(error.apply(written != null && written.written))));
+        });
+    }
+
     private FirmafonClosedException cancelled(boolean written) {
         return new FirmafonClosedException(owner + " was closed while this request was in flight: it was cancelled "
                 + (written ? "(it may have reached the server)" : "before it was sent"), written);

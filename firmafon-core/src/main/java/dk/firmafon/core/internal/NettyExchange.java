@@ -1,6 +1,9 @@
 package dk.firmafon.core.internal;
 
 import dk.firmafon.auth.Credential;
+import dk.firmafon.auth.internal.CredentialQuery;
+import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.auth.internal.Tls;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
@@ -9,6 +12,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -39,38 +43,48 @@ public final class NettyExchange implements Exchange {
     private final Duration responseTimeout;
     private final Duration poolAcquireTimeout;
     private final Duration connectTimeout;
+    private final Duration attemptTimeout;
+    private final long responseTimeoutNanos;
+    private final long attemptTimeoutNanos;
 
     /**
      * @param http a client already configured with the static headers ({@code Accept}, {@code User-Agent}),
-     *     connect timeout and pool; the response timeout is applied here
+     *     connect and TLS handshake timeouts and pool; the response and attempt timeouts are applied here
      */
     public NettyExchange(HttpClient http, Duration connectTimeout, Duration responseTimeout,
-                         Duration poolAcquireTimeout) {
-        long timeoutNanos = Timeouts.capped(responseTimeout).toNanos();
+                         Duration poolAcquireTimeout, Duration attemptTimeout) {
         // the SDK's own response timeout replaces Reactor Netty's per-request handler (see ResponseTimeout)
-        this.http = http.responseTimeout(null)
-                .doOnRequest((request, connection) -> ResponseTimeout.apply(connection, timeoutNanos));
+        this.http = http.responseTimeout(null);
+        this.responseTimeoutNanos = Timeouts.capped(responseTimeout).toNanos();
+        this.attemptTimeoutNanos = Timeouts.capped(attemptTimeout).toNanos();
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
         this.poolAcquireTimeout = poolAcquireTimeout;
+        this.attemptTimeout = attemptTimeout;
     }
 
     @Override
     public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
         return Flux.deferContextual(context -> {
             SentFlag sent = new SentFlag(context.getOrDefault(Lifecycle.WRITTEN, null));
+            // Reactor Netty (and its DEBUG log) sees the URI without a query-parameter credential; CredentialQuery
+            // adds it to the request line on the connection, where no logger reads it
             return http.request(METHODS[call.method().ordinal()])
-                    .uri(call.effectiveUri())
+                    .uri(call.uriWithoutCredential())
                     .send((request, outbound) -> send(call, request, outbound, sent))
                     .response((response, body) -> reader.read(call, response, body))
                     .onErrorMap(e -> !(e instanceof FirmafonException), e -> failure(call, e, sent.sent));
         });
     }
 
-    private static org.reactivestreams.Publisher<Void> send(Call call, HttpClientRequest request,
-                                                            NettyOutbound outbound, SentFlag sent) {
+    private org.reactivestreams.Publisher<Void> send(Call call, HttpClientRequest request,
+                                                     NettyOutbound outbound, SentFlag sent) {
         sent.set();
         Credential credential = call.credential();
+        outbound.withConnection(connection -> {
+            ResponseTimeout.apply(connection, responseTimeoutNanos, attemptTimeoutNanos, call.binary());
+            CredentialQuery.apply(connection, call.credentialParameter());
+        });
         if (credential != null && credential.placement() == Credential.Placement.HEADER) {
             request.header(credential.name(), credential.value());
         }
@@ -86,18 +100,27 @@ public final class NettyExchange implements Exchange {
         return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
     }
 
-    private FirmafonIoException failure(Call call, Throwable e, boolean sent) {
+    private FirmafonException failure(Call call, Throwable e, boolean sent) {
         String what;
         FirmafonIoException.Kind kind;
         if (e instanceof ReadTimeoutException) {
             kind = FirmafonIoException.Kind.RESPONSE_TIMEOUT;
-            what = "no response within " + seconds(responseTimeout) + " (responseTimeout)";
+            what = "no response within " + Timeouts.describe(responseTimeout) + " (responseTimeout)";
+        } else if (e instanceof AttemptTimeoutException) {
+            kind = FirmafonIoException.Kind.ATTEMPT_TIMEOUT;
+            what = "the exchange did not end within " + Timeouts.describe(attemptTimeout) + " of sending the request"
+                    + (call.binary() ? " (attemptTimeout; for a download, until the response head)" : " (attemptTimeout)");
+        } else if (e instanceof SslHandshakeTimeoutException) {
+            kind = FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT;
+            what = "the TLS handshake did not complete within " + Timeouts.describe(connectTimeout) + " (connectTimeout)";
+        } else if (Tls.isVerificationFailure(e)) {
+            return Tls.verificationFailure(call.describe() + " failed: ", e);
         } else if (e instanceof ConnectTimeoutException) {
             kind = FirmafonIoException.Kind.CONNECT_TIMEOUT;
-            what = "could not connect within " + seconds(connectTimeout) + " (connectTimeout)";
+            what = "could not connect within " + Timeouts.describe(connectTimeout) + " (connectTimeout)";
         } else if (e instanceof TimeoutException && !sent) {
             kind = FirmafonIoException.Kind.POOL_ACQUIRE_TIMEOUT;
-            what = "no pooled connection became free within " + seconds(poolAcquireTimeout)
+            what = "no pooled connection became free within " + Timeouts.describe(poolAcquireTimeout)
                     + " (poolAcquireTimeout; raise maxConnections or lower concurrency)";
         } else if (e instanceof PoolAcquirePendingLimitException limit) {
             kind = FirmafonIoException.Kind.POOL_PENDING_LIMIT;
@@ -110,18 +133,17 @@ public final class NettyExchange implements Exchange {
         } else if (e instanceof PrematureCloseException) {
             kind = FirmafonIoException.Kind.CONNECTION_CLOSED;
             what = "the connection was closed before the response was complete";
-        } else if (e instanceof DecoderException) {
+        } else if (e instanceof DecoderException || e instanceof IllegalArgumentException) {
+            // Netty's HTTP decoder fails a response head it cannot accept (a duplicate, negative or non-numeric
+            // Content-Length, a bad header) with a DecoderException or, for Content-Length, an IllegalArgumentException
             kind = FirmafonIoException.Kind.MALFORMED_RESPONSE;
-            what = "the response was not valid HTTP";
+            what = "the response was not valid HTTP"
+                    + (e.getMessage() == null ? "" : " (" + Redaction.excerpt(e.getMessage(), 120) + ")");
         } else {
             kind = sent ? FirmafonIoException.Kind.CONNECTION_CLOSED : FirmafonIoException.Kind.CONNECT;
             what = "the connection failed (" + e.getClass().getSimpleName() + ")";
         }
         return new FirmafonIoException(call.describe() + " failed: " + what + call.attemptsSuffix(), e, kind, sent);
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /**

@@ -1,5 +1,6 @@
 package dk.firmafon.core.internal;
 
+import dk.firmafon.auth.internal.ConnectionHandlers;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -11,7 +12,6 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
-import reactor.netty.NettyPipeline;
 
 /**
  * The response timeout: fails the exchange with a {@link ReadTimeoutException} (and closes the connection) when,
@@ -25,6 +25,11 @@ import reactor.netty.NettyPipeline;
  * notes the time, the end of the response disarms it. Its one timer is not cancelled per request either: when it
  * fires, it checks whether an armed exchange has been silent for the timeout, and re-schedules itself for the time
  * left if one is in progress but has not. Every method runs on the connection's event loop.
+ *
+ * <p>The same timer enforces the attempt deadline: from the moment a request is written, its whole exchange (for a
+ * download: until the response head) must end within the attempt timeout, however steadily the server trickles
+ * bytes or {@code 1xx} heads. Past it the exchange fails with {@link AttemptTimeoutException} and the connection is
+ * closed.
  */
 final class ResponseTimeout extends ChannelDuplexHandler {
     static final String NAME = "firmafon.ResponseTimeout";
@@ -35,6 +40,13 @@ final class ResponseTimeout extends ChannelDuplexHandler {
      * next request on the connection is about to be written, and HTTP/1.1 sends that only after this exchange ended.
      */
     private long timeoutNanos;
+    /** The attempt timeout of the request being sent or answered. */
+    private long attemptNanos;
+    /** Whether the attempt deadline ends at the response head (a download streams for as long as it needs). */
+    private boolean untilHead;
+    /** Whether the attempt deadline is running: from the request written to the end (or head) of its response. */
+    private boolean attemptRunning;
+    private long attemptDeadline;
     private boolean armed;
     /** The response head read last was 1xx (not 101): its end is not the end of the exchange. */
     private boolean informational;
@@ -49,18 +61,16 @@ final class ResponseTimeout extends ChannelDuplexHandler {
      * Makes sure {@code connection} has the handler and sets the timeout of the request about to be written on it.
      * Called on the connection's event loop before the request is written.
      */
-    static void apply(Connection connection, long timeoutNanos) {
+    static void apply(Connection connection, long timeoutNanos, long attemptNanos, boolean untilHead) {
         ChannelPipeline pipeline = connection.channel().pipeline();
         ResponseTimeout handler = (ResponseTimeout) pipeline.get(NAME);
         if (handler == null) {
             handler = new ResponseTimeout();
-            if (pipeline.get(NettyPipeline.ReactiveBridge) != null) {
-                pipeline.addBefore(NettyPipeline.ReactiveBridge, NAME, handler);
-            } else {
-                pipeline.addLast(NAME, handler);
-            }
+            ConnectionHandlers.addBeforeBridge(pipeline, NAME, handler);
         }
         handler.timeoutNanos = timeoutNanos;
+        handler.attemptNanos = attemptNanos;
+        handler.untilHead = untilHead;
     }
 
     @Override
@@ -94,9 +104,13 @@ final class ResponseTimeout extends ChannelDuplexHandler {
             if (msg instanceof HttpResponse response) {
                 informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL
                         && response.status().code() != 101;
+                if (untilHead && !informational) {
+                    attemptRunning = false;
+                }
             }
             if (msg instanceof LastHttpContent && !informational) {
                 armed = false;
+                attemptRunning = false;
             }
         }
         ctx.fireChannelRead(msg);
@@ -107,9 +121,12 @@ final class ResponseTimeout extends ChannelDuplexHandler {
         armed = true;
         informational = false;
         lastActivity = now;
-        long deadline = now + timeoutNanos;
+        attemptRunning = true;
+        attemptDeadline = now + attemptNanos;
+        long first = Math.min(timeoutNanos, attemptNanos);
+        long deadline = now + first;
         if (check == null || checkAt - deadline > 0) { // none pending, or one for a longer timeout than this one's
-            schedule(ctx, deadline, timeoutNanos);
+            schedule(ctx, deadline, first);
         }
     }
 
@@ -128,18 +145,29 @@ final class ResponseTimeout extends ChannelDuplexHandler {
             return;
         }
         long now = System.nanoTime();
+        long attemptLeft = attemptRunning ? attemptDeadline - now : Long.MAX_VALUE;
+        if (attemptLeft <= 0) {
+            armed = false;
+            attemptRunning = false;
+            ctx.fireExceptionCaught(AttemptTimeoutException.INSTANCE);
+            ctx.close();
+            return;
+        }
         long left = timeoutNanos - (now - lastActivity);
         if (left > 0) {
-            schedule(ctx, now + left, left);
+            long next = Math.min(left, attemptLeft);
+            schedule(ctx, now + next, next);
             return;
         }
         armed = false;
+        attemptRunning = false;
         ctx.fireExceptionCaught(ReadTimeoutException.INSTANCE);
         ctx.close();
     }
 
     private void stop() {
         armed = false;
+        attemptRunning = false;
         if (check != null) {
             check.cancel(false);
             check = null;

@@ -97,17 +97,26 @@ public final class Responses {
 
     static FirmafonApiException exception(Call call, HttpClientResponse response, byte[] body, JsonFactory json,
                                            Clock clock) {
+        // the credential this attempt sent is masked wherever a server could echo it, in any encoding
+        List<String> secrets = call.credential() == null ? List.of() : Redaction.secretValues(call.credential());
         Map<String, List<String>> headers = new TreeMap<>();
         for (Map.Entry<String, String> header : response.responseHeaders()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
-            headers.computeIfAbsent(name, n -> new ArrayList<>(1)).add(Redaction.headerValue(name, header.getValue()));
+            headers.computeIfAbsent(name, n -> new ArrayList<>(1))
+                    .add(Redaction.maskValues(Redaction.headerValue(name, header.getValue()), secrets));
         }
         String[] fields = new String[4];
         String excerpt = null;
         if (body.length > 0 && !readServiceFields(body, json, fields)) {
-            excerpt = Redaction.excerpt(new String(body, StandardCharsets.UTF_8), EXCERPT_CHARS);
+            excerpt = Redaction.excerpt(Redaction.maskValues(new String(body, StandardCharsets.UTF_8), secrets),
+                    EXCERPT_CHARS);
             if (excerpt.isEmpty()) {
                 excerpt = null;
+            }
+        }
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] != null) {
+                fields[i] = Redaction.maskValues(fields[i], secrets);
             }
         }
         int status = response.status().code();

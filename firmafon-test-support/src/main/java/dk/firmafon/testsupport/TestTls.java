@@ -1,0 +1,50 @@
+package dk.firmafon.testsupport;
+
+import io.netty.pkitesting.CertificateBuilder;
+import io.netty.pkitesting.X509Bundle;
+import java.time.Duration;
+import java.time.Instant;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.server.HttpServer;
+
+/** Certificates and TLS servers on loopback for the TLS tests (made with Netty's test PKI builder). */
+public final class TestTls {
+    private TestTls() {
+    }
+
+    /** A self-signed certificate for {@code 127.0.0.1} and {@code localhost}, valid for a day. */
+    public static X509Bundle selfSigned() {
+        try {
+            return new CertificateBuilder()
+                    .subject("CN=localhost")
+                    .addSanIpAddress("127.0.0.1")
+                    .addSanDnsName("localhost")
+                    .notBefore(Instant.now().minus(Duration.ofHours(1)))
+                    .notAfter(Instant.now().plus(Duration.ofDays(1)))
+                    .setIsCertificateAuthority(true)
+                    .buildSelfSigned();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make a test certificate", e);
+        }
+    }
+
+    /**
+     * An HTTPS server on a free loopback port presenting {@code certificate}, answering every request with
+     * {@code body}; counts the TCP connections it accepts in {@code connections}.
+     */
+    public static DisposableServer server(X509Bundle certificate, String body,
+                                          java.util.concurrent.atomic.AtomicInteger connections) {
+        try {
+            Http11SslContextSpec spec = Http11SslContextSpec.forServer(certificate.toKeyManagerFactory());
+            return HttpServer.create().host("127.0.0.1").port(0)
+                    .secure(tls -> tls.sslContext((reactor.netty.tcp.SslProvider.GenericSslContextSpec<?>) spec))
+                    .doOnChannelInit((observer, channel, remote) -> connections.incrementAndGet())
+                    .handle((request, response) -> response.header("Content-Type", "application/json")
+                            .sendString(reactor.core.publisher.Mono.just(body)))
+                    .bindNow();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start a TLS test server", e);
+        }
+    }
+}
