@@ -1,7 +1,7 @@
 /** Firmafon's system announcements: {@link dk.firmafon.announcements.AnnouncementsClient}. */
 module dk.firmafon.announcements {
     requires transitive dk.firmafon.core;
-    requires static org.immutables.value.annotations;
+    requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.announcements;
     exports dk.firmafon.announcements.model;

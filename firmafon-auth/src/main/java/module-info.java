@@ -15,7 +15,7 @@ module dk.firmafon.auth {
     requires io.netty.handler;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
-    requires static org.immutables.value.annotations;
+    requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.auth;
     exports dk.firmafon.error;

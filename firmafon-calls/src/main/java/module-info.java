@@ -1,7 +1,7 @@
 /** Call history, live call control and click-to-call. */
 module dk.firmafon.calls {
     requires transitive dk.firmafon.core;
-    requires static org.immutables.value.annotations;
+    requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.calls;
     exports dk.firmafon.calls.model;

@@ -1,7 +1,7 @@
 /** Contacts: extra facts about phone numbers (look up by number, create, get, update, delete). */
 module dk.firmafon.contacts {
     requires transitive dk.firmafon.core;
-    requires static org.immutables.value.annotations;
+    requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.contacts;
     exports dk.firmafon.contacts.model;

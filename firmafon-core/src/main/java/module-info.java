@@ -9,7 +9,7 @@ module dk.firmafon.core {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires reactor.netty.core;
-    requires reactor.netty.http;
+    requires transitive reactor.netty.http; // NettyHttpClient, the one public type that mentions Netty, wraps its HttpClient
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.buffer;
@@ -17,7 +17,7 @@ module dk.firmafon.core {
     requires io.netty.transport;
     requires io.netty.handler;
     requires org.slf4j;
-    requires static org.immutables.value.annotations;
+    requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.core;
     exports dk.firmafon.core.model;

@@ -5,7 +5,7 @@
  */
 module dk.firmafon.employees {
     requires transitive dk.firmafon.core;
-    requires static org.immutables.value.annotations;
+    requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.employees;
     exports dk.firmafon.employees.model;

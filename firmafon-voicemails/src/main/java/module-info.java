@@ -1,7 +1,7 @@
 /** Voice mails: paged listing, get, mark heard / unheard, delete, and the recording as a byte stream or a file. */
 module dk.firmafon.voicemails {
     requires transitive dk.firmafon.core;
-    requires static org.immutables.value.annotations;
+    requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.voicemails;
     exports dk.firmafon.voicemails.model;

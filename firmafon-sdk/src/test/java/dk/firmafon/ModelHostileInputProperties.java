@@ -1,5 +1,8 @@
 package dk.firmafon;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.testsupport.ErrorChains;
@@ -7,14 +10,12 @@ import dk.firmafon.testsupport.HostileJson;
 import dk.firmafon.testsupport.ReplyServer;
 import dk.firmafon.testsupport.ReplyServer.Reply;
 import java.time.Duration;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import reactor.test.StepVerifier;
 
 /**
@@ -32,26 +33,26 @@ class ModelHostileInputProperties {
     record Case(HostileModel model, String body) {
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void start() {
         server = ReplyServer.start();
         client = HostileModel.clientOf(server);
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         client.close();
         server.close();
     }
 
-    @Property(tries = 200)
-    void anyFieldOfTheWrongTypeFailsOnlyAsADecodingError(@ForAll("wrongFields") Case hostile) {
-        expectOnlyDecodingErrors(hostile);
+    @Test
+    void anyFieldOfTheWrongTypeFailsOnlyAsADecodingError() {
+        qt().withExamples(200).forAll(wrongFields()).checkAssert(ModelHostileInputProperties::expectOnlyDecodingErrors);
     }
 
-    @Property(tries = 50)
-    void aTruncatedModelFailsOnlyAsADecodingError(@ForAll("truncated") Case hostile) {
-        expectOnlyDecodingErrors(hostile);
+    @Test
+    void aTruncatedModelFailsOnlyAsADecodingError() {
+        qt().withExamples(50).forAll(truncated()).checkAssert(ModelHostileInputProperties::expectOnlyDecodingErrors);
     }
 
     static void expectOnlyDecodingErrors(Case hostile) {
@@ -63,15 +64,13 @@ class ModelHostileInputProperties {
                 .verify(Duration.ofSeconds(20));
     }
 
-    @Provide
-    Arbitrary<Case> wrongFields() {
-        return Arbitraries.of(HostileModel.values()).flatMap(model ->
+    private static Gen<Case> wrongFields() {
+        return Generate.pick(List.of(HostileModel.values())).flatMap(model ->
                 HostileJson.withOneFieldReplaced(model.fixture).map(body -> new Case(model, body)));
     }
 
-    @Provide
-    Arbitrary<Case> truncated() {
-        return Combinators.combine(Arbitraries.of(HostileModel.values()), Arbitraries.doubles().between(0, 1))
-                .as((model, at) -> new Case(model, model.fixture.substring(0, (int) (at * (model.fixture.length() - 1)))));
+    private static Gen<Case> truncated() {
+        return Generate.pick(List.of(HostileModel.values())).zip(doubles().between(0, 1),
+                (model, at) -> new Case(model, model.fixture.substring(0, (int) (at * (model.fixture.length() - 1)))));
     }
 }

@@ -77,5 +77,7 @@ public abstract class OAuthToken {
 
     /** Builds an {@link OAuthToken}; {@code accessToken} and {@code receivedAt} are required. */
     public static final class Builder extends ImmutableOAuthToken.Builder {
+        Builder() {
+        }
     }
 }

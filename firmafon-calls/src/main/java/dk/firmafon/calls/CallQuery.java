@@ -26,6 +26,9 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class CallQuery {
+    CallQuery() {
+    }
+
     /** The largest page the API serves. */
     public static final int MAX_LIMIT = 100;
 
@@ -73,5 +76,7 @@ public abstract class CallQuery {
 
     /** Builds a {@link CallQuery}. */
     public static final class Builder extends ImmutableCallQuery.Builder {
+        Builder() {
+        }
     }
 }

@@ -17,6 +17,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class DialRequest {
+    DialRequest() {
+    }
 
     /** The number to call: {@code to_number}. */
     public abstract PhoneNumber toNumber();
@@ -41,5 +43,7 @@ public abstract class DialRequest {
 
     /** Builds a {@link DialRequest}. */
     public static final class Builder extends ImmutableDialRequest.Builder {
+        Builder() {
+        }
     }
 }

@@ -1,5 +1,10 @@
 package dk.firmafon.core;
 
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.error.FirmafonDecodingException;
@@ -14,14 +19,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -31,6 +35,8 @@ import reactor.test.StepVerifier;
  * any body: random, truncated, huge or 10,000 levels deep JSON), every operation of the client completes or fails
  * with the SDK's own exception, never with a Jackson type, a {@code NullPointerException} or a
  * {@code ClassCastException}; a 2xx body that cannot be read is always a {@link FirmafonDecodingException}.
+ * Properties of QuickTheories: a failure prints the smallest falsifying input it shrank to and the seed
+ * ({@code mvn verify -DQT_SEED=<seed>} repeats the run).
  */
 class HostileInputProperties {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -54,7 +60,11 @@ class HostileInputProperties {
         }
     }
 
-    @BeforeContainer
+    /** The headers an answer may carry. */
+    record Headers(boolean jsonContentType, String retryAfter) {
+    }
+
+    @BeforeAll
     static void start() {
         server = ReplyServer.start();
         client = FirmafonClient.builder().baseUri(server.baseUri().resolve("/api/v2"))
@@ -70,42 +80,46 @@ class HostileInputProperties {
                 .build();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() {
         client.close();
         impatient.close();
         server.close();
     }
 
-    @Property(tries = 200)
-    void anyStatusWithAnyBodyFailsOnlyWithTheSdksExceptions(@ForAll("statuses") int status,
-            @ForAll("bodies") String body, @ForAll boolean jsonContentType, @ForAll("retryAfter") String retryAfter,
-            @ForAll Operation operation) {
-        Map<String, String> headers = new HashMap<>();
-        if (jsonContentType) {
-            headers.put("Content-Type", "application/json");
-        }
-        if (!retryAfter.isEmpty()) {
-            headers.put("Retry-After", retryAfter);
-        }
-        server.reply(new Reply(status, headers, body.getBytes(StandardCharsets.UTF_8)));
+    @Test
+    void anyStatusWithAnyBodyFailsOnlyWithTheSdksExceptions() {
+        qt().withExamples(200).forAll(statuses(), bodies(), headers(), Generate.enumValues(Operation.class))
+                .checkAssert((status, body, headers, operation) -> {
+                    Map<String, String> sent = new HashMap<>();
+                    if (headers.jsonContentType()) {
+                        sent.put("Content-Type", "application/json");
+                    }
+                    if (!headers.retryAfter().isEmpty()) {
+                        sent.put("Retry-After", headers.retryAfter());
+                    }
+                    server.reply(new Reply(status, sent, body.getBytes(StandardCharsets.UTF_8)));
 
-        expectOnly(impatient, FirmafonException.class, operation);
+                    expectOnly(impatient, FirmafonException.class, operation);
+                });
     }
 
-    @Property(tries = 200)
-    void aSuccessfulResponseWithHostileJsonFailsOnlyAsADecodingError(@ForAll("hostileDocuments") String body,
-            @ForAll("decoding") Operation operation) {
-        server.reply(Reply.json(200, body));
+    @Test
+    void aSuccessfulResponseWithHostileJsonFailsOnlyAsADecodingError() {
+        qt().withExamples(200).forAll(hostileDocuments(), decoding()).checkAssert((body, operation) -> {
+            server.reply(Reply.json(200, body));
 
-        expectOnly(client, FirmafonDecodingException.class, operation);
+            expectOnly(client, FirmafonDecodingException.class, operation);
+        });
     }
 
-    @Property(tries = 200)
-    void aContactWithAnyFieldOfTheWrongTypeFailsOnlyAsADecodingError(@ForAll("hostileContacts") String body) {
-        server.reply(Reply.json(200, body));
+    @Test
+    void aContactWithAnyFieldOfTheWrongTypeFailsOnlyAsADecodingError() {
+        qt().withExamples(200).forAll(hostileContacts()).checkAssert(body -> {
+            server.reply(Reply.json(200, body));
 
-        expectOnly(client, FirmafonDecodingException.class, Operation.RETRIEVE);
+            expectOnly(client, FirmafonDecodingException.class, Operation.RETRIEVE);
+        });
     }
 
     private static void expectOnly(FirmafonClient client, Class<? extends Throwable> allowed, Operation operation) {
@@ -115,11 +129,10 @@ class HostileInputProperties {
                 .verify(TIMEOUT);
     }
 
-    @Provide
-    Arbitrary<String> bodies() {
-        return Arbitraries.oneOf(
-                Arbitraries.just(""),
-                Arbitraries.strings().ofMaxLength(200),
+    private static Gen<String> bodies() {
+        return Generate.oneOf(
+                Generate.constant(""),
+                strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 200),
                 HostileJson.values(),
                 HostileJson.truncated(HostileJson.values()),
                 HostileJson.values().map(v -> "{\"contact\":" + v + ",\"contacts\":[" + v + "]}"),
@@ -129,28 +142,25 @@ class HostileInputProperties {
                 HostileJson.hugeStrings());
     }
 
-    @Provide
-    Arbitrary<Integer> statuses() {
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.integers().between(100, 199)),
-                Tuple.of(9, Arbitraries.integers().between(200, 599)));
+    private static Gen<Integer> statuses() {
+        return Generate.frequency(Pair.of(1, integers().between(100, 199)), Pair.of(9, integers().between(200, 599)));
     }
 
-    @Provide
-    Arbitrary<String> retryAfter() {
-        return Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(30),
-                Arbitraries.longs().map(String::valueOf), HostileJson.hugeNumbers(),
-                Arbitraries.of("Wed, 21 Oct 2015 07:28:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT", "-1", "1.5"));
+    private static Gen<Headers> headers() {
+        Gen<String> retryAfter = Generate.oneOf(Generate.constant(""),
+                strings().betweenCodePoints(' ', '~').ofLengthBetween(0, 30),
+                longs().all().map(value -> String.valueOf(value)), HostileJson.hugeNumbers(),
+                Generate.pick(List.of("Wed, 21 Oct 2015 07:28:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT", "-1", "1.5")));
+        return Generate.booleans().zip(retryAfter, Headers::new);
     }
 
-    @Provide
-    Arbitrary<Operation> decoding() {
-        return Arbitraries.of(Operation.RETRIEVE, Operation.RETRIEVE_LIST, Operation.RETRIEVE_JSON);
+    private static Gen<Operation> decoding() {
+        return Generate.pick(List.of(Operation.RETRIEVE, Operation.RETRIEVE_LIST, Operation.RETRIEVE_JSON));
     }
 
-    @Provide
-    Arbitrary<String> hostileDocuments() {
-        Arbitrary<String> envelopes = HostileJson.values().map(v -> "{\"contact\":" + v + ",\"contacts\":" + v + "}");
-        return Arbitraries.oneOf(
+    private static Gen<String> hostileDocuments() {
+        Gen<String> envelopes = HostileJson.values().map(v -> "{\"contact\":" + v + ",\"contacts\":" + v + "}");
+        return Generate.oneOf(
                 HostileJson.values(),
                 envelopes,
                 HostileJson.truncated(envelopes),
@@ -161,11 +171,10 @@ class HostileInputProperties {
                 HostileJson.hugeNumbers().map(n -> "{\"contact\":{\"id\":" + n + "},\"contacts\":[{\"id\":" + n + "}]}"));
     }
 
-    @Provide
-    Arbitrary<String> hostileContacts() {
+    private static Gen<String> hostileContacts() {
         String contact = "{\"contact\": {\"id\": 311, \"number\": \"4520304050\", \"name\": \"Ida Iversen\","
                 + " \"email\": \"ida@example.org\"}}";
-        return Arbitraries.oneOf(HostileJson.withOneFieldReplaced(contact),
-                HostileJson.truncated(Arbitraries.just(contact)));
+        return Generate.oneOf(HostileJson.withOneFieldReplaced(contact),
+                HostileJson.truncated(Generate.constant(contact)));
     }
 }

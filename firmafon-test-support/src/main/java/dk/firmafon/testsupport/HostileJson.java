@@ -1,5 +1,11 @@
 package dk.firmafon.testsupport;
 
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,14 +15,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * jqwik generators of hostile JSON text: random and truncated documents, values of every wrong type, huge strings
- * and numbers, deep nesting; and fixtures with one field replaced by such a value.
+ * Generators (QuickTheories {@link Gen}s) of hostile JSON text: random and truncated documents, values of every wrong
+ * type, huge strings and numbers, deep nesting; and fixtures with one field replaced by such a value.
  */
 public final class HostileJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,26 +36,26 @@ public final class HostileJson {
     }
 
     /** Numbers a decoder may choke on: beyond {@code long} and {@code double}, very long, exotic notation. */
-    public static Arbitrary<String> hugeNumbers() {
-        return Arbitraries.oneOf(
-                Arbitraries.of("9223372036854775808", "-9223372036854775809", "1e999", "-1e-999",
-                        "1.7976931348623157E309", "0.0000000000000000000000000000001", "-0", "1E+2147483648"),
-                Arbitraries.integers().between(20, 3000).map(n -> "1" + "0".repeat(n)),
-                Arbitraries.integers().between(20, 3000).map(n -> "0." + "9".repeat(n)));
+    public static Gen<String> hugeNumbers() {
+        return Generate.oneOf(
+                Generate.pick(List.of("9223372036854775808", "-9223372036854775809", "1e999", "-1e-999",
+                        "1.7976931348623157E309", "0.0000000000000000000000000000001", "-0", "1E+2147483648")),
+                integers().between(20, 3000).map(n -> "1" + "0".repeat(n)),
+                integers().between(20, 3000).map(n -> "0." + "9".repeat(n)));
     }
 
     /** Very long strings, some with escapes and non-ASCII text. */
-    public static Arbitrary<String> hugeStrings() {
-        return Arbitraries.of(
+    public static Gen<String> hugeStrings() {
+        return Generate.pick(List.of(
                 quoted("x".repeat(1 << 20)),
                 quoted("\u00e6\u00f8\u00e5\"\\\n".repeat(50_000)),
-                quoted("\ud83d\ude00".repeat(100_000)));
+                quoted("\ud83d\ude00".repeat(100_000))));
     }
 
     /** Nesting 1,000 to 10,000 levels deep: arrays, objects, closed or not. */
-    public static Arbitrary<String> deepNesting() {
-        return Combinators.combine(Arbitraries.of(1_000, 2_000, 10_000), Arbitraries.of(true, false),
-                Arbitraries.of(true, false)).as((depth, arrays, closed) -> {
+    public static Gen<String> deepNesting() {
+        return Generate.pick(List.of(1_000, 2_000, 10_000)).zip(Generate.booleans(), Generate.booleans(),
+                (depth, arrays, closed) -> {
                     String open = arrays ? "[" : "{\"a\":";
                     String close = arrays ? "]" : "}";
                     return open.repeat(depth) + "1" + (closed ? close.repeat(depth) : "");
@@ -58,59 +63,56 @@ public final class HostileJson {
     }
 
     /** Any single JSON scalar, including huge ones. */
-    public static Arbitrary<String> scalars() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().ofMaxLength(40).map(HostileJson::quoted),
-                Arbitraries.longs().map(String::valueOf),
-                Arbitraries.doubles().map(String::valueOf),
-                Arbitraries.of("true", "false", "null", "\"\"", "0", "-1", "\"2025-13-45T25:61:61Z\"",
-                        "\"Reception#\"", "\"#12\"", "\"not-a-number\""),
+    public static Gen<String> scalars() {
+        return Generate.oneOf(
+                strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 40).map(HostileJson::quoted),
+                longs().all().map(value -> String.valueOf(value)),
+                doubles().any().map(value -> String.valueOf(value)),
+                Generate.pick(List.of("true", "false", "null", "\"\"", "0", "-1", "\"2025-13-45T25:61:61Z\"",
+                        "\"Reception#\"", "\"#12\"", "\"not-a-number\"")),
                 hugeNumbers());
     }
 
     /** A random JSON value up to a few levels deep. */
-    public static Arbitrary<String> values() {
+    public static Gen<String> values() {
         return values(3);
     }
 
-    private static Arbitrary<String> values(int depth) {
+    private static Gen<String> values(int depth) {
         if (depth == 0) {
             return scalars();
         }
-        Arbitrary<String> inner = Arbitraries.lazy(() -> values(depth - 1));
-        Arbitrary<String> arrays = inner.list().ofMaxSize(4).map(items -> "[" + String.join(",", items) + "]");
-        Arbitrary<String> objects = Combinators.combine(Arbitraries.strings().alpha().ofMaxLength(12), inner)
-                .as((key, value) -> quoted(key) + ":" + value)
-                .list().ofMaxSize(4).map(fields -> "{" + String.join(",", fields) + "}");
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, scalars()),
-                Tuple.of(1, arrays),
-                Tuple.of(1, objects));
+        Gen<String> inner = values(depth - 1);
+        Gen<String> arrays = lists().of(inner).ofSizeBetween(0, 4).map(items -> "[" + String.join(",", items) + "]");
+        Gen<String> fields = strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 12)
+                .zip(inner, (key, value) -> quoted(key) + ":" + value);
+        Gen<String> objects = lists().of(fields).ofSizeBetween(0, 4).map(all -> "{" + String.join(",", all) + "}");
+        return Generate.frequency(Pair.of(4, scalars()), Pair.of(1, arrays), Pair.of(1, objects));
     }
 
     /** A value of any type, for a field that expects another: scalars, arrays, objects, huge or deep values. */
-    public static Arbitrary<String> wrongTypes() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(10, values(2)),
-                Tuple.of(1, hugeStrings()),
-                Tuple.of(2, hugeNumbers()),
-                Tuple.of(1, Arbitraries.of("[".repeat(1_500) + "]".repeat(1_500))));
+    public static Gen<String> wrongTypes() {
+        return Generate.frequency(
+                Pair.of(10, values(2)),
+                Pair.of(1, hugeStrings()),
+                Pair.of(2, hugeNumbers()),
+                Pair.of(1, Generate.constant("[".repeat(1_500) + "]".repeat(1_500))));
     }
 
-    /** {@code text} cut off at a random point (possibly empty). */
-    public static Arbitrary<String> truncated(Arbitrary<String> documents) {
-        return documents.flatMap(text -> Arbitraries.integers().between(0, Math.max(0, text.length() - 1))
-                .map(end -> text.substring(0, end)));
+    /** A document of {@code documents} cut off at a random point (possibly empty). */
+    public static Gen<String> truncated(Gen<String> documents) {
+        return documents.zip(doubles().between(0, 1),
+                (text, at) -> text.substring(0, (int) (at * Math.max(0, text.length() - 1))));
     }
 
     /**
      * {@code json} (a fixture) with one of its fields or array elements, at any depth, replaced by a hostile value;
      * the field is chosen uniformly among all of them.
      */
-    public static Arbitrary<String> withOneFieldReplaced(String json) {
+    public static Gen<String> withOneFieldReplaced(String json) {
         List<String> variants = fieldPaths(json);
-        return Combinators.combine(Arbitraries.integers().between(0, variants.size() - 1), wrongTypes())
-                .as((index, value) -> replaceAt(json, index, value));
+        return integers().between(0, variants.size() - 1).zip(wrongTypes(),
+                (index, value) -> replaceAt(json, index, value));
     }
 
     /**

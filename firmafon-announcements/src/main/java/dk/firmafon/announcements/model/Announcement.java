@@ -14,6 +14,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableAnnouncement.class)
 public abstract class Announcement {
+    Announcement() {
+    }
 
     public abstract long id();
 
@@ -43,5 +45,7 @@ public abstract class Announcement {
 
     /** Builds an {@link Announcement}. */
     public static final class Builder extends ImmutableAnnouncement.Builder {
+        Builder() {
+        }
     }
 }

@@ -11,6 +11,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableAnsweredBy.class)
 public abstract class AnsweredBy {
+    AnsweredBy() {
+    }
 
     /** The employee's id. */
     public abstract Optional<Long> id();
@@ -26,5 +28,7 @@ public abstract class AnsweredBy {
 
     /** Builds an {@link AnsweredBy}. */
     public static final class Builder extends ImmutableAnsweredBy.Builder {
+        Builder() {
+        }
     }
 }

@@ -30,6 +30,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableCall.class)
 public abstract class Call {
+    Call() {
+    }
 
     /**
      * The order of {@code GET /calls}: {@code started_at} descending by instant (so {@code 10:00Z} comes before
@@ -134,5 +136,7 @@ public abstract class Call {
 
     /** Builds a {@link Call}. */
     public static final class Builder extends ImmutableCall.Builder {
+        Builder() {
+        }
     }
 }

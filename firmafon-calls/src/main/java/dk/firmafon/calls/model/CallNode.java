@@ -20,6 +20,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableCallNode.class)
 public abstract class CallNode {
+    CallNode() {
+    }
 
     /** The node's id: {@code node_uuid}. */
     @JsonProperty("node_uuid")
@@ -52,5 +54,7 @@ public abstract class CallNode {
 
     /** Builds a {@link CallNode}. */
     public static final class Builder extends ImmutableCallNode.Builder {
+        Builder() {
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class DialResult {
+    DialResult() {
+    }
 
     /** The response body, absent when it was empty or JSON {@code null}. */
     @Value.Parameter

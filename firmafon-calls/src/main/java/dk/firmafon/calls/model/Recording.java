@@ -17,6 +17,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableRecording.class)
 public abstract class Recording {
+    Recording() {
+    }
 
     /** The recording's id, as text. */
     public abstract Optional<String> id();
@@ -50,5 +52,7 @@ public abstract class Recording {
 
     /** Builds a {@link Recording}. */
     public static final class Builder extends ImmutableRecording.Builder {
+        Builder() {
+        }
     }
 }

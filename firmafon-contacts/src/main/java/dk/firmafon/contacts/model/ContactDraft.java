@@ -18,6 +18,8 @@ import dk.firmafon.core.model.FirmafonModel;
 @Value.Immutable
 @FirmafonModel
 public abstract class ContactDraft {
+    ContactDraft() {
+    }
 
     /** The number as given; the client normalises it ({@code +45 20 30 40 50} is sent as {@code 4520304050}). */
     public abstract Optional<String> number();
@@ -55,6 +57,9 @@ public abstract class ContactDraft {
 
     /** Builds a {@link ContactDraft}. */
     public static final class Builder extends ImmutableContactDraft.Builder {
+        Builder() {
+        }
+
         /** Sets the number from an already parsed {@link PhoneNumber}. */
         public Builder number(PhoneNumber number) {
             return number(number.digits());

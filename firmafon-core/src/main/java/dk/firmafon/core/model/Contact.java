@@ -12,6 +12,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableContact.class)
 public abstract class Contact {
+    Contact() {
+    }
 
     /** The contact's id; absent on look-up results Firmafon has not stored. */
     public abstract Optional<Long> id();
@@ -29,5 +31,7 @@ public abstract class Contact {
 
     /** Builds a {@link Contact}. */
     public static final class Builder extends ImmutableContact.Builder {
+        Builder() {
+        }
     }
 }

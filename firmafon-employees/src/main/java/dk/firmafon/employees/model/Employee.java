@@ -15,6 +15,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableEmployee.class)
 public abstract class Employee {
+    Employee() {
+    }
 
     /** The API's type name, {@code Employee}. */
     public abstract Optional<String> type();
@@ -95,5 +97,7 @@ public abstract class Employee {
 
     /** Builds an {@link Employee}. */
     public static final class Builder extends ImmutableEmployee.Builder {
+        Builder() {
+        }
     }
 }

@@ -13,6 +13,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableEmployeeGroup.class)
 public abstract class EmployeeGroup {
+    EmployeeGroup() {
+    }
 
     /** The API's type name, {@code EmployeeGroup}. */
     public abstract Optional<String> type();
@@ -43,5 +45,7 @@ public abstract class EmployeeGroup {
 
     /** Builds an {@link EmployeeGroup}. */
     public static final class Builder extends ImmutableEmployeeGroup.Builder {
+        Builder() {
+        }
     }
 }

@@ -17,6 +17,8 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class EmployeeUpdate {
+    EmployeeUpdate() {
+    }
 
     /** Turns do-not-disturb on or off. */
     public abstract Optional<Boolean> doNotDisturb();
@@ -64,5 +66,7 @@ public abstract class EmployeeUpdate {
 
     /** Builds an {@link EmployeeUpdate}. */
     public static final class Builder extends ImmutableEmployeeUpdate.Builder {
+        Builder() {
+        }
     }
 }

@@ -18,6 +18,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableReception.class)
 public abstract class Reception {
+    Reception() {
+    }
 
     public abstract long id();
 
@@ -42,5 +44,7 @@ public abstract class Reception {
 
     /** Builds a {@link Reception}. */
     public static final class Builder extends ImmutableReception.Builder {
+        Builder() {
+        }
     }
 }

@@ -17,6 +17,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableSound.class)
 public abstract class Sound {
+    Sound() {
+    }
 
     /** The media types offered, e.g. {@code audio/mpeg}. */
     public abstract List<String> formats();
@@ -30,5 +32,7 @@ public abstract class Sound {
 
     /** Builds a {@link Sound}. */
     public static final class Builder extends ImmutableSound.Builder {
+        Builder() {
+        }
     }
 }

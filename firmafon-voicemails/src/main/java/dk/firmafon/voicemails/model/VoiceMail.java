@@ -19,6 +19,8 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableVoiceMail.class)
 public abstract class VoiceMail {
+    VoiceMail() {
+    }
 
     public abstract long id();
 
@@ -59,5 +61,7 @@ public abstract class VoiceMail {
 
     /** Builds a {@link VoiceMail}. */
     public static final class Builder extends ImmutableVoiceMail.Builder {
+        Builder() {
+        }
     }
 }
