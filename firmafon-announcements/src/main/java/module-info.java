@@ -6,5 +6,6 @@ module dk.firmafon.announcements {
     exports dk.firmafon.announcements;
     exports dk.firmafon.announcements.model;
 
-    opens dk.firmafon.announcements.model to com.fasterxml.jackson.databind;
+    opens dk.firmafon.announcements.model to
+            com.fasterxml.jackson.databind;
 }

@@ -19,5 +19,6 @@ module dk.firmafon.auth {
 
     exports dk.firmafon.auth;
     exports dk.firmafon.error;
-    exports dk.firmafon.auth.internal to dk.firmafon.core;
+    exports dk.firmafon.auth.internal to
+            dk.firmafon.core;
 }

@@ -6,5 +6,6 @@ module dk.firmafon.calls {
     exports dk.firmafon.calls;
     exports dk.firmafon.calls.model;
 
-    opens dk.firmafon.calls.model to com.fasterxml.jackson.databind;
+    opens dk.firmafon.calls.model to
+            com.fasterxml.jackson.databind;
 }

@@ -6,5 +6,6 @@ module dk.firmafon.contacts {
     exports dk.firmafon.contacts;
     exports dk.firmafon.contacts.model;
 
-    opens dk.firmafon.contacts.model to com.fasterxml.jackson.databind;
+    opens dk.firmafon.contacts.model to
+            com.fasterxml.jackson.databind;
 }

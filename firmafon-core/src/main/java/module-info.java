@@ -9,7 +9,8 @@ module dk.firmafon.core {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.datatype.jdk8;
     requires reactor.netty.core;
-    requires transitive reactor.netty.http; // NettyHttpClient, the one public type that mentions Netty, wraps its HttpClient
+    requires transitive reactor.netty
+            .http; // NettyHttpClient, the one public type that mentions Netty, wraps its HttpClient
     requires io.netty.codec;
     requires io.netty.codec.http;
     requires io.netty.buffer;
@@ -23,5 +24,6 @@ module dk.firmafon.core {
     exports dk.firmafon.core.model;
     exports dk.firmafon.core.netty;
 
-    opens dk.firmafon.core.model to com.fasterxml.jackson.databind;
+    opens dk.firmafon.core.model to
+            com.fasterxml.jackson.databind;
 }

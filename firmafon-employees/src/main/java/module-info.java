@@ -10,5 +10,6 @@ module dk.firmafon.employees {
     exports dk.firmafon.employees;
     exports dk.firmafon.employees.model;
 
-    opens dk.firmafon.employees.model to com.fasterxml.jackson.databind;
+    opens dk.firmafon.employees.model to
+            com.fasterxml.jackson.databind;
 }

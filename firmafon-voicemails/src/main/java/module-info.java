@@ -6,5 +6,6 @@ module dk.firmafon.voicemails {
     exports dk.firmafon.voicemails;
     exports dk.firmafon.voicemails.model;
 
-    opens dk.firmafon.voicemails.model to com.fasterxml.jackson.databind;
+    opens dk.firmafon.voicemails.model to
+            com.fasterxml.jackson.databind;
 }

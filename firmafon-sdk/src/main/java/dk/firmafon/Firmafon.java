@@ -123,8 +123,7 @@ public final class Firmafon implements AutoCloseable {
     public static final class Builder {
         private final FirmafonClient.Builder client = FirmafonClient.builder();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The API's base URI: {@link #FIRMAFON} (default), {@link #RELATEL} or any other, e.g. a fake on loopback. */
         public Builder baseUri(URI baseUri) {

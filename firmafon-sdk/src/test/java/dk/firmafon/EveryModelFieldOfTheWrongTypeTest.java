@@ -27,8 +27,15 @@ import reactor.test.StepVerifier;
  * decodes or fails with a {@link FirmafonDecodingException} free of NPEs and class cast errors.
  */
 class EveryModelFieldOfTheWrongTypeTest {
-    private static final List<String> WRONG_VALUES = List.of("\"x\"", "\"\"", "12", "true", "null", "[1,\"a\",null]",
-            "{\"x\":{\"y\":[]}}", "123456789012345678901234567890.5e999");
+    private static final List<String> WRONG_VALUES = List.of(
+            "\"x\"",
+            "\"\"",
+            "12",
+            "true",
+            "null",
+            "[1,\"a\",null]",
+            "{\"x\":{\"y\":[]}}",
+            "123456789012345678901234567890.5e999");
     /** Elements after the first of an array have the same shape: the sweep takes the first of each. */
     private static final Pattern LATER_ELEMENT = Pattern.compile(".*/[1-9][0-9]*(/.*)?");
 
@@ -52,21 +59,24 @@ class EveryModelFieldOfTheWrongTypeTest {
     void everyFieldOfTheWrongTypeDecodesOrFailsAsADecodingError(HostileModel model) {
         List<String> bodies = new ArrayList<>();
         List<String> paths = HostileJson.fieldPaths(model.fixture);
-        IntStream.range(0, paths.size()).filter(index -> !LATER_ELEMENT.matcher(paths.get(index)).matches())
-                .forEach(index -> WRONG_VALUES
-                        .forEach(value -> bodies.add(HostileJson.replaceAt(model.fixture, index, value))));
+        IntStream.range(0, paths.size())
+                .filter(index -> !LATER_ELEMENT.matcher(paths.get(index)).matches())
+                .forEach(index ->
+                        WRONG_VALUES.forEach(value -> bodies.add(HostileJson.replaceAt(model.fixture, index, value))));
         List<String> failures = new ArrayList<>();
 
         Flux<Void> all = Flux.fromIterable(bodies).concatMap(body -> Mono.defer(() -> {
-            server.reply(Reply.json(200, body));
-            return model.readThrough(client);
-        }).doOnNext(signal -> {
-            try {
-                ErrorChains.assertOnly(FirmafonDecodingException.class, signal);
-            } catch (AssertionError e) {
-                failures.add(body + " -> " + e.getMessage());
-            }
-        }).then());
+                    server.reply(Reply.json(200, body));
+                    return model.readThrough(client);
+                })
+                .doOnNext(signal -> {
+                    try {
+                        ErrorChains.assertOnly(FirmafonDecodingException.class, signal);
+                    } catch (AssertionError e) {
+                        failures.add(body + " -> " + e.getMessage());
+                    }
+                })
+                .then());
 
         StepVerifier.create(all).expectComplete().verify(Duration.ofSeconds(60));
         assertThat(bodies).hasSizeGreaterThan(WRONG_VALUES.size());

@@ -37,7 +37,9 @@ class FirmafonTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     /** Every resource client accessor, by name. */
     private static final Map<String, Function<Firmafon, Object>> CLIENTS = Map.of(
@@ -61,7 +63,10 @@ class FirmafonTest {
                 assertThat(client).as(name).isNotNull().isSameAs(accessor.apply(firmafon));
                 assertThat(transportOf(client)).as(name + "'s FirmafonClient").isSameAs(firmafon.client());
             });
-            assertThat(CLIENTS.values().stream().map(accessor -> accessor.apply(firmafon)).distinct()).hasSize(7);
+            assertThat(CLIENTS.values().stream()
+                            .map(accessor -> accessor.apply(firmafon))
+                            .distinct())
+                    .hasSize(7);
         }
     }
 
@@ -70,7 +75,9 @@ class FirmafonTest {
         List<Field> fields = Arrays.stream(resourceClient.getClass().getDeclaredFields())
                 .filter(field -> field.getType() == FirmafonClient.class)
                 .toList();
-        assertThat(fields).as(resourceClient.getClass().getSimpleName() + " fields of type FirmafonClient").hasSize(1);
+        assertThat(fields)
+                .as(resourceClient.getClass().getSimpleName() + " fields of type FirmafonClient")
+                .hasSize(1);
         try {
             fields.get(0).setAccessible(true);
             return fields.get(0).get(resourceClient);
@@ -81,10 +88,12 @@ class FirmafonTest {
 
     @Test
     void everyResourceClientSendsWithTheConfiguredUriAuthAndClientOptions() {
-        for (String list : List.of("calls", "employees", "employee_groups", "receptions", "voice_mails", "announcements")) {
+        for (String list :
+                List.of("calls", "employees", "employee_groups", "receptions", "voice_mails", "announcements")) {
             wm.stubFor(get(urlPathEqualTo("/api/v2/" + list)).willReturn(okJson("{\"" + list + "\": []}")));
         }
-        wm.stubFor(delete(urlPathEqualTo("/api/v2/contacts/311")).willReturn(aResponse().withStatus(200)));
+        wm.stubFor(delete(urlPathEqualTo("/api/v2/contacts/311"))
+                .willReturn(aResponse().withStatus(200)));
         Queue<String> heard = new ConcurrentLinkedQueue<>();
         ExchangeListener listener = new ExchangeListener() {
             @Override
@@ -93,7 +102,8 @@ class FirmafonTest {
             }
         };
 
-        try (Firmafon firmafon = toWireMock().client(client -> client.exchangeListener(listener)).build()) {
+        try (Firmafon firmafon =
+                toWireMock().client(client -> client.exchangeListener(listener)).build()) {
             StepVerifier.create(Flux.<Object>concat(
                             firmafon.calls().list(),
                             firmafon.employees().list(),
@@ -106,12 +116,17 @@ class FirmafonTest {
                     .verify(TIMEOUT);
         }
 
-        for (String list : List.of("calls", "employees", "employee_groups", "receptions", "voice_mails", "announcements")) {
-            wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/" + list))
-                    .withHeader("Authorization", equalTo("Bearer test-token")));
+        for (String list :
+                List.of("calls", "employees", "employee_groups", "receptions", "voice_mails", "announcements")) {
+            wm.verify(
+                    1,
+                    getRequestedFor(urlPathEqualTo("/api/v2/" + list))
+                            .withHeader("Authorization", equalTo("Bearer test-token")));
         }
-        wm.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v2/contacts/311"))
-                .withHeader("Authorization", equalTo("Bearer test-token")));
+        wm.verify(
+                1,
+                deleteRequestedFor(urlPathEqualTo("/api/v2/contacts/311"))
+                        .withHeader("Authorization", equalTo("Bearer test-token")));
         wm.verify(7, anyRequestedFor(anyUrl()));
         assertThat(heard).hasSize(7).containsOnly("GET 200", "DELETE 200");
     }
@@ -134,7 +149,10 @@ class FirmafonTest {
         assertThat(Firmafon.FIRMAFON).isEqualTo(URI.create("https://app.firmafon.dk/api/v2"));
         assertThat(Firmafon.RELATEL).isEqualTo(URI.create("https://app.relatel.dk/api/v2"));
 
-        try (Firmafon firmafon = Firmafon.builder().baseUri(Firmafon.RELATEL).auth(AuthStrategy.bearer("t")).build()) {
+        try (Firmafon firmafon = Firmafon.builder()
+                .baseUri(Firmafon.RELATEL)
+                .auth(AuthStrategy.bearer("t"))
+                .build()) {
             assertThat(firmafon.client().baseUri()).isEqualTo(Firmafon.RELATEL);
         }
     }

@@ -44,8 +44,11 @@ enum HostileModel {
 
     /** A client of {@code server} that does not retry, so each request sees exactly one reply. */
     static FirmafonClient clientOf(ReplyServer server) {
-        return FirmafonClient.builder().baseUri(server.baseUri().resolve("/api/v2"))
-                .auth(AuthStrategy.bearer(TestSecrets.TEST_TOKEN)).retryPolicy(RetryPolicy.none()).build();
+        return FirmafonClient.builder()
+                .baseUri(server.baseUri().resolve("/api/v2"))
+                .auth(AuthStrategy.bearer(TestSecrets.TEST_TOKEN))
+                .retryPolicy(RetryPolicy.none())
+                .build();
     }
 
     /** Reads this model through {@code client}'s transport and decoder: what it delivered, as one signal. */

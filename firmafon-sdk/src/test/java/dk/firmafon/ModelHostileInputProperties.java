@@ -30,8 +30,7 @@ class ModelHostileInputProperties {
     private static FirmafonClient client;
 
     /** One request: which model is read and the body the server answers with. */
-    record Case(HostileModel model, String body) {
-    }
+    record Case(HostileModel model, String body) {}
 
     @BeforeAll
     static void start() {
@@ -65,12 +64,16 @@ class ModelHostileInputProperties {
     }
 
     private static Gen<Case> wrongFields() {
-        return Generate.pick(List.of(HostileModel.values())).flatMap(model ->
-                HostileJson.withOneFieldReplaced(model.fixture).map(body -> new Case(model, body)));
+        return Generate.pick(List.of(HostileModel.values()))
+                .flatMap(
+                        model -> HostileJson.withOneFieldReplaced(model.fixture).map(body -> new Case(model, body)));
     }
 
     private static Gen<Case> truncated() {
-        return Generate.pick(List.of(HostileModel.values())).zip(doubles().between(0, 1),
-                (model, at) -> new Case(model, model.fixture.substring(0, (int) (at * (model.fixture.length() - 1)))));
+        return Generate.pick(List.of(HostileModel.values()))
+                .zip(
+                        doubles().between(0, 1),
+                        (model, at) ->
+                                new Case(model, model.fixture.substring(0, (int) (at * (model.fixture.length() - 1)))));
     }
 }

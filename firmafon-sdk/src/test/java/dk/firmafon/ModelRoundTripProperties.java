@@ -1,12 +1,11 @@
 package dk.firmafon;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,8 +27,8 @@ import dk.firmafon.voicemails.model.VoiceMail;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -55,9 +54,13 @@ class ModelRoundTripProperties {
     }
 
     private static Gen<Object> models() {
-        return Generate.oneOf(contacts().map(Object.class::cast), announcements().map(Object.class::cast),
-                receptions().map(Object.class::cast), employeeGroups().map(Object.class::cast),
-                employees().map(Object.class::cast), callNodes().map(Object.class::cast),
+        return Generate.oneOf(
+                contacts().map(Object.class::cast),
+                announcements().map(Object.class::cast),
+                receptions().map(Object.class::cast),
+                employeeGroups().map(Object.class::cast),
+                employees().map(Object.class::cast),
+                callNodes().map(Object.class::cast),
                 voiceMails().map(Object.class::cast));
     }
 
@@ -152,7 +155,8 @@ class ModelRoundTripProperties {
                 .createdAt(timestamps().generate(in))
                 .heard(Generate.booleans().generate(in))
                 .sound(optional(sounds).generate(in))
-                .duration(optional(integers().from(0).upToAndIncluding(Integer.MAX_VALUE)).generate(in))
+                .duration(optional(integers().from(0).upToAndIncluding(Integer.MAX_VALUE))
+                        .generate(in))
                 .fromNumber(optional(text()).generate(in))
                 .fromContact(optional(contacts()).generate(in))
                 .endpointName(optional(text()).generate(in))
@@ -175,16 +179,21 @@ class ModelRoundTripProperties {
     }
 
     private static Gen<String> openValues() {
-        return Generate.oneOf(Generate.pick(List.of("answered", "ringing", "hungup", "queue", "voicemail")),
+        return Generate.oneOf(
+                Generate.pick(List.of("answered", "ringing", "hungup", "queue", "voicemail")),
                 strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 12));
     }
 
     private static Gen<LivePresence> presences() {
-        return Generate.oneOf(Generate.pick(List.copyOf(LivePresence.knownValues())), openValues().map(LivePresence::of));
+        return Generate.oneOf(
+                Generate.pick(List.copyOf(LivePresence.knownValues())),
+                openValues().map(LivePresence::of));
     }
 
     private static Gen<SpeedDial> speedDials() {
-        return integers().between(0, 9999).map(digit -> SpeedDial.builder().digit(digit).build());
+        return integers()
+                .between(0, 9999)
+                .map(digit -> SpeedDial.builder().digit(digit).build());
     }
 
     private static Gen<PhoneNumber> phoneNumbers() {
@@ -192,13 +201,15 @@ class ModelRoundTripProperties {
     }
 
     private static Gen<Endpoint> endpoints() {
-        return Generate.oneOf(ids().map(Endpoint::employee), ids().map(Endpoint::reception),
-                ids().map(Endpoint::employeeGroup));
+        return Generate.oneOf(
+                ids().map(Endpoint::employee), ids().map(Endpoint::reception), ids().map(Endpoint::employeeGroup));
     }
 
     private static Gen<OffsetDateTime> timestamps() {
-        return longs().between(0, 4_102_444_800L).zip(integers().between(-12 * 4, 14 * 4),
-                (second, quarters) -> OffsetDateTime.ofInstant(Instant.ofEpochSecond(second),
-                        ZoneOffset.ofTotalSeconds(quarters * 15 * 60)));
+        return longs().between(0, 4_102_444_800L)
+                .zip(
+                        integers().between(-12 * 4, 14 * 4),
+                        (second, quarters) -> OffsetDateTime.ofInstant(
+                                Instant.ofEpochSecond(second), ZoneOffset.ofTotalSeconds(quarters * 15 * 60)));
     }
 }

@@ -23,8 +23,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * </pre>
  */
 public final class Benchmarks {
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         String mode = args.length > 0 ? args[0] : "quick";

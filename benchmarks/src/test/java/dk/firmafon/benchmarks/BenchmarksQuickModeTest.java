@@ -26,7 +26,8 @@ class BenchmarksQuickModeTest {
             for (int concurrency : Settings.QUICK.concurrencies()) {
                 String scenario = "| " + workload.label() + ", concurrency " + concurrency + " |";
                 assertThat(markdown).contains(scenario);
-                for (String contender : new String[] {"SDK", "raw Reactor Netty", "Spring WebClient", "JDK HttpClient"}) {
+                for (String contender :
+                        new String[] {"SDK", "raw Reactor Netty", "Spring WebClient", "JDK HttpClient"}) {
                     assertThat(markdown).contains(scenario + " " + contender + " |");
                 }
             }

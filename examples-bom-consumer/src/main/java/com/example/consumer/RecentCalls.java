@@ -12,7 +12,10 @@ public final class RecentCalls {
     private final CallsClient calls;
 
     public RecentCalls(URI baseUri, String token) {
-        this.calls = CallsClient.create(FirmafonClient.builder().baseUri(baseUri).auth(AuthStrategy.bearer(token)).build());
+        this.calls = CallsClient.create(FirmafonClient.builder()
+                .baseUri(baseUri)
+                .auth(AuthStrategy.bearer(token))
+                .build());
     }
 
     public Flux<Call> newest(int count) {

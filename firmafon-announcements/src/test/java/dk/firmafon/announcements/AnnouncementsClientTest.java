@@ -35,7 +35,9 @@ class AnnouncementsClientTest {
             + " \"body\": \"<p>The switchboard now shows queue length.</p>\"}";
 
     @RegisterExtension
-    static final WireMockExtension WM = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension WM = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     private FirmafonClient firmafon;
     private AnnouncementsClient announcements;
@@ -55,22 +57,28 @@ class AnnouncementsClientTest {
     }
 
     private static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     @Test
     void listEmitsEveryAnnouncementNotYetDismissed() {
-        WM.stubFor(get("/announcements").willReturn(json("{\"announcements\": [" + ANNOUNCEMENT
-                + ", {\"id\": 9, \"title\": \"Holiday hours\", \"unknown_field\": true}]}")));
+        WM.stubFor(get("/announcements")
+                .willReturn(json("{\"announcements\": [" + ANNOUNCEMENT
+                        + ", {\"id\": 9, \"title\": \"Holiday hours\", \"unknown_field\": true}]}")));
 
         StepVerifier.create(announcements.list().map(Announcement::id))
                 .expectNext(8L, 9L)
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(1, getRequestedFor(urlEqualTo("/announcements"))
-                .withHeader("Authorization", equalTo("Bearer test-token"))
-                .withHeader("Accept", equalTo("application/json")));
+        WM.verify(
+                1,
+                getRequestedFor(urlEqualTo("/announcements"))
+                        .withHeader("Authorization", equalTo("Bearer test-token"))
+                        .withHeader("Accept", equalTo("application/json")));
     }
 
     @Test
@@ -85,21 +93,28 @@ class AnnouncementsClientTest {
         WM.stubFor(post("/announcements/8/mark_as_read").willReturn(json(Fixtures.text("announcement.json"))));
 
         StepVerifier.create(announcements.markAsRead(8))
-                .assertNext(announcement -> assertThat(announcement.body())
-                        .contains("<p>The switchboard now shows queue length.</p>"))
+                .assertNext(announcement ->
+                        assertThat(announcement.body()).contains("<p>The switchboard now shows queue length.</p>"))
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(1, postRequestedFor(urlEqualTo("/announcements/8/mark_as_read"))
-                .withHeader("Authorization", equalTo("Bearer test-token")));
+        WM.verify(
+                1,
+                postRequestedFor(urlEqualTo("/announcements/8/mark_as_read"))
+                        .withHeader("Authorization", equalTo("Bearer test-token")));
     }
 
     @Test
     void markAsReadIsSafeToRepeatSoA503IsRetriedOnce() {
         String path = "/announcements/8/mark_as_read";
-        WM.stubFor(post(path).inScenario("busy").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-        WM.stubFor(post(path).inScenario("busy").whenScenarioStateIs("recovered")
+        WM.stubFor(post(path)
+                .inScenario("busy")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("recovered"));
+        WM.stubFor(post(path)
+                .inScenario("busy")
+                .whenScenarioStateIs("recovered")
                 .willReturn(json(Fixtures.text("announcement.json"))));
 
         StepVerifier.create(announcements.markAsRead(8).map(Announcement::id))
@@ -112,9 +127,11 @@ class AnnouncementsClientTest {
 
     @Test
     void markAsRead404IsNotFoundException() {
-        WM.stubFor(post("/announcements/99/mark_as_read").willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\": \"failure\", \"message\": \"Not found\"}")));
+        WM.stubFor(post("/announcements/99/mark_as_read")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\": \"failure\", \"message\": \"Not found\"}")));
 
         StepVerifier.create(announcements.markAsRead(99))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NotFoundException.class))
@@ -125,7 +142,8 @@ class AnnouncementsClientTest {
     @ValueSource(longs = {0, -8})
     void markAsReadRefusesANonPositiveIdNamingItAndSendsNothing(long id) {
         StepVerifier.create(announcements.markAsRead(id))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("id must be positive, was " + id))
                 .verify(TIMEOUT);
 

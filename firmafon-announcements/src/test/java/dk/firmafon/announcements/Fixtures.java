@@ -2,14 +2,12 @@ package dk.firmafon.announcements;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.core.FirmafonClient;
-import java.io.IOException;
 
 /** The shared example payload (copied from the API page's fixtures) and the client's mapper. */
 public final class Fixtures {
     private static final ObjectMapper MAPPER = FirmafonClient.newObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

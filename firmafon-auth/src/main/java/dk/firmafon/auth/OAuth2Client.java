@@ -53,11 +53,23 @@ public final class OAuth2Client implements AutoCloseable {
         Pkce.seed(); // on the building thread, so no request for state or verifier ever seeds it
         this.authorizeUri = config.authorizeUri != null ? config.authorizeUri : endpoint(config.baseUri, "authorize");
         this.tokenUri = config.tokenUri != null ? config.tokenUri : endpoint(config.baseUri, "token");
-        this.endpoint = new TokenEndpoint(tokenUri, config.clientId, config.clientSecret,
-                config.clientAuthentication, config.connectTimeout, config.responseTimeout, config.attemptTimeout,
+        this.endpoint = new TokenEndpoint(
+                tokenUri,
+                config.clientId,
+                config.clientSecret,
+                config.clientAuthentication,
+                config.connectTimeout,
+                config.responseTimeout,
+                config.attemptTimeout,
                 config.clock);
-        this.tokens = new TokenManager(endpoint, config.tokenStore, config.tokenListener, config.clock,
-                config.refreshAhead, config.refreshRetries, config.refreshBackoff);
+        this.tokens = new TokenManager(
+                endpoint,
+                config.tokenStore,
+                config.tokenListener,
+                config.clock,
+                config.refreshAhead,
+                config.refreshRetries,
+                config.refreshBackoff);
     }
 
     private static URI endpoint(URI base, String name) {
@@ -146,7 +158,8 @@ public final class OAuth2Client implements AutoCloseable {
     }
 
     private static boolean sameEndpoint(URI callback, URI registered) {
-        return callback.isAbsolute() && callback.getHost() != null
+        return callback.isAbsolute()
+                && callback.getHost() != null
                 && registered.getScheme().equalsIgnoreCase(callback.getScheme())
                 && registered.getHost().equalsIgnoreCase(callback.getHost())
                 && port(registered) == port(callback)
@@ -182,8 +195,8 @@ public final class OAuth2Client implements AutoCloseable {
     private AuthorizationCode code(Map<String, List<String>> parameters, AuthorizationRequest request) {
         String error = single(parameters, "error");
         if (error != null) {
-            throw new AuthorizationErrorException(error, single(parameters, "error_description"),
-                    single(parameters, "error_uri"));
+            throw new AuthorizationErrorException(
+                    error, single(parameters, "error_description"), single(parameters, "error_uri"));
         }
         if (config.verifyState) {
             String state = single(parameters, "state");
@@ -308,8 +321,7 @@ public final class OAuth2Client implements AutoCloseable {
         private int refreshRetries = 2;
         private Duration refreshBackoff = Duration.ofMillis(500);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The client id Firmafon issued to the application. Required. */
         public Builder clientId(String clientId) {

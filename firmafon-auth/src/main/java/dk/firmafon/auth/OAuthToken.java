@@ -21,8 +21,7 @@ import org.immutables.value.Value;
         defaults = @Value.Immutable(copy = true))
 public abstract class OAuthToken {
 
-    OAuthToken() {
-    }
+    OAuthToken() {}
 
     /** The access token ({@code access_token}). A secret: never log it. */
     @Value.Redacted
@@ -77,7 +76,6 @@ public abstract class OAuthToken {
 
     /** Builds an {@link OAuthToken}; {@code accessToken} and {@code receivedAt} are required. */
     public static final class Builder extends ImmutableOAuthToken.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

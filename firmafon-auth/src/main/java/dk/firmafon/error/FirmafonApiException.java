@@ -50,7 +50,8 @@ public class FirmafonApiException extends FirmafonException {
             @Nullable String error,
             @Nullable String errorDescription,
             @Nullable String bodyExcerpt,
-            int attempts) implements Serializable {
+            int attempts)
+            implements Serializable {
 
         /** Copies {@code headers} so the record stays immutable. */
         public Details {
@@ -59,8 +60,18 @@ public class FirmafonApiException extends FirmafonException {
 
         /** The same details with a different attempt count. */
         public Details withAttempts(int attempts) {
-            return new Details(status, reason, method, uri, headers, serviceStatus, serviceMessage, error,
-                    errorDescription, bodyExcerpt, attempts);
+            return new Details(
+                    status,
+                    reason,
+                    method,
+                    uri,
+                    headers,
+                    serviceStatus,
+                    serviceMessage,
+                    error,
+                    errorDescription,
+                    bodyExcerpt,
+                    attempts);
         }
     }
 
@@ -153,7 +164,11 @@ public class FirmafonApiException extends FirmafonException {
 
     private static String message(Details d) {
         StringBuilder message = new StringBuilder(128)
-                .append(d.method()).append(' ').append(d.uri()).append(" -> ").append(d.status());
+                .append(d.method())
+                .append(' ')
+                .append(d.uri())
+                .append(" -> ")
+                .append(d.status());
         if (!d.reason().isEmpty()) {
             message.append(' ').append(d.reason());
         }

@@ -12,10 +12,11 @@ public class StateMismatchException extends OAuthCallbackException {
 
     /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
     public StateMismatchException(boolean stateMissing) {
-        super(stateMissing
-                ? "state mismatch: the callback has no state parameter (if the authorization server does not echo"
-                        + " state, turn the state check off)"
-                : "state mismatch: the callback's state is not the one sent with the authorization request");
+        super(
+                stateMissing
+                        ? "state mismatch: the callback has no state parameter (if the authorization server does not echo"
+                                + " state, turn the state check off)"
+                        : "state mismatch: the callback's state is not the one sent with the authorization request");
         this.stateMissing = stateMissing;
     }
 

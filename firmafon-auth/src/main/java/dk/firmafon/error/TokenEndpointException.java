@@ -18,8 +18,12 @@ public class TokenEndpointException extends OAuthException {
     private final @Nullable String bodyExcerpt;
 
     /** For the SDK's modules (and test fakes); applications receive these, they do not create them. */
-    public TokenEndpointException(String message, int status, @Nullable String error,
-            @Nullable String errorDescription, @Nullable String bodyExcerpt) {
+    public TokenEndpointException(
+            String message,
+            int status,
+            @Nullable String error,
+            @Nullable String errorDescription,
+            @Nullable String bodyExcerpt) {
         super(message);
         this.status = status;
         this.error = error;

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 
 class AuthorizationRequestTest {
     private final OAuth2Client client = OAuth2Client.builder()
-            .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT).build();
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .redirectUri(REDIRECT)
+            .build();
 
     @AfterEach
     void close() {
@@ -38,8 +41,14 @@ class AuthorizationRequestTest {
         URI uri = request.uri();
         assertThat(uri.getScheme() + "://" + uri.getHost() + uri.getPath())
                 .isEqualTo("https://app.firmafon.dk/api/v2/authorize");
-        assertThat(query(uri)).containsOnlyKeys("client_id", "response_type", "redirect_uri", "state",
-                        "code_challenge", "code_challenge_method")
+        assertThat(query(uri))
+                .containsOnlyKeys(
+                        "client_id",
+                        "response_type",
+                        "redirect_uri",
+                        "state",
+                        "code_challenge",
+                        "code_challenge_method")
                 .containsEntry("client_id", List.of(CLIENT_ID))
                 .containsEntry("response_type", List.of("code"))
                 .containsEntry("redirect_uri", List.of(REDIRECT.toString()))
@@ -85,7 +94,8 @@ class AuthorizationRequestTest {
     @Test
     void aConfiguredAuthorizeUriKeepsItsOwnQuery() {
         try (OAuth2Client custom = client.mutate()
-                .authorizeUri(URI.create("https://sso.example/authorize?tenant=x")).build()) {
+                .authorizeUri(URI.create("https://sso.example/authorize?tenant=x"))
+                .build()) {
             URI uri = custom.authorizationRequest().uri();
 
             assertThat(uri.getPath()).isEqualTo("/authorize");
@@ -97,7 +107,8 @@ class AuthorizationRequestTest {
     void aRequestRebuiltFromStateAndVerifierEqualsTheOriginal() {
         AuthorizationRequest original = client.authorizationRequest();
 
-        AuthorizationRequest rebuilt = client.authorizationRequest(original.state(), original.codeVerifier().get());
+        AuthorizationRequest rebuilt = client.authorizationRequest(
+                original.state(), original.codeVerifier().get());
 
         assertThat(rebuilt.uri()).isEqualTo(original.uri());
         assertThat(rebuilt.codeVerifier()).isEqualTo(original.codeVerifier());
@@ -105,11 +116,14 @@ class AuthorizationRequestTest {
 
     @Test
     void rebuildingChecksItsArgumentsWithoutEchoingTheVerifier() {
-        assertThatIllegalArgumentException().isThrownBy(() -> client.authorizationRequest("state1", null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.authorizationRequest("state1", null))
                 .withMessage("codeVerifier must not be null when PKCE is on");
-        assertThatIllegalArgumentException().isThrownBy(() -> client.authorizationRequest(" ", "x".repeat(43)))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.authorizationRequest(" ", "x".repeat(43)))
                 .withMessage("state must not be blank");
-        assertThatIllegalArgumentException().isThrownBy(() -> client.authorizationRequest("state1", "sh0rt-Verifier"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.authorizationRequest("state1", "sh0rt-Verifier"))
                 .withMessageStartingWith("codeVerifier must be 43 to 128 characters")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("sh0rt-Verifier"));
     }
@@ -118,7 +132,8 @@ class AuthorizationRequestTest {
     void toStringShowsNeitherStateNorVerifier() {
         AuthorizationRequest request = client.authorizationRequest();
 
-        assertThat(request.toString()).contains("https://app.firmafon.dk/api/v2/authorize", "[REDACTED]")
+        assertThat(request.toString())
+                .contains("https://app.firmafon.dk/api/v2/authorize", "[REDACTED]")
                 .doesNotContain(request.state(), request.codeVerifier().get(), "code_challenge");
     }
 }

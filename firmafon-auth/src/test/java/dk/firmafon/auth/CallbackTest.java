@@ -35,7 +35,9 @@ class CallbackTest {
     static WireMockExtension wire = OAuthFixtures.wireMock();
 
     private final OAuth2Client client = OAuth2Client.builder()
-            .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT)
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .redirectUri(REDIRECT)
             .tokenUri(URI.create(wire.baseUrl() + "/oauth/token"))
             .build();
     private final AuthorizationRequest request = client.authorizationRequest();
@@ -51,8 +53,8 @@ class CallbackTest {
 
     @Test
     void callbackWithTheRightStateGivesTheCode() {
-        AuthorizationCode code = client.authorizationCode(callback("code=" + CODE + "&state=" + request.state()),
-                request);
+        AuthorizationCode code =
+                client.authorizationCode(callback("code=" + CODE + "&state=" + request.state()), request);
 
         assertThat(code.value()).isEqualTo(CODE);
         assertThat(code.toString()).doesNotContain(CODE);
@@ -62,41 +64,53 @@ class CallbackTest {
     @Test
     void aCallbackToAnotherSchemeHostPortOrPathIsRefusedWithoutExchangingAnything() {
         String query = "?code=" + CODE + "&state=" + request.state();
-        for (String other : new String[] {"https://evil.example/other/path", "http://app.example/oauth/callback",
-                "https://app.example:8443/oauth/callback", "https://app.example/oauth/callback/../evil",
-                "https://app.example/oauth/other"}) {
+        for (String other : new String[] {
+            "https://evil.example/other/path",
+            "http://app.example/oauth/callback",
+            "https://app.example:8443/oauth/callback",
+            "https://app.example/oauth/callback/../evil",
+            "https://app.example/oauth/other"
+        }) {
             assertThatExceptionOfType(OAuthCallbackException.class)
                     .isThrownBy(() -> client.authorizationCode(URI.create(other + query), request))
                     .withMessageContaining("is not the registered redirectUri https://app.example:443/oauth/callback")
                     .satisfies(e -> assertNoSecret(e));
         }
-        StepVerifier.create(client.completeAuthorization("mallory", URI.create("https://evil.example/other/path"
-                        + query), request))
-                .expectError(OAuthCallbackException.class).verify(TIMEOUT);
+        StepVerifier.create(client.completeAuthorization(
+                        "mallory", URI.create("https://evil.example/other/path" + query), request))
+                .expectError(OAuthCallbackException.class)
+                .verify(TIMEOUT);
         wire.verify(0, anyRequestedFor(anyUrl()));
         // the refused callbacks did not use the request up: the real one still completes it
         assertThat(client.authorizationCode(URI.create("HTTPS://APP.EXAMPLE:443/oauth/callback" + query), request)
-                .value()).isEqualTo(CODE);
+                        .value())
+                .isEqualTo(CODE);
     }
 
     @Test
     void anAuthorizationRequestCompletesOnceOnly() {
-        wire.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(tokenJson(ACCESS, REFRESH, 3600))));
+        wire.stubFor(post(urlEqualTo("/oauth/token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(tokenJson(ACCESS, REFRESH, 3600))));
         URI callback = callback("code=" + CODE + "&state=" + request.state());
 
-        StepVerifier.create(client.completeAuthorization("alice", callback, request)).expectNextCount(1)
-                .expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client.completeAuthorization("alice", callback, request))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
         StepVerifier.create(client.completeAuthorization("bob", callback, request))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(OAuthCallbackException.class)
-                        .hasMessageContaining("single-use"))
+                .expectErrorSatisfies(e ->
+                        assertThat(e).isInstanceOf(OAuthCallbackException.class).hasMessageContaining("single-use"))
                 .verify(TIMEOUT);
         wire.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
     }
 
     @Test
     void callbackParametersFromAWebFrameworkGiveTheCode() {
-        assertThat(client.authorizationCode(Map.of("code", CODE, "state", request.state()), request).value())
+        assertThat(client.authorizationCode(Map.of("code", CODE, "state", request.state()), request)
+                        .value())
                 .isEqualTo(CODE);
     }
 
@@ -122,7 +136,9 @@ class CallbackTest {
     @Test
     void stateCheckCanBeTurnedOffForServersThatDoNotEchoIt() {
         try (OAuth2Client lenient = client.mutate().verifyState(false).build()) {
-            assertThat(lenient.authorizationCode(callback("code=" + CODE), request).value()).isEqualTo(CODE);
+            assertThat(lenient.authorizationCode(callback("code=" + CODE), request)
+                            .value())
+                    .isEqualTo(CODE);
         }
     }
 
@@ -143,8 +159,8 @@ class CallbackTest {
     @Test
     void otherAuthorizationErrorsAreReportedEvenWithoutState() {
         assertThatExceptionOfType(AuthorizationErrorException.class)
-                .isThrownBy(() -> client.authorizationCode(callback("error=invalid_scope&error_uri=https%3A%2F%2Fx"),
-                        request))
+                .isThrownBy(() ->
+                        client.authorizationCode(callback("error=invalid_scope&error_uri=https%3A%2F%2Fx"), request))
                 .satisfies(e -> {
                     assertThat(e.error()).isEqualTo("invalid_scope");
                     assertThat(e.errorDescription()).isEmpty();
@@ -156,8 +172,8 @@ class CallbackTest {
     @Test
     void anErrorDescriptionCannotInjectLogLines() {
         assertThatExceptionOfType(AuthorizationErrorException.class)
-                .isThrownBy(() -> client.authorizationCode(callback("error=server_error&error_description=a%0AFAKE"),
-                        request))
+                .isThrownBy(() ->
+                        client.authorizationCode(callback("error=server_error&error_description=a%0AFAKE"), request))
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -180,16 +196,18 @@ class CallbackTest {
     @Test
     void malformedCodeIsRejectedWithoutEchoingIt() {
         assertThatExceptionOfType(OAuthCallbackException.class)
-                .isThrownBy(() -> client.authorizationCode(
-                        callback("code=" + CODE + "%20x&state=" + request.state()), request))
+                .isThrownBy(() ->
+                        client.authorizationCode(callback("code=" + CODE + "%20x&state=" + request.state()), request))
                 .satisfies(OAuthFixtures::assertNoSecret);
     }
 
     @Test
     void nullArgumentsAreNamed() {
-        assertThatIllegalArgumentException().isThrownBy(() -> client.authorizationCode((URI) null, request))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.authorizationCode((URI) null, request))
                 .withMessage("callbackUri must not be null");
-        assertThatIllegalArgumentException().isThrownBy(() -> client.authorizationCode(callback("code=x"), null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client.authorizationCode(callback("code=x"), null))
                 .withMessage("request must not be null");
     }
 
@@ -207,11 +225,14 @@ class CallbackTest {
 
     @Test
     void completeAuthorizationExchangesAndStoresTheToken() {
-        wire.stubFor(post(urlEqualTo("/oauth/token")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(tokenJson(ACCESS, REFRESH, 7200))));
+        wire.stubFor(post(urlEqualTo("/oauth/token"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(tokenJson(ACCESS, REFRESH, 7200))));
 
-        StepVerifier.create(client.completeAuthorization("alice",
-                        callback("code=" + CODE + "&state=" + request.state()), request)
+        StepVerifier.create(client.completeAuthorization(
+                                "alice", callback("code=" + CODE + "&state=" + request.state()), request)
                         .flatMap(AuthStrategy::credential))
                 .expectNext(Credential.header("Authorization", "Bearer " + ACCESS))
                 .expectComplete()

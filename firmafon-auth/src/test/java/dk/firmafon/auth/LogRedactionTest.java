@@ -44,15 +44,21 @@ class LogRedactionTest {
         }
 
         String log = String.join("\n", CapturedLogs.lines());
-        assertThat(log).contains("DEBUG", "grant_type=authorization_code", "refreshing the token of user key alice",
-                "answered 400");
+        assertThat(log)
+                .contains(
+                        "DEBUG",
+                        "grant_type=authorization_code",
+                        "refreshing the token of user key alice",
+                        "answered 400");
         assertNoSecret(log);
     }
 
     private static void runFlow(ClientAuthentication mode) {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
         try (OAuth2Client client = OAuth2Client.builder()
-                .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT)
+                .clientId(CLIENT_ID)
+                .clientSecret(CLIENT_SECRET)
+                .redirectUri(REDIRECT)
                 .tokenUri(URI.create(wire.baseUrl() + "/oauth/token"))
                 .clientAuthentication(mode)
                 .clock(clock)
@@ -61,19 +67,27 @@ class LogRedactionTest {
             URI callback = URI.create(REDIRECT + "?code=" + CODE + "&state=" + request.state());
 
             wire.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(json(200, tokenJson(ACCESS, REFRESH, 600))));
-            StepVerifier.create(client.completeAuthorization("alice", callback, request)).expectNextCount(1)
-                    .expectComplete().verify(TIMEOUT);
+            StepVerifier.create(client.completeAuthorization("alice", callback, request))
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
 
             wire.stubFor(post(urlPathEqualTo("/oauth/token"))
                     .willReturn(json(200, tokenJson(NEW_ACCESS, NEW_REFRESH, 600))));
             clock.advance(Duration.ofMinutes(10));
-            StepVerifier.create(client.forUser("alice").credential()).expectNextCount(1).expectComplete()
+            StepVerifier.create(client.forUser("alice").credential())
+                    .expectNextCount(1)
+                    .expectComplete()
                     .verify(TIMEOUT);
 
-            wire.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(aResponse().withStatus(400)
-                    .withBody("{\"error\":\"invalid_grant\",\"refresh_token\":\"" + NEW_REFRESH + "\"}")));
+            wire.stubFor(post(urlPathEqualTo("/oauth/token"))
+                    .willReturn(aResponse()
+                            .withStatus(400)
+                            .withBody("{\"error\":\"invalid_grant\",\"refresh_token\":\"" + NEW_REFRESH + "\"}")));
             clock.advance(Duration.ofMinutes(10));
-            StepVerifier.create(client.forUser("alice").credential()).expectError().verify(TIMEOUT);
+            StepVerifier.create(client.forUser("alice").credential())
+                    .expectError()
+                    .verify(TIMEOUT);
         }
     }
 }

@@ -30,10 +30,14 @@ class NonBlockingTest {
     @Test
     void authorizationRequestsCanBeMadeOnAReactorThread() {
         try (OAuth2Client client = OAuth2Client.builder()
-                .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT).build()) {
+                .clientId(CLIENT_ID)
+                .clientSecret(CLIENT_SECRET)
+                .redirectUri(REDIRECT)
+                .build()) {
             StepVerifier.create(Flux.range(0, 50)
                             .map(i -> client.authorizationRequest())
-                            .map(request -> request.state() + request.codeVerifier().orElseThrow())
+                            .map(request ->
+                                    request.state() + request.codeVerifier().orElseThrow())
                             .distinct()
                             .count()
                             .subscribeOn(Schedulers.parallel()))

@@ -18,11 +18,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OAuth2ClientBuilderTest {
 
     private static OAuth2Client.Builder valid() {
-        return OAuth2Client.builder().clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT);
+        return OAuth2Client.builder()
+                .clientId(CLIENT_ID)
+                .clientSecret(CLIENT_SECRET)
+                .redirectUri(REDIRECT);
     }
 
     private static void assertRejected(UnaryOperator<OAuth2Client.Builder> change, String messageStart) {
-        assertThatIllegalArgumentException().isThrownBy(() -> change.apply(valid()).build())
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> change.apply(valid()).build())
                 .withMessageStartingWith(messageStart)
                 .satisfies(e -> assertNoSecret(e));
     }
@@ -55,15 +59,19 @@ class OAuth2ClientBuilderTest {
 
     @Test
     void aPlainHttpTokenEndpointIsRefusedUnlessLoopbackOrAllowedExplicitly() {
-        assertRejected(b -> b.tokenUri(URI.create("http://sso.example/token")),
+        assertRejected(
+                b -> b.tokenUri(URI.create("http://sso.example/token")),
                 "tokenUri must be https (plain http would expose the client secret and tokens), was: "
                         + "http://sso.example/token");
         assertRejected(b -> b.baseUri(URI.create("http://app.firmafon.dk/api/v2")), "baseUri must be https");
-        for (URI allowed : List.of(URI.create("http://localhost:8080/token"), URI.create("http://127.0.0.1/token"),
+        for (URI allowed : List.of(
+                URI.create("http://localhost:8080/token"),
+                URI.create("http://127.0.0.1/token"),
                 URI.create("http://[::1]:9000/token"))) {
             valid().tokenUri(allowed).build().close();
         }
-        try (OAuth2Client insecure = valid().tokenUri(URI.create("http://sso.internal/token")).allowInsecureHttp(true)
+        try (OAuth2Client insecure = valid().tokenUri(URI.create("http://sso.internal/token"))
+                .allowInsecureHttp(true)
                 .build()) {
             assertThat(insecure.tokenUri()).hasHost("sso.internal");
         }
@@ -88,8 +96,10 @@ class OAuth2ClientBuilderTest {
     @Test
     void relatelPresetAndOverridesChangeTheEndpoints() {
         try (OAuth2Client relatel = valid().baseUri(OAuth2Client.RELATEL).build();
-                OAuth2Client custom = relatel.mutate().baseUri(URI.create("https://sso.example/oauth/"))
-                        .tokenUri(URI.create("https://tokens.example/t")).build()) {
+                OAuth2Client custom = relatel.mutate()
+                        .baseUri(URI.create("https://sso.example/oauth/"))
+                        .tokenUri(URI.create("https://tokens.example/t"))
+                        .build()) {
             assertThat(relatel.authorizeUri()).isEqualTo(URI.create("https://app.relatel.dk/api/v2/authorize"));
             assertThat(relatel.tokenUri()).isEqualTo(URI.create("https://app.relatel.dk/api/v2/token"));
             assertThat(custom.authorizeUri()).isEqualTo(URI.create("https://sso.example/oauth/authorize"));
@@ -100,7 +110,8 @@ class OAuth2ClientBuilderTest {
     @Test
     void toStringShowsTheConfigurationButNeverTheSecret() {
         try (OAuth2Client client = valid().build()) {
-            assertThat(client.toString()).contains(CLIENT_ID, "[REDACTED]", "CLIENT_SECRET_POST")
+            assertThat(client.toString())
+                    .contains(CLIENT_ID, "[REDACTED]", "CLIENT_SECRET_POST")
                     .doesNotContain(CLIENT_SECRET);
             assertThat(client.mutate().toString()).doesNotContain(CLIENT_SECRET);
         }
@@ -109,7 +120,8 @@ class OAuth2ClientBuilderTest {
     @Test
     void forUserRequiresAUserKey() {
         try (OAuth2Client client = valid().build()) {
-            assertThatIllegalArgumentException().isThrownBy(() -> client.forUser(" "))
+            assertThatIllegalArgumentException()
+                    .isThrownBy(() -> client.forUser(" "))
                     .withMessage("userKey must not be blank");
             assertThat(client.forUser("alice").userKey()).isEqualTo("alice");
         }

@@ -35,8 +35,7 @@ final class OAuthFixtures {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final List<String> SECRETS = List.of(CLIENT_SECRET, CODE, ACCESS, NEW_ACCESS, REFRESH, NEW_REFRESH);
 
-    private OAuthFixtures() {
-    }
+    private OAuthFixtures() {}
 
     /** WireMock on a dynamic port, for a test class's {@code @RegisterExtension} field. */
     static WireMockExtension wireMock() {
@@ -47,7 +46,10 @@ final class OAuthFixtures {
 
     /** A JSON answer. */
     static ResponseDefinitionBuilder json(int status, String body) {
-        return WireMock.aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        return WireMock.aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** Fails if {@code text} contains any configured secret. */
@@ -105,8 +107,7 @@ final class OAuthFixtures {
 
     /** Records every change the SDK reports. */
     static final class RecordingListener implements TokenListener {
-        record Change(String userKey, @Nullable OAuthToken token) {
-        }
+        record Change(String userKey, @Nullable OAuthToken token) {}
 
         final List<Change> changes = new CopyOnWriteArrayList<>();
 
@@ -117,7 +118,8 @@ final class OAuthFixtures {
 
         List<@Nullable String> accessTokens() {
             List<@Nullable String> tokens = new ArrayList<>();
-            changes.forEach(change -> tokens.add(change.token() == null ? null : change.token().accessToken()));
+            changes.forEach(change ->
+                    tokens.add(change.token() == null ? null : change.token().accessToken()));
             return tokens;
         }
     }

@@ -40,18 +40,24 @@ class StaticAuthOnTheWireTest {
             HttpClient http = HttpClient.create();
             if (credential.placement() == Credential.Placement.QUERY_PARAMETER) {
                 // as core does it: the URI Reactor Netty sees (and logs) has no credential; the connection adds it
-                String pair = FormUrlEncoding.encode(credential.name()) + "=" + FormUrlEncoding.encode(credential.value());
+                String pair =
+                        FormUrlEncoding.encode(credential.name()) + "=" + FormUrlEncoding.encode(credential.value());
                 http = http.doOnRequest((request, connection) -> CredentialQuery.apply(connection, pair));
             } else {
                 http = http.headers(headers -> headers.set(credential.name(), credential.value()));
             }
-            return http.get().uri(uri).responseSingle((response, body) -> Mono.just(response.status().code()));
+            return http.get()
+                    .uri(uri)
+                    .responseSingle(
+                            (response, body) -> Mono.just(response.status().code()));
         });
     }
 
     @Test
     void bearerSendsTheTokenInTheAuthorizationHeader() {
-        StepVerifier.create(get(AuthStrategy.bearer(TOKEN))).expectNext(200).expectComplete()
+        StepVerifier.create(get(AuthStrategy.bearer(TOKEN)))
+                .expectNext(200)
+                .expectComplete()
                 .verify(OAuthFixtures.TIMEOUT);
 
         wire.verify(getRequestedFor(urlPathEqualTo("/api/v2/me"))
@@ -61,7 +67,9 @@ class StaticAuthOnTheWireTest {
 
     @Test
     void queryParameterSendsTheTokenAsAccessTokenAndNoHeader() {
-        StepVerifier.create(get(AuthStrategy.queryParameter(TOKEN))).expectNext(200).expectComplete()
+        StepVerifier.create(get(AuthStrategy.queryParameter(TOKEN)))
+                .expectNext(200)
+                .expectComplete()
                 .verify(OAuthFixtures.TIMEOUT);
 
         wire.verify(getRequestedFor(urlPathEqualTo("/api/v2/me"))
@@ -71,14 +79,17 @@ class StaticAuthOnTheWireTest {
 
     @Test
     void basicSendsTheTokenAsUserNameWithAnEmptyPassword() {
-        StepVerifier.create(get(AuthStrategy.basic(TOKEN))).expectNext(200).expectComplete()
+        StepVerifier.create(get(AuthStrategy.basic(TOKEN)))
+                .expectNext(200)
+                .expectComplete()
                 .verify(OAuthFixtures.TIMEOUT);
 
         String expected = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
         wire.verify(getRequestedFor(urlPathEqualTo("/api/v2/me"))
                 .withHeader("Authorization", equalTo("Basic " + expected))
                 .withQueryParam("access_token", absent()));
-        assertThat(new String(Base64.getDecoder().decode(expected), StandardCharsets.UTF_8)).isEqualTo(TOKEN + ":");
+        assertThat(new String(Base64.getDecoder().decode(expected), StandardCharsets.UTF_8))
+                .isEqualTo(TOKEN + ":");
     }
 
     @Test
@@ -86,8 +97,11 @@ class StaticAuthOnTheWireTest {
         Credential rejected = Credential.header("Authorization", "Bearer " + TOKEN);
 
         for (AuthStrategy auth : new AuthStrategy[] {
-                AuthStrategy.bearer(TOKEN), AuthStrategy.queryParameter(TOKEN), AuthStrategy.basic(TOKEN)}) {
-            StepVerifier.create(auth.invalidate(rejected)).expectNext(false).expectComplete()
+            AuthStrategy.bearer(TOKEN), AuthStrategy.queryParameter(TOKEN), AuthStrategy.basic(TOKEN)
+        }) {
+            StepVerifier.create(auth.invalidate(rejected))
+                    .expectNext(false)
+                    .expectComplete()
                     .verify(OAuthFixtures.TIMEOUT);
         }
     }

@@ -24,7 +24,12 @@ class StaticAuthValidationTest {
 
     static Stream<Arguments> badTokens() {
         return strategies().flatMap(strategy -> Stream.of(
-                        "", "   ", "s3cret with space", "s3cret\ttab", "s3cret\nnewline", "s3cret\u0000nul",
+                        "",
+                        "   ",
+                        "s3cret with space",
+                        "s3cret\ttab",
+                        "s3cret\nnewline",
+                        "s3cret\u0000nul",
                         "s3cret\u00a0nbsp")
                 .map(token -> Arguments.of(strategy.get()[0], strategy.get()[1], token)));
     }
@@ -32,15 +37,17 @@ class StaticAuthValidationTest {
     @ParameterizedTest(name = "{0} rejects a null token")
     @MethodSource("strategies")
     void nullTokenIsRejectedNamingTheField(String name, Function<String, AuthStrategy> strategy) {
-        assertThatIllegalArgumentException().isThrownBy(() -> strategy.apply(null))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> strategy.apply(null))
                 .withMessage("token must not be null");
     }
 
     @ParameterizedTest(name = "{0} rejects {2}")
     @MethodSource("badTokens")
-    void blankOrWhitespaceOrControlCharacterTokenIsRejectedWithoutEchoingIt(String name,
-            Function<String, AuthStrategy> strategy, String token) {
-        assertThatIllegalArgumentException().isThrownBy(() -> strategy.apply(token))
+    void blankOrWhitespaceOrControlCharacterTokenIsRejectedWithoutEchoingIt(
+            String name, Function<String, AuthStrategy> strategy, String token) {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> strategy.apply(token))
                 .withMessageStartingWith("token must not")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret"));
     }
@@ -52,7 +59,8 @@ class StaticAuthValidationTest {
 
         assertThat(auth.toString()).doesNotContain("s3cret");
         StepVerifier.create(auth.credential())
-                .assertNext(credential -> assertThat(credential.toString()).doesNotContain("s3cret")
+                .assertNext(credential -> assertThat(credential.toString())
+                        .doesNotContain("s3cret")
                         .contains("[REDACTED]"))
                 .expectComplete()
                 .verify(Duration.ofSeconds(5));

@@ -48,7 +48,9 @@ class TokenExchangeTest {
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private final MutableClock clock = new MutableClock(NOW);
     private final OAuth2Client client = OAuth2Client.builder()
-            .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT)
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .redirectUri(REDIRECT)
             .tokenUri(URI.create(wire.baseUrl() + "/oauth/token"))
             .clock(clock)
             .build();
@@ -63,7 +65,6 @@ class TokenExchangeTest {
     private static void tokenEndpointAnswers(ResponseDefinitionBuilder response) {
         wire.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(response));
     }
-
 
     private static LoggedRequest onlyTokenRequest() {
         List<LoggedRequest> requests = wire.findAll(postRequestedFor(urlPathEqualTo("/oauth/token")));
@@ -131,13 +132,17 @@ class TokenExchangeTest {
     @Test
     void clientSecretBasicSendsTheCredentialsInTheAuthorizationHeaderOnly() {
         tokenEndpointAnswers(json(200, tokenJson(ACCESS, null, 60)));
-        try (OAuth2Client basic = client.mutate().clientAuthentication(ClientAuthentication.CLIENT_SECRET_BASIC)
+        try (OAuth2Client basic = client.mutate()
+                .clientAuthentication(ClientAuthentication.CLIENT_SECRET_BASIC)
                 .build()) {
-            StepVerifier.create(basic.exchange(code, request)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+            StepVerifier.create(basic.exchange(code, request))
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
         }
 
-        String expected = Base64.getEncoder()
-                .encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String expected =
+                Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         wire.verify(postRequestedFor(urlEqualTo("/oauth/token"))
                 .withHeader("Authorization", equalTo("Basic " + expected))
                 .withFormParam("grant_type", equalTo("authorization_code"))
@@ -149,9 +154,13 @@ class TokenExchangeTest {
     @Test
     void queryParametersModeSendsEveryParameterInTheQueryStringOfAnEmptyPost() {
         tokenEndpointAnswers(json(200, tokenJson(ACCESS, null, 60)));
-        try (OAuth2Client query = client.mutate().clientAuthentication(ClientAuthentication.QUERY_PARAMETERS)
+        try (OAuth2Client query = client.mutate()
+                .clientAuthentication(ClientAuthentication.QUERY_PARAMETERS)
                 .build()) {
-            StepVerifier.create(query.exchange(code, request)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+            StepVerifier.create(query.exchange(code, request))
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
         }
 
         wire.verify(postRequestedFor(urlPathEqualTo("/oauth/token"))
@@ -170,8 +179,10 @@ class TokenExchangeTest {
     void withoutPkceNoVerifierIsSent() {
         tokenEndpointAnswers(json(200, tokenJson(ACCESS, null, 60)));
         try (OAuth2Client plain = client.mutate().pkce(false).build()) {
-            StepVerifier.create(plain.exchange(code, plain.authorizationRequest())).expectNextCount(1)
-                    .expectComplete().verify(TIMEOUT);
+            StepVerifier.create(plain.exchange(code, plain.authorizationRequest()))
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
         }
 
         wire.verify(postRequestedFor(urlEqualTo("/oauth/token")).withRequestBody(notContaining("code_verifier")));
@@ -179,7 +190,8 @@ class TokenExchangeTest {
 
     @Test
     void invalidGrantBecomesATypedErrorWithStatusErrorAndDescription() {
-        tokenEndpointAnswers(json(400,
+        tokenEndpointAnswers(json(
+                400,
                 "{\"error\":\"invalid_grant\",\"error_description\":\"The provided authorization grant is invalid\"}"));
 
         exchangeFails(e -> {
@@ -221,7 +233,9 @@ class TokenExchangeTest {
 
     @Test
     void aNonJsonBodyBecomesATypedErrorWithARedactedExcerpt() {
-        tokenEndpointAnswers(aResponse().withStatus(503).withHeader("Content-Type", "text/html")
+        tokenEndpointAnswers(aResponse()
+                .withStatus(503)
+                .withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Service Unavailable client_secret=" + CLIENT_SECRET + "</body></html>"));
 
         exchangeFails(e -> {
@@ -229,7 +243,8 @@ class TokenExchangeTest {
             assertThat(failure.status()).isEqualTo(503);
             assertThat(failure.error()).isEmpty();
             assertThat(failure.bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt)
-                    .contains("Service Unavailable", "[REDACTED]").doesNotContain(CLIENT_SECRET));
+                    .contains("Service Unavailable", "[REDACTED]")
+                    .doesNotContain(CLIENT_SECRET));
             assertThat(failure.getMessage()).contains("503", "Service Unavailable");
         });
     }
@@ -241,7 +256,9 @@ class TokenExchangeTest {
         exchangeFails(e -> {
             TokenEndpointException failure = (TokenEndpointException) e;
             assertThat(failure.status()).isEqualTo(200);
-            assertThat(failure.getMessage()).contains("no access_token", "never printed").doesNotContain("Bearer");
+            assertThat(failure.getMessage())
+                    .contains("no access_token", "never printed")
+                    .doesNotContain("Bearer");
             assertThat(failure.bodyExcerpt()).isEmpty();
         });
     }
@@ -253,7 +270,9 @@ class TokenExchangeTest {
         // a 2xx body is never printed, not even in part: it may hold a token under any name
         exchangeFails(e -> {
             assertThat(((TokenEndpointException) e).bodyExcerpt()).isEmpty();
-            assertThat(e).hasMessageContaining("a body that is not a JSON object").hasMessageNotContaining("token_type");
+            assertThat(e)
+                    .hasMessageContaining("a body that is not a JSON object")
+                    .hasMessageNotContaining("token_type");
         });
     }
 
@@ -261,7 +280,8 @@ class TokenExchangeTest {
     void aMalformedAccessTokenIsATypedError() {
         tokenEndpointAnswers(json(200, "{\"access_token\":\"has a space\"}"));
 
-        exchangeFails(e -> assertThat(e).isInstanceOf(TokenEndpointException.class)
+        exchangeFails(e -> assertThat(e)
+                .isInstanceOf(TokenEndpointException.class)
                 .hasMessageContaining("an access_token that is empty or holds characters a header cannot carry"));
     }
 
@@ -281,10 +301,12 @@ class TokenExchangeTest {
             closedPort = socket.getLocalPort();
         }
         try (OAuth2Client unreachable = client.mutate()
-                .tokenUri(URI.create("http://127.0.0.1:" + closedPort + "/oauth/token")).build()) {
+                .tokenUri(URI.create("http://127.0.0.1:" + closedPort + "/oauth/token"))
+                .build()) {
             StepVerifier.create(unreachable.exchange(code, request))
                     .expectErrorSatisfies(e -> {
-                        assertThat(e).isInstanceOf(FirmafonIoException.class)
+                        assertThat(e)
+                                .isInstanceOf(FirmafonIoException.class)
                                 .hasMessageStartingWith("POST http://127.0.0.1:" + closedPort + "/oauth/token failed");
                         assertNoSecret(e);
                     })
@@ -295,7 +317,8 @@ class TokenExchangeTest {
     @Test
     void aSlowTokenEndpointIsAnIoErrorAfterTheResponseTimeout() {
         tokenEndpointAnswers(json(200, tokenJson(ACCESS, null, 60)).withFixedDelay(5_000));
-        try (OAuth2Client impatient = client.mutate().responseTimeout(Duration.ofMillis(300)).build()) {
+        try (OAuth2Client impatient =
+                client.mutate().responseTimeout(Duration.ofMillis(300)).build()) {
             StepVerifier.create(impatient.exchange(code, request))
                     .expectErrorSatisfies(e -> {
                         assertThat(e).isInstanceOf(FirmafonIoException.class).hasMessageContaining("/oauth/token");
@@ -310,8 +333,10 @@ class TokenExchangeTest {
         tokenEndpointAnswers(json(200, tokenJson(ACCESS, null, 60)));
         // 30 days of connect timeout is more milliseconds than Netty's int holds; Long.MAX_VALUE seconds has no
         // millisecond value at all: both count as a year
-        try (OAuth2Client patient = client.mutate().connectTimeout(Duration.ofDays(30))
-                .responseTimeout(Duration.ofSeconds(Long.MAX_VALUE)).build()) {
+        try (OAuth2Client patient = client.mutate()
+                .connectTimeout(Duration.ofDays(30))
+                .responseTimeout(Duration.ofSeconds(Long.MAX_VALUE))
+                .build()) {
             StepVerifier.create(patient.exchange(code, request))
                     .assertNext(token -> assertThat(token.accessToken()).isEqualTo(ACCESS))
                     .verifyComplete();
@@ -321,11 +346,13 @@ class TokenExchangeTest {
     @Test
     void nullArgumentsAreErrorsInTheStreamAndNothingIsSent() {
         StepVerifier.create(client.exchange(null, request))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("code must not be null"))
                 .verify(TIMEOUT);
         StepVerifier.create(client.exchangeAndStore(" ", code, request))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("userKey must not be blank"))
                 .verify(TIMEOUT);
 

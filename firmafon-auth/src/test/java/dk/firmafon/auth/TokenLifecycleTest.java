@@ -54,7 +54,9 @@ class TokenLifecycleTest {
     private final MapTokenStore store = new MapTokenStore();
     private final RecordingListener listener = new RecordingListener();
     private final OAuth2Client client = OAuth2Client.builder()
-            .clientId(CLIENT_ID).clientSecret(CLIENT_SECRET).redirectUri(REDIRECT)
+            .clientId(CLIENT_ID)
+            .clientSecret(CLIENT_SECRET)
+            .redirectUri(REDIRECT)
             .tokenUri(URI.create(wire.baseUrl() + "/oauth/token"))
             .clock(clock)
             .tokenStore(store.store)
@@ -71,7 +73,8 @@ class TokenLifecycleTest {
 
     /** Alice holds ACCESS, received now, living {@code expiresIn}, with the given refresh token. */
     private void aliceHolds(Duration expiresIn, @Nullable String refreshToken) {
-        OAuthToken.Builder token = OAuthToken.builder().accessToken(ACCESS).expiresIn(expiresIn).receivedAt(NOW);
+        OAuthToken.Builder token =
+                OAuthToken.builder().accessToken(ACCESS).expiresIn(expiresIn).receivedAt(NOW);
         if (refreshToken != null) {
             token.refreshToken(refreshToken);
         }
@@ -82,13 +85,15 @@ class TokenLifecycleTest {
         wire.stubFor(post(urlEqualTo("/oauth/token")).willReturn(response));
     }
 
-
     private static int tokenRequests() {
         return wire.findAll(postRequestedFor(urlEqualTo("/oauth/token"))).size();
     }
 
     private void credentialIs(Credential expected) {
-        StepVerifier.create(alice.credential()).expectNext(expected).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(alice.credential())
+                .expectNext(expected)
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     private void credentialFails(Consumer<Throwable> expectation) {
@@ -102,8 +107,10 @@ class TokenLifecycleTest {
 
     @Test
     void aUserWithoutTokenMustAuthorizeAndNothingIsSent() {
-        credentialFails(e -> assertThat(e).isInstanceOf(ReauthorizationRequiredException.class)
-                .hasMessageContaining("alice").hasMessageContaining("no token is stored"));
+        credentialFails(e -> assertThat(e)
+                .isInstanceOf(ReauthorizationRequiredException.class)
+                .hasMessageContaining("alice")
+                .hasMessageContaining("no token is stored"));
 
         wire.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -147,11 +154,13 @@ class TokenLifecycleTest {
 
         credentialIs(NEW_CREDENTIAL);
 
-        wire.verify(1, postRequestedFor(urlEqualTo("/oauth/token"))
-                .withFormParam("grant_type", equalTo("refresh_token"))
-                .withFormParam("refresh_token", equalTo(REFRESH))
-                .withFormParam("client_id", equalTo(CLIENT_ID))
-                .withFormParam("client_secret", equalTo(CLIENT_SECRET)));
+        wire.verify(
+                1,
+                postRequestedFor(urlEqualTo("/oauth/token"))
+                        .withFormParam("grant_type", equalTo("refresh_token"))
+                        .withFormParam("refresh_token", equalTo(REFRESH))
+                        .withFormParam("client_id", equalTo(CLIENT_ID))
+                        .withFormParam("client_secret", equalTo(CLIENT_SECRET)));
         OAuthToken stored = store.tokens.get("alice");
         assertThat(stored.accessToken()).isEqualTo(NEW_ACCESS);
         assertThat(stored.refreshToken()).contains(NEW_REFRESH);
@@ -199,8 +208,8 @@ class TokenLifecycleTest {
 
         assertThat(tokenRequests()).isEqualTo(2);
         wire.verify(1, postRequestedFor(urlEqualTo("/oauth/token")).withFormParam("refresh_token", equalTo(REFRESH)));
-        wire.verify(1, postRequestedFor(urlEqualTo("/oauth/token"))
-                .withFormParam("refresh_token", equalTo(NEW_REFRESH)));
+        wire.verify(
+                1, postRequestedFor(urlEqualTo("/oauth/token")).withFormParam("refresh_token", equalTo(NEW_REFRESH)));
     }
 
     @Test
@@ -224,8 +233,10 @@ class TokenLifecycleTest {
         tokenEndpointAnswers(aResponse().withStatus(500));
         clock.advance(Duration.ofHours(2));
 
-        credentialFails(e -> assertThat(e).isInstanceOf(TokenEndpointException.class)
-                .satisfies(f -> assertThat(((TokenEndpointException) f).status()).isEqualTo(500)));
+        credentialFails(
+                e -> assertThat(e).isInstanceOf(TokenEndpointException.class).satisfies(f -> assertThat(
+                                ((TokenEndpointException) f).status())
+                        .isEqualTo(500)));
 
         assertThat(tokenRequests()).isEqualTo(3);
         assertThat(store.tokens).containsKey("alice");
@@ -237,7 +248,8 @@ class TokenLifecycleTest {
         tokenEndpointAnswers(json(400, "{\"error\":\"invalid_grant\"}"));
         clock.advance(Duration.ofHours(2));
 
-        credentialFails(e -> assertThat(e).isInstanceOf(ReauthorizationRequiredException.class)
+        credentialFails(e -> assertThat(e)
+                .isInstanceOf(ReauthorizationRequiredException.class)
                 .hasMessageContaining("invalid_grant")
                 .hasCauseInstanceOf(TokenEndpointException.class));
 
@@ -255,7 +267,8 @@ class TokenLifecycleTest {
         credentialIs(OLD_CREDENTIAL); // nothing to refresh with: used until it expires
 
         clock.advance(Duration.ofMinutes(1));
-        credentialFails(e -> assertThat(e).isInstanceOf(ReauthorizationRequiredException.class)
+        credentialFails(e -> assertThat(e)
+                .isInstanceOf(ReauthorizationRequiredException.class)
                 .hasMessageContaining("expired"));
 
         wire.verify(0, anyRequestedFor(anyUrl()));
@@ -267,7 +280,10 @@ class TokenLifecycleTest {
         aliceHolds(Duration.ofHours(1), REFRESH);
         tokenEndpointAnswers(json(200, tokenJson(NEW_ACCESS, NEW_REFRESH, 3600)));
 
-        StepVerifier.create(alice.invalidate(OLD_CREDENTIAL)).expectNext(true).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(alice.invalidate(OLD_CREDENTIAL))
+                .expectNext(true)
+                .expectComplete()
+                .verify(TIMEOUT);
         credentialIs(NEW_CREDENTIAL);
         credentialIs(NEW_CREDENTIAL);
 
@@ -281,8 +297,11 @@ class TokenLifecycleTest {
         tokenEndpointAnswers(json(200, tokenJson(NEW_ACCESS, NEW_REFRESH, 3600)).withFixedDelay(500));
 
         StepVerifier.create(Flux.range(0, 100)
-                        .flatMap(i -> alice.invalidate(OLD_CREDENTIAL)
-                                .then(alice.credential()).subscribeOn(Schedulers.parallel()), 100)
+                        .flatMap(
+                                i -> alice.invalidate(OLD_CREDENTIAL)
+                                        .then(alice.credential())
+                                        .subscribeOn(Schedulers.parallel()),
+                                100)
                         .distinct())
                 .expectNext(NEW_CREDENTIAL)
                 .expectComplete()
@@ -295,7 +314,10 @@ class TokenLifecycleTest {
     void invalidateWithoutARefreshTokenRemovesItAndTheNextCredentialRequiresReauthorization() {
         aliceHolds(Duration.ofHours(1), null);
 
-        StepVerifier.create(alice.invalidate(OLD_CREDENTIAL)).expectNext(false).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(alice.invalidate(OLD_CREDENTIAL))
+                .expectNext(false)
+                .expectComplete()
+                .verify(TIMEOUT);
         credentialFails(e -> assertThat(e).isInstanceOf(ReauthorizationRequiredException.class));
 
         wire.verify(0, anyRequestedFor(anyUrl()));
@@ -308,7 +330,10 @@ class TokenLifecycleTest {
         aliceHolds(Duration.ofHours(1), null);
         Credential older = Credential.header("Authorization", "Bearer older-token");
 
-        StepVerifier.create(alice.invalidate(older)).expectNext(true).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(alice.invalidate(older))
+                .expectNext(true)
+                .expectComplete()
+                .verify(TIMEOUT);
         credentialIs(OLD_CREDENTIAL);
 
         assertThat(listener.changes).isEmpty();
@@ -316,17 +341,23 @@ class TokenLifecycleTest {
 
     @Test
     void invalidateForAUserWithoutTokenAnswersFalse() {
-        StepVerifier.create(client.forUser("bob").invalidate(OLD_CREDENTIAL)).expectNext(false).expectComplete()
+        StepVerifier.create(client.forUser("bob").invalidate(OLD_CREDENTIAL))
+                .expectNext(false)
+                .expectComplete()
                 .verify(TIMEOUT);
     }
 
     @Test
     void usersHaveTheirOwnTokens() {
         aliceHolds(Duration.ofHours(1), null);
-        store.tokens.put("bob", OAuthToken.builder().accessToken(NEW_ACCESS).receivedAt(NOW).build());
+        store.tokens.put(
+                "bob",
+                OAuthToken.builder().accessToken(NEW_ACCESS).receivedAt(NOW).build());
 
         credentialIs(OLD_CREDENTIAL);
-        StepVerifier.create(client.forUser("bob").credential()).expectNext(NEW_CREDENTIAL).expectComplete()
+        StepVerifier.create(client.forUser("bob").credential())
+                .expectNext(NEW_CREDENTIAL)
+                .expectComplete()
                 .verify(TIMEOUT);
     }
 
@@ -335,10 +366,14 @@ class TokenLifecycleTest {
         aliceHolds(Duration.ofHours(1), REFRESH);
         tokenEndpointAnswers(json(200, tokenJson(NEW_ACCESS, NEW_REFRESH, 3600)));
         clock.advance(Duration.ofHours(2));
-        try (OAuth2Client throwing = client.mutate().tokenListener((user, token) -> {
-            throw new IllegalStateException("listener down");
-        }).build()) {
-            StepVerifier.create(throwing.forUser("alice").credential()).expectNext(NEW_CREDENTIAL).expectComplete()
+        try (OAuth2Client throwing = client.mutate()
+                .tokenListener((user, token) -> {
+                    throw new IllegalStateException("listener down");
+                })
+                .build()) {
+            StepVerifier.create(throwing.forUser("alice").credential())
+                    .expectNext(NEW_CREDENTIAL)
+                    .expectComplete()
                     .verify(TIMEOUT);
         }
     }
@@ -347,8 +382,14 @@ class TokenLifecycleTest {
     void noSecretInAnyToString() {
         aliceHolds(Duration.ofHours(1), REFRESH);
 
-        for (Object printed : List.of(client, alice, store.tokens.get("alice"), OLD_CREDENTIAL,
-                AuthorizationCode.of(CODE), client.authorizationRequest(), client.mutate())) {
+        for (Object printed : List.of(
+                client,
+                alice,
+                store.tokens.get("alice"),
+                OLD_CREDENTIAL,
+                AuthorizationCode.of(CODE),
+                client.authorizationRequest(),
+                client.mutate())) {
             assertNoSecret(printed.toString());
         }
         assertThat(Arrays.asList(alice.toString(), store.tokens.get("alice").toString()))

@@ -26,8 +26,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class CallQuery {
-    CallQuery() {
-    }
+    CallQuery() {}
 
     /** The largest page the API serves. */
     public static final int MAX_LIMIT = 100;
@@ -76,7 +75,6 @@ public abstract class CallQuery {
 
     /** Builds a {@link CallQuery}. */
     public static final class Builder extends ImmutableCallQuery.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -81,10 +81,10 @@ public final class CallsClient {
      */
     public Flux<Call> list(CallQuery query) {
         return Flux.defer(() -> {
-            Optional<Instant> start = required("query", query, "CallQuery.all()").startedAtOrBefore();
+            Optional<Instant> start =
+                    required("query", query, "CallQuery.all()").startedAtOrBefore();
             CursorPaging<Call> paging = paging(query, start);
-            return start
-                    .map(from -> client.paginate(paging, PageCursor.at(from)))
+            return start.map(from -> client.paginate(paging, PageCursor.at(from)))
                     .orElseGet(() -> client.paginate(paging));
         });
     }
@@ -96,7 +96,8 @@ public final class CallsClient {
      */
     public Mono<Page<Call>> page(CallQuery query, @Nullable PageCursor from) {
         return Mono.defer(() -> {
-            Optional<Instant> start = required("query", query, "CallQuery.all()").startedAtOrBefore();
+            Optional<Instant> start =
+                    required("query", query, "CallQuery.all()").startedAtOrBefore();
             PageCursor cursor = from != null ? from : start.map(PageCursor::at).orElse(null);
             return client.page(paging(query, Optional.ofNullable(cursor).map(PageCursor::timestamp)), cursor);
         });
@@ -104,8 +105,8 @@ public final class CallsClient {
 
     /** {@code GET /calls/:call_uuid}. */
     public Mono<Call> get(String callUuid) {
-        return Mono.defer(() -> client.retrieve(ApiRequest.get("/calls/" + uuid("callUuid", callUuid)), "call",
-                Call.class));
+        return Mono.defer(
+                () -> client.retrieve(ApiRequest.get("/calls/" + uuid("callUuid", callUuid)), "call", Call.class));
     }
 
     /** The authenticated employee's live call nodes: {@code GET /call_nodes/live}. */
@@ -116,8 +117,8 @@ public final class CallsClient {
 
     /** {@code GET /call_nodes/:node_uuid}. */
     public Mono<CallNode> node(String nodeUuid) {
-        return Mono.defer(() -> client.retrieve(ApiRequest.get("/call_nodes/" + uuid("nodeUuid", nodeUuid)),
-                "call_node", CallNode.class));
+        return Mono.defer(() -> client.retrieve(
+                ApiRequest.get("/call_nodes/" + uuid("nodeUuid", nodeUuid)), "call_node", CallNode.class));
     }
 
     /**
@@ -129,7 +130,10 @@ public final class CallsClient {
             String path = "/call_nodes/" + uuid("nodeUuid", nodeUuid) + "/transfer";
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("endpoint", endpoint("endpoint", endpoint).toString());
-            body.put("type", required("type", type, "TransferType.ATTENDED or TransferType.DIRECT").value());
+            body.put(
+                    "type",
+                    required("type", type, "TransferType.ATTENDED or TransferType.DIRECT")
+                            .value());
             return client.execute(ApiRequest.post(path).withBody(body));
         });
     }
@@ -139,13 +143,14 @@ public final class CallsClient {
      * {@code POST /call_nodes/:node_uuid/cancel_transfer}.
      */
     public Mono<Void> cancelTransfer(String nodeUuid) {
-        return Mono.defer(() -> client.execute(ApiRequest.post(
-                "/call_nodes/" + uuid("nodeUuid", nodeUuid) + "/cancel_transfer")));
+        return Mono.defer(() ->
+                client.execute(ApiRequest.post("/call_nodes/" + uuid("nodeUuid", nodeUuid) + "/cancel_transfer")));
     }
 
     /** Hangs up a live node: {@code POST /call_nodes/:node_uuid/hangup}. */
     public Mono<Void> hangup(String nodeUuid) {
-        return Mono.defer(() -> client.execute(ApiRequest.post(String.format(HANGUP_PATH, uuid("nodeUuid", nodeUuid)))));
+        return Mono.defer(
+                () -> client.execute(ApiRequest.post(String.format(HANGUP_PATH, uuid("nodeUuid", nodeUuid)))));
     }
 
     /**
@@ -157,7 +162,9 @@ public final class CallsClient {
         return Mono.defer(() -> {
             DialRequest dial = required("request", request, "DialRequest.to(PhoneNumber.of(...))");
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("to_number", PhoneNumber.of("toNumber", dial.toNumber().digits()).digits());
+            body.put(
+                    "to_number",
+                    PhoneNumber.of("toNumber", dial.toNumber().digits()).digits());
             dial.restrictTo().ifPresent(restrictTo -> body.put("restrict_to", restrictTo.value()));
             dial.cloakReceptionId().ifPresent(id -> {
                 if (id <= 0) {
@@ -182,18 +189,31 @@ public final class CallsClient {
     /** The listing of {@code query}; throws IllegalArgumentException (inside {@code defer}) for a bad query. */
     private static CursorPaging<Call> paging(CallQuery query, Optional<Instant> start) {
         if (query.limit() < 1 || query.limit() > CallQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be between 1 and " + CallQuery.MAX_LIMIT + ", was "
-                    + query.limit());
+            throw new IllegalArgumentException(
+                    "limit must be between 1 and " + CallQuery.MAX_LIMIT + ", was " + query.limit());
         }
         ApiRequest request = ApiRequest.get("/calls")
-                .withQuery("endpoint", query.endpoint().map(e -> endpoint("endpoint", e).toString()).orElse(null))
-                .withQuery("number", query.number().map(n -> PhoneNumber.of("number", n.digits()).digits())
-                        .orElse(null))
+                .withQuery(
+                        "endpoint",
+                        query.endpoint()
+                                .map(e -> endpoint("endpoint", e).toString())
+                                .orElse(null))
+                .withQuery(
+                        "number",
+                        query.number()
+                                .map(n -> PhoneNumber.of("number", n.digits()).digits())
+                                .orElse(null))
                 .withQuery("direction", query.direction().map(OpenValue::value).orElse(null))
                 .withQuery("status", query.status().map(OpenValue::value).orElse(null))
-                .withQuery("started_at_gt_or_eq", query.startedAtOrAfter().map(Instant::toString).orElse(null))
-                .withQuery("ended_at_lt_or_eq", query.endedAtOrBefore().map(Instant::toString).orElse(null))
-                .withQuery("ended_at_gt_or_eq", query.endedAtOrAfter().map(Instant::toString).orElse(null));
+                .withQuery(
+                        "started_at_gt_or_eq",
+                        query.startedAtOrAfter().map(Instant::toString).orElse(null))
+                .withQuery(
+                        "ended_at_lt_or_eq",
+                        query.endedAtOrBefore().map(Instant::toString).orElse(null))
+                .withQuery(
+                        "ended_at_gt_or_eq",
+                        query.endedAtOrAfter().map(Instant::toString).orElse(null));
         return CursorPaging.builder(Call.class)
                 .request(request)
                 .envelopeKey("calls")

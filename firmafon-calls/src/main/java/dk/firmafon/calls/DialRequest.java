@@ -17,8 +17,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class DialRequest {
-    DialRequest() {
-    }
+    DialRequest() {}
 
     /** The number to call: {@code to_number}. */
     public abstract PhoneNumber toNumber();
@@ -43,7 +42,6 @@ public abstract class DialRequest {
 
     /** Builds a {@link DialRequest}. */
     public static final class Builder extends ImmutableDialRequest.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

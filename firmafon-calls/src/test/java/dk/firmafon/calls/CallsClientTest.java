@@ -62,17 +62,19 @@ class CallsClientTest extends WireMockCallsTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(exactly(1), getRequestedFor(urlPathEqualTo("/calls"))
-                .withHeader("Authorization", equalTo(BEARER))
-                .withQueryParam("limit", equalTo("25"))
-                .withQueryParam("endpoint", equalTo("Reception#7"))
-                .withQueryParam("number", equalTo("4520304050"))
-                .withQueryParam("direction", equalTo("incoming"))
-                .withQueryParam("status", equalTo("missed"))
-                .withQueryParam("started_at_lt_or_eq", equalTo("2025-06-02T12:00:00Z"))
-                .withQueryParam("started_at_gt_or_eq", equalTo("2025-06-01T00:00:00Z"))
-                .withQueryParam("ended_at_lt_or_eq", equalTo("2025-06-02T13:00:00Z"))
-                .withQueryParam("ended_at_gt_or_eq", equalTo("2025-06-01T00:30:00Z")));
+        WM.verify(
+                exactly(1),
+                getRequestedFor(urlPathEqualTo("/calls"))
+                        .withHeader("Authorization", equalTo(BEARER))
+                        .withQueryParam("limit", equalTo("25"))
+                        .withQueryParam("endpoint", equalTo("Reception#7"))
+                        .withQueryParam("number", equalTo("4520304050"))
+                        .withQueryParam("direction", equalTo("incoming"))
+                        .withQueryParam("status", equalTo("missed"))
+                        .withQueryParam("started_at_lt_or_eq", equalTo("2025-06-02T12:00:00Z"))
+                        .withQueryParam("started_at_gt_or_eq", equalTo("2025-06-01T00:00:00Z"))
+                        .withQueryParam("ended_at_lt_or_eq", equalTo("2025-06-02T13:00:00Z"))
+                        .withQueryParam("ended_at_gt_or_eq", equalTo("2025-06-01T00:30:00Z")));
     }
 
     @Test
@@ -87,16 +89,19 @@ class CallsClientTest extends WireMockCallsTest {
 
     @Test
     void pageHandsOutACursorThatResumesAtTheOldestCallByInstant() {
-        WM.stubFor(get(urlPathEqualTo("/calls")).withQueryParam("started_at_lt_or_eq", absent())
+        WM.stubFor(get(urlPathEqualTo("/calls"))
+                .withQueryParam("started_at_lt_or_eq", absent())
                 .willReturn(okJson(Fixtures.text("calls.json"))));
-        WM.stubFor(get(urlPathEqualTo("/calls")).withQueryParam("started_at_lt_or_eq", equalTo("2025-06-02T07:30:00Z"))
+        WM.stubFor(get(urlPathEqualTo("/calls"))
+                .withQueryParam("started_at_lt_or_eq", equalTo("2025-06-02T07:30:00Z"))
                 .willReturn(okJson("{\"calls\": []}")));
         CallQuery query = CallQuery.builder().limit(3).build();
         // (a server that answered the same three calls again would be ignoring the cursor: HostileServerTest)
 
-        StepVerifier.create(calls.page(query, null)
-                        .flatMap(first -> calls.page(query, PageCursor.parse(first.next().orElseThrow().asString()))
-                                .map(second -> List.of(first, second))))
+        StepVerifier.create(calls.page(query, null).flatMap(first -> calls.page(
+                                query,
+                                PageCursor.parse(first.next().orElseThrow().asString()))
+                        .map(second -> List.of(first, second))))
                 .assertNext(pages -> {
                     assertThat(pages.get(0).items()).hasSize(3);
                     // 09:30:00+02:00 is the oldest instant of the page, although 07:59:59Z comes after it
@@ -108,18 +113,23 @@ class CallsClientTest extends WireMockCallsTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(exactly(1), getRequestedFor(urlPathEqualTo("/calls"))
-                .withQueryParam("started_at_lt_or_eq", equalTo("2025-06-02T07:30:00Z"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        WM.verify(
+                exactly(1),
+                getRequestedFor(urlPathEqualTo("/calls"))
+                        .withQueryParam("started_at_lt_or_eq", equalTo("2025-06-02T07:30:00Z"))
+                        .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
     void getReadsTheCallUnderItsEnvelope() throws Exception {
         WM.stubFor(get("/calls/" + CALL_UUID).willReturn(okJson(Fixtures.text("call.json"))));
-        Call expected = Fixtures.MAPPER.treeToValue(Fixtures.MAPPER.readTree(Fixtures.text("call.json")).get("call"),
-                Call.class);
+        Call expected = Fixtures.MAPPER.treeToValue(
+                Fixtures.MAPPER.readTree(Fixtures.text("call.json")).get("call"), Call.class);
 
-        StepVerifier.create(calls.get(CALL_UUID)).expectNext(expected).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(calls.get(CALL_UUID))
+                .expectNext(expected)
+                .expectComplete()
+                .verify(TIMEOUT);
 
         WM.verify(getRequestedFor(urlPathEqualTo("/calls/" + CALL_UUID)).withHeader("Authorization", equalTo(BEARER)));
     }
@@ -128,23 +138,34 @@ class CallsClientTest extends WireMockCallsTest {
     void getPercentEncodesTheUuidAsOnePathSegment() {
         WM.stubFor(get(urlPathEqualTo("/calls/a%2Fb")).willReturn(okJson("{\"call\": {\"call_uuid\": \"a/b\"}}")));
 
-        StepVerifier.create(calls.get("a/b").map(Call::callUuid)).expectNext("a/b").expectComplete().verify(TIMEOUT);
+        StepVerifier.create(calls.get("a/b").map(Call::callUuid))
+                .expectNext("a/b")
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
     void getCall404IsNotFoundException() {
-        WM.stubFor(get("/calls/unknown").willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"status\": \"failure\", \"message\": \"Not found\"}")));
+        WM.stubFor(get("/calls/unknown")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\": \"failure\", \"message\": \"Not found\"}")));
 
-        StepVerifier.create(calls.get("unknown")).expectError(NotFoundException.class).verify(TIMEOUT);
+        StepVerifier.create(calls.get("unknown"))
+                .expectError(NotFoundException.class)
+                .verify(TIMEOUT);
     }
 
     @Test
     void liveStreamsTheLiveNodes() {
-        WM.stubFor(get("/call_nodes/live").willReturn(okJson("{\"call_nodes\": [" + callNodeJson() + ", "
-                + "{\"node_uuid\": \"n2\", \"state\": \"ringing\", \"node_type\": \"employee\"}]}")));
+        WM.stubFor(get("/call_nodes/live")
+                .willReturn(okJson("{\"call_nodes\": [" + callNodeJson() + ", "
+                        + "{\"node_uuid\": \"n2\", \"state\": \"ringing\", \"node_type\": \"employee\"}]}")));
 
-        StepVerifier.create(calls.live().map(CallNode::nodeUuid)).expectNext(NODE_UUID, "n2").expectComplete()
+        StepVerifier.create(calls.live().map(CallNode::nodeUuid))
+                .expectNext(NODE_UUID, "n2")
+                .expectComplete()
                 .verify(TIMEOUT);
 
         WM.verify(getRequestedFor(urlPathEqualTo("/call_nodes/live")).withHeader("Authorization", equalTo(BEARER)));
@@ -162,7 +183,8 @@ class CallsClientTest extends WireMockCallsTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(getRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID)).withHeader("Authorization", equalTo(BEARER)));
+        WM.verify(getRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID))
+                .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
@@ -170,49 +192,66 @@ class CallsClientTest extends WireMockCallsTest {
         WM.stubFor(post("/call_nodes/" + NODE_UUID + "/transfer").willReturn(okJson("{}")));
 
         StepVerifier.create(calls.transfer(NODE_UUID, Endpoint.reception(1), TransferType.ATTENDED))
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        WM.verify(exactly(1), postRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID + "/transfer"))
-                .withHeader("Authorization", equalTo(BEARER))
-                .withHeader("Content-Type", WireMock.containing("application/json"))
-                .withRequestBody(equalToJson("{\"endpoint\": \"Reception#1\", \"type\": \"attended\"}")));
+        WM.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID + "/transfer"))
+                        .withHeader("Authorization", equalTo(BEARER))
+                        .withHeader("Content-Type", WireMock.containing("application/json"))
+                        .withRequestBody(equalToJson("{\"endpoint\": \"Reception#1\", \"type\": \"attended\"}")));
     }
 
     @Test
     void cancelTransferPostsToTheNode() {
-        WM.stubFor(post("/call_nodes/" + NODE_UUID + "/cancel_transfer").willReturn(aResponse().withStatus(200)));
+        WM.stubFor(post("/call_nodes/" + NODE_UUID + "/cancel_transfer")
+                .willReturn(aResponse().withStatus(200)));
 
         StepVerifier.create(calls.cancelTransfer(NODE_UUID)).expectComplete().verify(TIMEOUT);
 
-        WM.verify(exactly(1), postRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID + "/cancel_transfer"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        WM.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID + "/cancel_transfer"))
+                        .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
     void hangupPostsToTheNodesHangupPathNotTheDocumentedTypo() {
-        WM.stubFor(post("/call_nodes/" + NODE_UUID + "/hangup").willReturn(aResponse().withStatus(200)));
+        WM.stubFor(post("/call_nodes/" + NODE_UUID + "/hangup")
+                .willReturn(aResponse().withStatus(200)));
 
         StepVerifier.create(calls.hangup(NODE_UUID)).expectComplete().verify(TIMEOUT);
 
-        WM.verify(exactly(1), postRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID + "/hangup"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        WM.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo("/call_nodes/" + NODE_UUID + "/hangup"))
+                        .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
     void dialPostsTheNumberAndOptionsAndEmitsTheAnswer() {
         WM.stubFor(post("/switch/dial").willReturn(okJson("{\"status\": \"ok\"}")));
-        DialRequest request = DialRequest.builder().toNumber(PhoneNumber.of("+45 71 99 99 99"))
-                .restrictTo(DialRestriction.MOBILE).cloakReceptionId(7L).build();
+        DialRequest request = DialRequest.builder()
+                .toNumber(PhoneNumber.of("+45 71 99 99 99"))
+                .restrictTo(DialRestriction.MOBILE)
+                .cloakReceptionId(7L)
+                .build();
 
         StepVerifier.create(calls.dial(request))
-                .assertNext(result -> assertThat(result.body().map(body -> body.get("status").asText())).contains("ok"))
+                .assertNext(result -> assertThat(
+                                result.body().map(body -> body.get("status").asText()))
+                        .contains("ok"))
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(exactly(1), postRequestedFor(urlPathEqualTo("/switch/dial"))
-                .withHeader("Authorization", equalTo(BEARER))
-                .withRequestBody(equalToJson(
-                        "{\"to_number\": \"4571999999\", \"restrict_to\": \"mobile\", \"cloak_reception_id\": 7}")));
+        WM.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo("/switch/dial"))
+                        .withHeader("Authorization", equalTo(BEARER))
+                        .withRequestBody(
+                                equalToJson(
+                                        "{\"to_number\": \"4571999999\", \"restrict_to\": \"mobile\", \"cloak_reception_id\": 7}")));
     }
 
     @Test
@@ -224,15 +263,18 @@ class CallsClientTest extends WireMockCallsTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(exactly(1), postRequestedFor(urlPathEqualTo("/switch/dial"))
-                .withRequestBody(equalToJson("{\"to_number\": \"4571999999\"}")));
+        WM.verify(
+                exactly(1),
+                postRequestedFor(urlPathEqualTo("/switch/dial"))
+                        .withRequestBody(equalToJson("{\"to_number\": \"4571999999\"}")));
     }
 
     static Stream<Arguments> posts() {
         return Stream.of(
-                Arguments.of("/call_nodes/n1/transfer",
-                        (Function<CallsClient, Publisher<?>>) c -> c.transfer("n1", Endpoint.employee(17), TransferType.DIRECT)),
-                Arguments.of("/call_nodes/n1/cancel_transfer", (Function<CallsClient, Publisher<?>>) c -> c.cancelTransfer("n1")),
+                Arguments.of("/call_nodes/n1/transfer", (Function<CallsClient, Publisher<?>>)
+                        c -> c.transfer("n1", Endpoint.employee(17), TransferType.DIRECT)),
+                Arguments.of("/call_nodes/n1/cancel_transfer", (Function<CallsClient, Publisher<?>>)
+                        c -> c.cancelTransfer("n1")),
                 Arguments.of("/call_nodes/n1/hangup", (Function<CallsClient, Publisher<?>>) c -> c.hangup("n1")),
                 Arguments.of("/switch/dial", (Function<CallsClient, Publisher<?>>) c -> c.dial("4571999999")));
     }
@@ -242,7 +284,9 @@ class CallsClientTest extends WireMockCallsTest {
     void aPostThatFailsWith503IsNotRetried(String path, Function<CallsClient, Publisher<?>> operation) {
         WM.stubFor(post(path).willReturn(aResponse().withStatus(503).withBody("<html>busy</html>")));
 
-        StepVerifier.create(operation.apply(calls)).expectError(ServerErrorException.class).verify(TIMEOUT);
+        StepVerifier.create(operation.apply(calls))
+                .expectError(ServerErrorException.class)
+                .verify(TIMEOUT);
 
         WM.verify(exactly(1), postRequestedFor(urlPathEqualTo(path)));
     }
@@ -265,12 +309,24 @@ class CallsClientTest extends WireMockCallsTest {
                 bad("limit", c -> c.list(limit101)),
                 bad("limit", c -> c.page(limit0, null)),
                 bad("limit", c -> c.page(limit101, null)),
-                bad("number", c -> c.list(CallQuery.builder().number(Fixtures.readPhoneNumber("anonymous")).build())),
-                bad("endpoint", c -> c.list(CallQuery.builder().endpoint(Fixtures.readEndpoint("undefined")).build())),
+                bad(
+                        "number",
+                        c -> c.list(CallQuery.builder()
+                                .number(Fixtures.readPhoneNumber("anonymous"))
+                                .build())),
+                bad(
+                        "endpoint",
+                        c -> c.list(CallQuery.builder()
+                                .endpoint(Fixtures.readEndpoint("undefined"))
+                                .build())),
                 bad("query", c -> c.list(null)),
                 bad("request", c -> c.dial((DialRequest) null)),
-                bad("cloakReceptionId", c -> c.dial(DialRequest.builder().toNumber(PhoneNumber.of("4571999999"))
-                        .cloakReceptionId(0L).build())),
+                bad(
+                        "cloakReceptionId",
+                        c -> c.dial(DialRequest.builder()
+                                .toNumber(PhoneNumber.of("4571999999"))
+                                .cloakReceptionId(0L)
+                                .build())),
                 bad("toNumber", c -> c.dial(DialRequest.to(Fixtures.readPhoneNumber("anonymous")))));
     }
 
@@ -280,9 +336,11 @@ class CallsClientTest extends WireMockCallsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInput")
-    void badInputIsAnErrorNamingTheArgumentAndNothingIsSent(String argument, Function<CallsClient, Publisher<?>> operation) {
+    void badInputIsAnErrorNamingTheArgumentAndNothingIsSent(
+            String argument, Function<CallsClient, Publisher<?>> operation) {
         StepVerifier.create(operation.apply(calls))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageStartingWith(argument + " "))
                 .verify(TIMEOUT);
 
@@ -291,6 +349,8 @@ class CallsClientTest extends WireMockCallsTest {
     }
 
     private static String callNodeJson() {
-        return Fixtures.readTree(Fixtures.text("call_node.json")).get("call_node").toString();
+        return Fixtures.readTree(Fixtures.text("call_node.json"))
+                .get("call_node")
+                .toString();
     }
 }

@@ -45,7 +45,10 @@ class CallsPagingTest extends WireMockCallsTest {
         }
         FakeCallHistory.history = calls;
 
-        StepVerifier.create(this.calls.list(CallQuery.builder().limit(100).build()).map(Call::callUuid).collectList())
+        StepVerifier.create(this.calls
+                        .list(CallQuery.builder().limit(100).build())
+                        .map(Call::callUuid)
+                        .collectList())
                 .assertNext(uuids -> assertThat(uuids).containsExactlyElementsOf(uuidsOf(calls)))
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -61,7 +64,11 @@ class CallsPagingTest extends WireMockCallsTest {
         FakeCallHistory.history = List.of(call("new", 0), call("boundary", 10), call("older", 20), call("oldest", 30));
         Instant start = NEWEST.minus(Duration.ofMinutes(10));
 
-        StepVerifier.create(calls.list(CallQuery.builder().limit(2).startedAtOrBefore(start).build()).map(Call::callUuid))
+        StepVerifier.create(calls.list(CallQuery.builder()
+                                .limit(2)
+                                .startedAtOrBefore(start)
+                                .build())
+                        .map(Call::callUuid))
                 .expectNext("boundary", "older", "oldest")
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -71,9 +78,14 @@ class CallsPagingTest extends WireMockCallsTest {
 
     @Test
     void callsWithoutStartedAtDoNotBreakThePager() {
-        FakeCallHistory.history = List.of(new FakeCall("ringing-1", Optional.empty(), true),
+        FakeCallHistory.history = List.of(
+                new FakeCall("ringing-1", Optional.empty(), true),
                 new FakeCall("ringing-2", Optional.empty(), false),
-                call("c1", 1), call("c2", 2), call("c3", 3), call("c4", 4), call("c5", 5));
+                call("c1", 1),
+                call("c2", 2),
+                call("c3", 3),
+                call("c4", 4),
+                call("c5", 5));
 
         StepVerifier.create(calls.list(CallQuery.builder().limit(3).build()).map(Call::callUuid))
                 .expectNext("ringing-1", "ringing-2", "c1", "c2", "c3", "c4", "c5")
@@ -91,7 +103,10 @@ class CallsPagingTest extends WireMockCallsTest {
         }
         FakeCallHistory.history = calls;
 
-        StepVerifier.create(this.calls.list().take(150).count()).expectNext(150L).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(this.calls.list().take(150).count())
+                .expectNext(150L)
+                .expectComplete()
+                .verify(TIMEOUT);
 
         WM.verify(exactly(2), getRequestedFor(urlPathEqualTo("/calls")));
     }
@@ -112,11 +127,17 @@ class CallsPagingTest extends WireMockCallsTest {
     /** The {@code started_at_lt_or_eq} of every request, in order (null when absent), normalised to an instant. */
     private static List<String> cursorsSent() {
         List<ServeEvent> events = new ArrayList<>(WM.getAllServeEvents());
-        events.sort((a, b) -> a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
+        events.sort((a, b) ->
+                a.getRequest().getLoggedDate().compareTo(b.getRequest().getLoggedDate()));
         List<String> cursors = new ArrayList<>();
         for (ServeEvent event : events) {
             QueryParameter cursor = event.getRequest().queryParameter("started_at_lt_or_eq");
-            cursors.add(cursor.isPresent() ? OffsetDateTime.parse(cursor.firstValue()).toInstant().toString() : null);
+            cursors.add(
+                    cursor.isPresent()
+                            ? OffsetDateTime.parse(cursor.firstValue())
+                                    .toInstant()
+                                    .toString()
+                            : null);
         }
         return cursors;
     }

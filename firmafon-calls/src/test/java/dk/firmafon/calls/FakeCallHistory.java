@@ -26,8 +26,11 @@ final class FakeCallHistory implements ResponseDefinitionTransformerV2 {
     /** One call of the history; written with {@code Z} or with {@code +02:00}. */
     record FakeCall(String uuid, Optional<Instant> startedAt, boolean zulu) {
         String json() {
-            String at = startedAt.map(t -> zulu ? t.toString() : t.atOffset(COPENHAGEN_SUMMER).toString())
-                    .map(text -> "\"" + text + "\"").orElse("null");
+            String at = startedAt
+                    .map(t ->
+                            zulu ? t.toString() : t.atOffset(COPENHAGEN_SUMMER).toString())
+                    .map(text -> "\"" + text + "\"")
+                    .orElse("null");
             return "{\"call_uuid\": \"" + uuid + "\", \"started_at\": " + at + ", \"status\": \"answered\"}";
         }
     }
@@ -41,7 +44,8 @@ final class FakeCallHistory implements ResponseDefinitionTransformerV2 {
                 : Optional.empty();
         String page = history.stream()
                 .filter(call -> bound.isEmpty()
-                        || call.startedAt().isPresent() && !call.startedAt().get().isAfter(bound.get()))
+                        || call.startedAt().isPresent()
+                                && !call.startedAt().get().isAfter(bound.get()))
                 .limit(limit)
                 .map(FakeCall::json)
                 .collect(Collectors.joining(", ", "{\"calls\": [", "]}"));

@@ -18,12 +18,14 @@ public final class Fixtures {
     /** The token every WireMock test authenticates with. */
     public static final String TOKEN = TestSecrets.TEST_TOKEN;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A client for a fake server at {@code baseUrl}, authenticating with {@code Bearer test-token}. */
     public static FirmafonClient client(String baseUrl) {
-        return FirmafonClient.builder().baseUri(URI.create(baseUrl)).auth(AuthStrategy.bearer(TOKEN)).build();
+        return FirmafonClient.builder()
+                .baseUri(URI.create(baseUrl))
+                .auth(AuthStrategy.bearer(TOKEN))
+                .build();
     }
 
     /** An endpoint as the server may send it (e.g. {@code undefined}), read like the client reads it. */

@@ -15,7 +15,8 @@ class StartedAtTest {
     void aCallWithStartedAtIsPagedAtItsInstant() {
         StartedAt startedAt = new StartedAt(Optional.of(START));
 
-        assertThat(startedAt.apply(call("a", "2025-06-02T11:00:00+02:00"))).isEqualTo(Instant.parse("2025-06-02T09:00:00Z"));
+        assertThat(startedAt.apply(call("a", "2025-06-02T11:00:00+02:00")))
+                .isEqualTo(Instant.parse("2025-06-02T09:00:00Z"));
     }
 
     @Test
@@ -27,12 +28,15 @@ class StartedAtTest {
         assertThat(startedAt.apply(ringing)).isEqualTo(Instant.parse("2025-06-02T10:00:00Z"));
 
         startedAt.apply(call("b", "2025-06-02T09:00:00Z"));
-        assertThat(startedAt.apply(ringing)).as("the same answer when asked again").isEqualTo(Instant.parse("2025-06-02T10:00:00Z"));
+        assertThat(startedAt.apply(ringing))
+                .as("the same answer when asked again")
+                .isEqualTo(Instant.parse("2025-06-02T10:00:00Z"));
     }
 
     @Test
     void aFirstCallWithoutStartedAtTakesTheStartingBound() {
-        assertThat(new StartedAt(Optional.of(START)).apply(call("ringing", null))).isEqualTo(START);
+        assertThat(new StartedAt(Optional.of(START)).apply(call("ringing", null)))
+                .isEqualTo(START);
     }
 
     @Test

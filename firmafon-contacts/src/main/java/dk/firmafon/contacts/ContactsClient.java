@@ -47,7 +47,8 @@ public final class ContactsClient {
         if (number == null) {
             return Mono.error(new IllegalArgumentException("number must not be null"));
         }
-        return client.retrieve(ApiRequest.get("/contacts").withQuery("number", number.digits()), ENVELOPE, Contact.class);
+        return client.retrieve(
+                ApiRequest.get("/contacts").withQuery("number", number.digits()), ENVELOPE, Contact.class);
     }
 
     /**
@@ -69,8 +70,8 @@ public final class ContactsClient {
             if (!fields.containsKey("number")) {
                 return Mono.error(new IllegalArgumentException("draft.number is required to create a contact"));
             }
-            return client.retrieve(ApiRequest.post("/contacts").withBody(Map.of(ENVELOPE, fields)), ENVELOPE,
-                    Contact.class);
+            return client.retrieve(
+                    ApiRequest.post("/contacts").withBody(Map.of(ENVELOPE, fields)), ENVELOPE, Contact.class);
         });
     }
 
@@ -114,7 +115,9 @@ public final class ContactsClient {
             throw new IllegalArgumentException("draft must not be null");
         }
         Map<String, Object> fields = new LinkedHashMap<>();
-        draft.number().ifPresent(number -> fields.put("number", PhoneNumber.of("draft.number", number).digits()));
+        draft.number()
+                .ifPresent(number -> fields.put(
+                        "number", PhoneNumber.of("draft.number", number).digits()));
         draft.name().ifPresent(name -> {
             if (name.isBlank()) {
                 throw new IllegalArgumentException("draft.name must not be blank when set");

@@ -22,12 +22,20 @@ class ContactJsonTest {
         Contact contact = mapper.treeToValue(fixture, Contact.class);
         JsonNode written = mapper.readTree(mapper.writeValueAsString(contact));
 
-        assertThat(contact).isEqualTo(Contact.builder()
-                .id(311L).number("4520304050").name("Ida Iversen").email("ida@example.org").build());
+        assertThat(contact)
+                .isEqualTo(Contact.builder()
+                        .id(311L)
+                        .number("4520304050")
+                        .name("Ida Iversen")
+                        .email("ida@example.org")
+                        .build());
         assertThat(mapper.treeToValue(written, Contact.class)).isEqualTo(contact);
         List<String> fields = new ArrayList<>();
         fixture.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).allSatisfy(field -> assertThat(written.path(field).isMissingNode() ? NullNode.getInstance() : written.get(field)).as(field).isEqualTo(fixture.get(field)));
+        assertThat(fields).allSatisfy(field -> assertThat(
+                        written.path(field).isMissingNode() ? NullNode.getInstance() : written.get(field))
+                .as(field)
+                .isEqualTo(fixture.get(field)));
     }
 
     @Test
@@ -37,6 +45,7 @@ class ContactJsonTest {
                         + "\"address\":{\"city\":\"Aarhus\"}}",
                 Contact.class);
 
-        assertThat(contact).isEqualTo(Contact.builder().id(9L).number("4520304050").build());
+        assertThat(contact)
+                .isEqualTo(Contact.builder().id(9L).number("4520304050").build());
     }
 }

@@ -36,11 +36,17 @@ public final class ApiRequest {
     private final boolean absolute;
     /** name, value, name, value, ... (unencoded). */
     private final String[] query;
+
     private final @Nullable Object body;
     private final boolean idempotent;
 
-    private ApiRequest(HttpMethod method, String path, boolean absolute, String[] query, @Nullable Object body,
-                       boolean idempotent) {
+    private ApiRequest(
+            HttpMethod method,
+            String path,
+            boolean absolute,
+            String[] query,
+            @Nullable Object body,
+            boolean idempotent) {
         this.method = method;
         this.path = path;
         this.absolute = absolute;
@@ -83,7 +89,8 @@ public final class ApiRequest {
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("path must not be null or blank");
         }
-        boolean absolute = path.regionMatches(true, 0, "https://", 0, 8) || path.regionMatches(true, 0, "http://", 0, 7);
+        boolean absolute =
+                path.regionMatches(true, 0, "https://", 0, 8) || path.regionMatches(true, 0, "http://", 0, 7);
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c <= ' ' || c == 0x7f) {
@@ -221,7 +228,8 @@ public final class ApiRequest {
         }
     }
 
-    @Nullable Object bodyOrNull() {
+    @Nullable
+    Object bodyOrNull() {
         return body;
     }
 

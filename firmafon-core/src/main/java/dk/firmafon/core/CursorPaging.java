@@ -146,8 +146,8 @@ public final class CursorPaging<T> {
          */
         public Builder<T> pageSize(int limit) {
             if (limit < 1 || limit > MAX_PAGE_SIZE) {
-                throw new IllegalArgumentException("pageSize (sent as limit) must be between 1 and " + MAX_PAGE_SIZE
-                        + ", was " + limit);
+                throw new IllegalArgumentException(
+                        "pageSize (sent as limit) must be between 1 and " + MAX_PAGE_SIZE + ", was " + limit);
             }
             this.pageSize = limit;
             return this;

@@ -14,8 +14,7 @@ package dk.firmafon.core;
  */
 public interface ExchangeListener {
     /** Does nothing. */
-    ExchangeListener NONE = new ExchangeListener() {
-    };
+    ExchangeListener NONE = new ExchangeListener() {};
 
     /**
      * A response head arrived (any status).
@@ -24,10 +23,8 @@ public interface ExchangeListener {
      * @param attempt 1 for the first attempt, 2 for the first retry, ...
      * @param elapsedNanos from sending the attempt to the response head
      */
-    default void onResponse(HttpMethod method, String path, int status, int attempt, long elapsedNanos) {
-    }
+    default void onResponse(HttpMethod method, String path, int status, int attempt, long elapsedNanos) {}
 
     /** The attempt failed before a response arrived (connect failure, reset, timeout). */
-    default void onFailure(HttpMethod method, String path, Throwable error, int attempt, long elapsedNanos) {
-    }
+    default void onFailure(HttpMethod method, String path, Throwable error, int attempt, long elapsedNanos) {}
 }

@@ -25,8 +25,8 @@ import dk.firmafon.core.internal.NettyExchange;
 import dk.firmafon.core.internal.Pipeline;
 import dk.firmafon.core.internal.SdkVersion;
 import dk.firmafon.core.netty.NettyHttpClient;
-import io.netty.channel.ChannelOption;
 import dk.firmafon.error.FirmafonIoException;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -78,11 +78,15 @@ public final class FirmafonClient implements AutoCloseable {
     private final Lifecycle lifecycle = new Lifecycle("this FirmafonClient");
     /** The lifecycle of the client that owns the pool this one shares (through {@link #mutate()}), else null. */
     private final @Nullable Lifecycle poolOwner;
+
     private final Exchange pipeline;
     private final JsonReaders readers;
 
-    private FirmafonClient(Builder settings, HttpClient pooled, @Nullable ConnectionProvider ownedPool,
-                           @Nullable Lifecycle poolOwner) {
+    private FirmafonClient(
+            Builder settings,
+            HttpClient pooled,
+            @Nullable ConnectionProvider ownedPool,
+            @Nullable Lifecycle poolOwner) {
         this.settings = settings;
         this.pooled = pooled;
         this.ownedPool = ownedPool;
@@ -90,24 +94,28 @@ public final class FirmafonClient implements AutoCloseable {
         String uri = Checks.canonical(settings.baseUri);
         this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
-        HttpClient configured = pooled
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(settings.connectTimeout))
+        HttpClient configured = pooled.option(
+                        ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(settings.connectTimeout))
                 .followRedirect(false)
-                .headers(headers -> headers
-                        .set(HttpHeaderNames.ACCEPT, "application/json")
+                .headers(headers -> headers.set(HttpHeaderNames.ACCEPT, "application/json")
                         .set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT));
         // the TLS handshake is part of connecting: it counts against connectTimeout (a client passed in keeps its
         // own TLS settings, and gets that timeout too)
         SslProvider tls = configured.configuration().sslProvider();
         if (tls == null) {
             tls = SslProvider.builder()
-                    .sslContext((SslProvider.GenericSslContextSpec<?>) Http11SslContextSpec.forClient()).build();
+                    .sslContext((SslProvider.GenericSslContextSpec<?>) Http11SslContextSpec.forClient())
+                    .build();
         }
         long handshakeMillis = Timeouts.capped(settings.connectTimeout).toMillis();
-        configured = configured.secure(SslProvider.addHandlerConfigurator(tls,
-                handler -> handler.setHandshakeTimeoutMillis(handshakeMillis)));
-        NettyExchange exchange = new NettyExchange(configured, settings.connectTimeout, settings.responseTimeout,
-                settings.poolAcquireTimeout, settings.attemptTimeout);
+        configured = configured.secure(
+                SslProvider.addHandlerConfigurator(tls, handler -> handler.setHandshakeTimeoutMillis(handshakeMillis)));
+        NettyExchange exchange = new NettyExchange(
+                configured,
+                settings.connectTimeout,
+                settings.responseTimeout,
+                settings.poolAcquireTimeout,
+                settings.attemptTimeout);
         this.pipeline = Pipeline.create(exchange, settings.listener, settings.auth, settings.retryPolicy);
         this.readers = new JsonReaders(mapper, settings.maxResponseSize, settings.retryPolicy.clock());
     }
@@ -133,9 +141,10 @@ public final class FirmafonClient implements AutoCloseable {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
-                .withConfigOverride(List.class,
-                        list -> list.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
+                .withConfigOverride(
+                        List.class, list -> list.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
                 .addModule(new JavaTimeModule())
                 .addModule(new Jdk8Module())
                 .build();
@@ -180,8 +189,8 @@ public final class FirmafonClient implements AutoCloseable {
     /** Sends {@code request} and reads the object under {@code envelopeKey} (e.g. {@code "call"}) as {@code type}. */
     public <T> Mono<T> retrieve(ApiRequest request, String envelopeKey, Class<T> type) {
         if (envelopeKey == null || type == null) {
-            return Mono.error(new IllegalArgumentException((type == null ? "type" : "envelopeKey")
-                    + " must not be null"));
+            return Mono.error(
+                    new IllegalArgumentException((type == null ? "type" : "envelopeKey") + " must not be null"));
         }
         return Mono.fromDirect(send(request, false, readers.envelope(envelopeKey, type)));
     }
@@ -189,8 +198,8 @@ public final class FirmafonClient implements AutoCloseable {
     /** Sends {@code request} and reads the array under {@code envelopeKey} (e.g. {@code "calls"}). */
     public <T> Mono<List<T>> retrieveList(ApiRequest request, String envelopeKey, Class<T> elementType) {
         if (envelopeKey == null || elementType == null) {
-            return Mono.error(new IllegalArgumentException((elementType == null ? "elementType" : "envelopeKey")
-                    + " must not be null"));
+            return Mono.error(new IllegalArgumentException(
+                    (elementType == null ? "elementType" : "envelopeKey") + " must not be null"));
         }
         return Mono.fromDirect(send(request, false, readers.envelopeList(envelopeKey, elementType)));
     }
@@ -294,10 +303,16 @@ public final class FirmafonClient implements AutoCloseable {
         Flux<R> exchange = pipeline.exchange(call, reader);
         Duration overall = settings.overallTimeout;
         if (overall != null) {
-            exchange = Lifecycle.deadline(exchange, overall, written -> new FirmafonIoException(call.describe()
-                    + " failed: it did not end within " + Timeouts.describe(overall)
-                    + " (overallTimeout, all attempts and the waits between them)", null,
-                    FirmafonIoException.Kind.OVERALL_TIMEOUT, written));
+            exchange = Lifecycle.deadline(
+                    exchange,
+                    overall,
+                    written -> new FirmafonIoException(
+                            call.describe()
+                                    + " failed: it did not end within " + Timeouts.describe(overall)
+                                    + " (overallTimeout, all attempts and the waits between them)",
+                            null,
+                            FirmafonIoException.Kind.OVERALL_TIMEOUT,
+                            written));
         }
         Flux<R> guarded = lifecycle.guard(exchange);
         return poolOwner == null ? guarded : poolOwner.guardShared(guarded);
@@ -316,17 +331,19 @@ public final class FirmafonClient implements AutoCloseable {
                 throw new IllegalArgumentException("path is not a valid URI: " + Redaction.uri(path), e);
             }
             if (target.getRawUserInfo() != null) {
-                throw new IllegalArgumentException("path must not contain user info (user:password@), was: "
-                        + Redaction.uri(path));
+                throw new IllegalArgumentException(
+                        "path must not contain user info (user:password@), was: " + Redaction.uri(path));
             }
             refusal = Hosts.refusal(target, settings.baseUri, settings.allowInsecureHttp);
             // what was checked is what is sent: the URI as java.net.URI parsed it, not the caller's string
-            uri = new StringBuilder(path.length() + 32).append(refusal == null || target.getHost() != null
-                    ? Checks.canonical(target) : path);
+            uri = new StringBuilder(path.length() + 32)
+                    .append(refusal == null || target.getHost() != null ? Checks.canonical(target) : path);
             metricsPath = target.getScheme().toLowerCase(Locale.ROOT) + "://" + target.getHost()
                     + (target.getPort() >= 0 ? ":" + target.getPort() : "") + target.getRawPath();
         } else {
-            uri = new StringBuilder(base.length() + path.length() + 48).append(base).append(path);
+            uri = new StringBuilder(base.length() + path.length() + 48)
+                    .append(base)
+                    .append(path);
             metricsPath = path;
         }
         StringBuilder hidden = new StringBuilder();
@@ -337,11 +354,18 @@ public final class FirmafonClient implements AutoCloseable {
             try {
                 body = mapper.writeValueAsBytes(json);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("body could not be written as JSON ("
-                        + json.getClass().getSimpleName() + ")", e);
+                throw new IllegalArgumentException(
+                        "body could not be written as JSON (" + json.getClass().getSimpleName() + ")", e);
             }
         }
-        return Call.first(request.method(), uri.toString(), metricsPath, body, request.idempotent(), binary, refusal,
+        return Call.first(
+                request.method(),
+                uri.toString(),
+                metricsPath,
+                body,
+                request.idempotent(),
+                binary,
+                refusal,
                 hidden.length() == 0 ? null : hidden.toString());
     }
 
@@ -371,8 +395,7 @@ public final class FirmafonClient implements AutoCloseable {
         /** The lifecycle of the client that owns {@link #shared}'s pool. */
         private @Nullable Lifecycle sharedPoolOwner;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder copy() {
             Builder b = new Builder();
@@ -399,9 +422,12 @@ public final class FirmafonClient implements AutoCloseable {
 
         /** Base URI: {@link #FIRMAFON} (default), {@link #RELATEL} or any other, e.g. a fake on loopback. */
         public Builder baseUri(URI baseUri) {
-            if (baseUri == null || !baseUri.isAbsolute() || baseUri.getHost() == null
+            if (baseUri == null
+                    || !baseUri.isAbsolute()
+                    || baseUri.getHost() == null
                     || !("https".equalsIgnoreCase(baseUri.getScheme()) || "http".equalsIgnoreCase(baseUri.getScheme()))
-                    || baseUri.getRawQuery() != null || baseUri.getRawFragment() != null
+                    || baseUri.getRawQuery() != null
+                    || baseUri.getRawFragment() != null
                     || baseUri.getRawUserInfo() != null) {
                 throw new IllegalArgumentException("baseUri must be an absolute http(s) URI with a host and no user "
                         + "info, query or fragment, was: " + (baseUri == null ? null : Redaction.uri(baseUri)));

@@ -2,7 +2,10 @@ package dk.firmafon.core;
 
 /** The HTTP methods the Firmafon API uses. */
 public enum HttpMethod {
-    GET(true), POST(false), PUT(true), DELETE(true);
+    GET(true),
+    POST(false),
+    PUT(true),
+    DELETE(true);
 
     private final boolean idempotent;
 

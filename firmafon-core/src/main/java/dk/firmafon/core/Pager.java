@@ -34,8 +34,7 @@ import reactor.core.publisher.Mono;
 final class Pager {
     private static final Logger LOG = LoggerFactory.getLogger("dk.firmafon.core");
 
-    private Pager() {
-    }
+    private Pager() {}
 
     /** One page starting at {@code from} (the newest when null). */
     static <T> Mono<Page<T>> page(FirmafonClient client, CursorPaging<T> paging, @Nullable PageCursor from) {
@@ -58,8 +57,9 @@ final class Pager {
             Instant at = paging.timestampOf(item);
             oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
             newest = newest == null || at.isAfter(newest) ? at : newest;
-            if (from != null && (at.isAfter(from.timestamp())
-                    || at.equals(from.timestamp()) && from.seenIds().contains(paging.idOf(item)))) {
+            if (from != null
+                    && (at.isAfter(from.timestamp())
+                            || at.equals(from.timestamp()) && from.seenIds().contains(paging.idOf(item)))) {
                 continue;
             }
             fresh.add(item);
@@ -69,11 +69,21 @@ final class Pager {
         }
         if (items.size() >= paging.pageSize() && oldest.equals(newest)) {
             PageCursor next = PageCursor.at(oldest.minus(Duration.ofSeconds(1)));
-            int delivered = fresh.size() + (from != null && from.timestamp().equals(oldest) ? from.seenIds().size() : 0);
-            LOG.warn("{} items of {} share {}={} and fill a whole page (limit {}): the API cannot page within one "
+            int delivered = fresh.size()
+                    + (from != null && from.timestamp().equals(oldest)
+                            ? from.seenIds().size()
+                            : 0);
+            LOG.warn(
+                    "{} items of {} share {}={} and fill a whole page (limit {}): the API cannot page within one "
                             + "timestamp, so items at {} beyond the {} delivered may have been skipped; continuing at {}",
-                    items.size(), paging.envelopeKey(), paging.cursorParameter(), oldest, paging.pageSize(), oldest,
-                    delivered, next.timestamp());
+                    items.size(),
+                    paging.envelopeKey(),
+                    paging.cursorParameter(),
+                    oldest,
+                    paging.pageSize(),
+                    oldest,
+                    delivered,
+                    next.timestamp());
             return new Page<>(fresh, next);
         }
         if (fresh.isEmpty()) {
@@ -92,12 +102,16 @@ final class Pager {
     }
 
     private static <T> PagingException ignoredCursor(CursorPaging<T> paging, PageCursor from, List<T> items) {
-        long later = items.stream().filter(item -> paging.timestampOf(item).isAfter(from.timestamp())).count();
-        return new PagingException("listing " + paging.envelopeKey() + " (" + paging.request().path()
-                + ") cannot go on: the server ignored the cursor " + paging.cursorParameter() + "="
-                + from.timestamp() + "; the page asked for at or before it holds " + items.size() + " "
-                + paging.envelopeKey() + ", " + later + " of them later than the cursor and none new",
-                paging.cursorParameter(), from.timestamp().toString());
+        long later = items.stream()
+                .filter(item -> paging.timestampOf(item).isAfter(from.timestamp()))
+                .count();
+        return new PagingException(
+                "listing " + paging.envelopeKey() + " (" + paging.request().path()
+                        + ") cannot go on: the server ignored the cursor " + paging.cursorParameter() + "="
+                        + from.timestamp() + "; the page asked for at or before it holds " + items.size() + " "
+                        + paging.envelopeKey() + ", " + later + " of them later than the cursor and none new",
+                paging.cursorParameter(),
+                from.timestamp().toString());
     }
 
     /** Every item from {@code from} on, one page requested at a time and only while there is demand. */
@@ -183,15 +197,16 @@ final class Pager {
                 sink.complete();
             } else if (!fetching && sink.requestedFromDownstream() > 0) {
                 fetching = true;
-                inflight = page(client, paging, cursor).subscribe(
-                        next -> {
-                            arrived = next;
-                            drain();
-                        },
-                        e -> {
-                            failed = e;
-                            drain();
-                        });
+                inflight = page(client, paging, cursor)
+                        .subscribe(
+                                next -> {
+                                    arrived = next;
+                                    drain();
+                                },
+                                e -> {
+                                    failed = e;
+                                    drain();
+                                });
             }
         }
     }

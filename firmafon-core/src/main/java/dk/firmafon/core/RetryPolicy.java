@@ -108,9 +108,14 @@ public final class RetryPolicy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RetryPolicy p && p.maxAttempts == maxAttempts && p.initialBackoff.equals(initialBackoff)
-                && p.maxBackoff.equals(maxBackoff) && p.jitter == jitter && p.maxRetryAfter.equals(maxRetryAfter)
-                && p.clock.equals(clock) && p.scheduler.equals(scheduler);
+        return o instanceof RetryPolicy p
+                && p.maxAttempts == maxAttempts
+                && p.initialBackoff.equals(initialBackoff)
+                && p.maxBackoff.equals(maxBackoff)
+                && p.jitter == jitter
+                && p.maxRetryAfter.equals(maxRetryAfter)
+                && p.clock.equals(clock)
+                && p.scheduler.equals(scheduler);
     }
 
     @Override
@@ -134,8 +139,7 @@ public final class RetryPolicy {
         private Clock clock = Clock.systemUTC();
         private Scheduler scheduler = Schedulers.parallel();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Attempts in total, at least 1. */
         public Builder maxAttempts(int maxAttempts) {

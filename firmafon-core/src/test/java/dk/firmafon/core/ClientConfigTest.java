@@ -13,14 +13,14 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.netty.NettyHttpClient;
 import dk.firmafon.core.testing.WireMockTest;
+import dk.firmafon.error.FirmafonClosedException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.ServerErrorException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import dk.firmafon.error.FirmafonClosedException;
 import org.junit.jupiter.api.Test;
-import reactor.netty.http.client.HttpClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
@@ -35,16 +35,21 @@ class ClientConfigTest extends WireMockTest {
     void aMutatedClientSharesThePoolAndClosingItLeavesTheOriginalWorking() {
         server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
         FirmafonClient original = client();
-        FirmafonClient derived = original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
+        FirmafonClient derived =
+                original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
 
-        StepVerifier.create(derived.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(derived.execute(ApiRequest.get("/employee")))
+                .expectComplete()
+                .verify(TIMEOUT);
         derived.close();
-        StepVerifier.create(original.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(original.execute(ApiRequest.get("/employee")))
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(derived.baseUri()).isEqualTo(original.baseUri());
         assertThat(derived.auth()).isNotSameAs(original.auth());
-        server.verify(getRequestedFor(urlPathEqualTo(path("/employee"))).withHeader("Authorization",
-                com.github.tomakehurst.wiremock.client.WireMock.matching("Basic .*")));
+        server.verify(getRequestedFor(urlPathEqualTo(path("/employee")))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.matching("Basic .*")));
     }
 
     @Test
@@ -52,20 +57,28 @@ class ClientConfigTest extends WireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
         FirmafonClient original = client();
         Mono<Void> assembledBeforeClose = original.execute(ApiRequest.get("/employee"));
-        FirmafonClient derived = original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
-        StepVerifier.create(derived.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
+        FirmafonClient derived =
+                original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
+        StepVerifier.create(derived.execute(ApiRequest.get("/employee")))
+                .expectComplete()
+                .verify(TIMEOUT);
 
         original.close();
 
-        StepVerifier.create(assembledBeforeClose).expectError(FirmafonClosedException.class).verify(TIMEOUT);
+        StepVerifier.create(assembledBeforeClose)
+                .expectError(FirmafonClosedException.class)
+                .verify(TIMEOUT);
         StepVerifier.create(original.execute(ApiRequest.get("/employee")))
-                .expectErrorMatches(e -> e instanceof FirmafonClosedException closed && !closed.requestMayHaveBeenSent()
+                .expectErrorMatches(e -> e instanceof FirmafonClosedException closed
+                        && !closed.requestMayHaveBeenSent()
                         && e.getMessage().equals("this FirmafonClient is closed; the request was not sent"))
                 .verify(TIMEOUT);
         StepVerifier.create(derived.execute(ApiRequest.get("/employee")))
-                .expectErrorMatches(e -> e instanceof FirmafonClosedException && e.getMessage().equals(
-                        "this FirmafonClient is closed (the client whose connection pool it shares was closed); "
-                                + "the request was not sent"))
+                .expectErrorMatches(e -> e instanceof FirmafonClosedException
+                        && e.getMessage()
+                                .equals(
+                                        "this FirmafonClient is closed (the client whose connection pool it shares was closed); "
+                                                + "the request was not sent"))
                 .verify(TIMEOUT);
         server.verify(1, getRequestedFor(urlPathEqualTo(path("/employee"))));
     }
@@ -75,14 +88,17 @@ class ClientConfigTest extends WireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
         ConnectionProvider pool = ConnectionProvider.create("user-pool", 2);
         try {
-            FirmafonClient client = client(b -> b.httpClient(NettyHttpClient.of(HttpClient.create(pool)
-                    .headers(h -> h.set("X-Custom", "yes")))));
+            FirmafonClient client = client(b ->
+                    b.httpClient(NettyHttpClient.of(HttpClient.create(pool).headers(h -> h.set("X-Custom", "yes")))));
 
-            StepVerifier.create(client.execute(ApiRequest.get("/employee"))).expectComplete().verify(TIMEOUT);
+            StepVerifier.create(client.execute(ApiRequest.get("/employee")))
+                    .expectComplete()
+                    .verify(TIMEOUT);
             client.close();
 
             assertThat(pool.isDisposed()).isFalse();
-            server.verify(getRequestedFor(urlPathEqualTo(path("/employee"))).withHeader("X-Custom", equalTo("yes"))
+            server.verify(getRequestedFor(urlPathEqualTo(path("/employee")))
+                    .withHeader("X-Custom", equalTo("yes"))
                     .withHeader("Accept", equalTo("application/json")));
         } finally {
             pool.dispose();
@@ -91,8 +107,10 @@ class ClientConfigTest extends WireMockTest {
 
     @Test
     void theExchangeListenerHearsEveryAttempt() {
-        server.stubFor(get(urlPathEqualTo(path("/calls"))).willReturn(aResponse().withStatus(503)));
-        server.stubFor(get(urlPathEqualTo(path("/reset"))).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(
+                get(urlPathEqualTo(path("/calls"))).willReturn(aResponse().withStatus(503)));
+        server.stubFor(
+                get(urlPathEqualTo(path("/reset"))).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         List<String> heard = new CopyOnWriteArrayList<>();
         ExchangeListener listener = new ExchangeListener() {
             @Override
@@ -114,19 +132,24 @@ class ClientConfigTest extends WireMockTest {
                 .expectError(FirmafonIoException.class)
                 .verify(TIMEOUT);
 
-        assertThat(heard).containsExactly("GET /calls 503 #1", "GET /calls 503 #2", "GET /reset FirmafonIoException #1");
+        assertThat(heard)
+                .containsExactly("GET /calls 503 #1", "GET /calls 503 #2", "GET /reset FirmafonIoException #1");
     }
 
     @Test
     void builderArgumentsAreCheckedNamingTheArgument() {
         assertThatThrownBy(() -> FirmafonClient.builder().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("auth must be set");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("auth must be set");
         assertThatThrownBy(() -> FirmafonClient.builder().responseTimeout(java.time.Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("responseTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("responseTimeout");
         assertThatThrownBy(() -> FirmafonClient.builder().baseUri(java.net.URI.create("/relative")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("baseUri");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("baseUri");
         assertThatThrownBy(() -> RetryPolicy.builder().jitter(2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("jitter");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("jitter");
     }
 
     @Test
@@ -134,13 +157,17 @@ class ClientConfigTest extends WireMockTest {
         FirmafonClient client = client();
 
         StepVerifier.create(client.retrieve(null, "contact", Object.class))
-                .expectErrorMessage("request must not be null").verify(TIMEOUT);
+                .expectErrorMessage("request must not be null")
+                .verify(TIMEOUT);
         StepVerifier.create(client.retrieve(ApiRequest.get("/x"), "contact", null))
-                .expectErrorMessage("type must not be null").verify(TIMEOUT);
+                .expectErrorMessage("type must not be null")
+                .verify(TIMEOUT);
         StepVerifier.create(client.paginate(null))
-                .expectErrorMessage("paging must not be null").verify(TIMEOUT);
+                .expectErrorMessage("paging must not be null")
+                .verify(TIMEOUT);
         StepVerifier.create(client.execute(ApiRequest.post("/x").withBody(new Object())))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageStartingWith("body could not be written as JSON"))
                 .verify(TIMEOUT);
     }
@@ -152,12 +179,14 @@ class ClientConfigTest extends WireMockTest {
         assertThat(ApiRequest.pathSegment("../admin")).isEqualTo("..%2Fadmin");
         assertThat(ApiRequest.pathSegment("..")).isEqualTo("%2E%2E");
         assertThat(ApiRequest.pathSegment("Reception#1 æ")).isEqualTo("Reception%231%20%C3%A6");
-        ApiRequest request = ApiRequest.get("calls").withQuery("b", 2).withQuery("a", null).withQuery("c", "x y");
+        ApiRequest request =
+                ApiRequest.get("calls").withQuery("b", 2).withQuery("a", null).withQuery("c", "x y");
         assertThat(request.path()).isEqualTo("/calls");
         assertThat(request.query()).containsExactly(java.util.Map.entry("b", "2"), java.util.Map.entry("c", "x y"));
         assertThat(request.idempotent()).isTrue();
         assertThat(ApiRequest.post("/x").idempotent()).isFalse();
-        assertThatThrownBy(() -> ApiRequest.get("/calls?limit=1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ApiRequest.get("/calls?limit=1"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("path must not contain '?'");
     }
 }

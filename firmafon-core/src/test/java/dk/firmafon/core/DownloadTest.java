@@ -26,8 +26,8 @@ class DownloadTest extends WireMockTest {
     @Test
     void downloadStreamsTheBodyAsBuffersTheSubscriberOwns() {
         byte[] sound = sound();
-        server.stubFor(get(urlPathEqualTo(path("/voice_mails/7/sound"))).willReturn(aResponse()
-                .withHeader("Content-Type", "audio/mpeg").withBody(sound)));
+        server.stubFor(get(urlPathEqualTo(path("/voice_mails/7/sound")))
+                .willReturn(aResponse().withHeader("Content-Type", "audio/mpeg").withBody(sound)));
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         int[] buffers = {0};
 
@@ -39,9 +39,12 @@ class DownloadTest extends WireMockTest {
                     buffers[0]++;
                     return true;
                 })
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         assertThat(received.toByteArray()).isEqualTo(sound);
-        assertThat(buffers[0]).as("buffers of a 300 kB body (one would mean it was aggregated)").isGreaterThan(1);
+        assertThat(buffers[0])
+                .as("buffers of a 300 kB body (one would mean it was aggregated)")
+                .isGreaterThan(1);
         server.verify(getRequestedFor(urlPathEqualTo(path("/voice_mails/7/sound")))
                 .withHeader("Accept", equalTo("*/*"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
@@ -49,16 +52,20 @@ class DownloadTest extends WireMockTest {
 
     @Test
     void cancellingADownloadAfterTheFirstBufferReleasesIt() {
-        server.stubFor(get(urlPathEqualTo(path("/voice_mails/7/sound"))).willReturn(aResponse().withBody(sound())));
+        server.stubFor(get(urlPathEqualTo(path("/voice_mails/7/sound")))
+                .willReturn(aResponse().withBody(sound())));
 
-        StepVerifier.create(client().download(ApiRequest.get("/voice_mails/7/sound")).take(1))
+        StepVerifier.create(client().download(ApiRequest.get("/voice_mails/7/sound"))
+                        .take(1))
                 .expectNextCount(1)
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
     void aFailedDownloadIsTheApiErrorForItsStatus() {
-        server.stubFor(get(urlPathEqualTo(path("/voice_mails/8/sound"))).willReturn(aResponse().withStatus(404)));
+        server.stubFor(get(urlPathEqualTo(path("/voice_mails/8/sound")))
+                .willReturn(aResponse().withStatus(404)));
 
         StepVerifier.create(client().download(ApiRequest.get("/voice_mails/8/sound")))
                 .expectError(NotFoundException.class)
@@ -67,12 +74,14 @@ class DownloadTest extends WireMockTest {
 
     @Test
     void anAbsoluteUrlOnTheApiHostGetsTheCredentials() {
-        server.stubFor(get(urlPathEqualTo("/api/v1/voice_mails/7.mp3")).willReturn(aResponse().withBody("mp3")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/voice_mails/7.mp3"))
+                .willReturn(aResponse().withBody("mp3")));
 
-        StepVerifier.create(client().download(ApiRequest.get("http://localhost:" + server.port()
-                        + "/api/v1/voice_mails/7.mp3")))
+        StepVerifier.create(client().download(
+                                ApiRequest.get("http://localhost:" + server.port() + "/api/v1/voice_mails/7.mp3")))
                 .expectNextCount(1)
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         server.verify(getRequestedFor(urlPathEqualTo("/api/v1/voice_mails/7.mp3"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
@@ -80,7 +89,8 @@ class DownloadTest extends WireMockTest {
     @Test
     void anAbsoluteUrlOnAnotherHostIsRefusedWithoutSendingAnything() {
         StepVerifier.create(client().download(ApiRequest.get("https://cdn.example.com/sound/7.mp3?sig=abc")))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonSecurityException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(FirmafonSecurityException.class)
                         .hasMessageStartingWith("refusing to send credentials to cdn.example.com, which is not the API "
                                 + "host localhost"))
                 .verify(TIMEOUT);

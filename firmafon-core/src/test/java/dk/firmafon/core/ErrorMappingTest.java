@@ -24,8 +24,11 @@ import reactor.test.StepVerifier;
 class ErrorMappingTest extends WireMockTest {
 
     private void stub(int status, String contentType, String body) {
-        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", contentType).withBody(body)));
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1")))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", contentType)
+                        .withBody(body)));
     }
 
     private Throwable errorOf(FirmafonClient client) {
@@ -42,7 +45,8 @@ class ErrorMappingTest extends WireMockTest {
 
         Throwable error = errorOf(client());
 
-        assertThat(error).isExactlyInstanceOf(NotFoundException.class)
+        assertThat(error)
+                .isExactlyInstanceOf(NotFoundException.class)
                 .hasMessage("GET " + baseUri() + "/contacts/1 -> 404 Not Found: Contact not found");
         NotFoundException notFound = (NotFoundException) error;
         assertThat(notFound.status()).isEqualTo(404);
@@ -60,7 +64,8 @@ class ErrorMappingTest extends WireMockTest {
 
         Throwable error = errorOf(client());
 
-        assertThat(error).isExactlyInstanceOf(AuthenticationException.class)
+        assertThat(error)
+                .isExactlyInstanceOf(AuthenticationException.class)
                 .hasMessageEndingWith("-> 401 Unauthorized: 401 Unauthorized");
         server.verify(1, getRequestedFor(urlPathEqualTo(path("/contacts/1"))));
     }
@@ -69,7 +74,8 @@ class ErrorMappingTest extends WireMockTest {
     void status403IsForbiddenException() {
         stub(403, "application/json", "{\"status\": \"failure\", \"message\": \"Admin rights needed\"}");
 
-        assertThat(errorOf(client())).isExactlyInstanceOf(ForbiddenException.class)
+        assertThat(errorOf(client()))
+                .isExactlyInstanceOf(ForbiddenException.class)
                 .hasMessageEndingWith("403 Forbidden: Admin rights needed");
     }
 
@@ -77,14 +83,15 @@ class ErrorMappingTest extends WireMockTest {
     void status422IsUnprocessableEntityException() {
         stub(422, "application/json", "{\"status\": \"failure\", \"message\": \"Number is invalid\"}");
 
-        assertThat(errorOf(client())).isExactlyInstanceOf(UnprocessableEntityException.class)
+        assertThat(errorOf(client()))
+                .isExactlyInstanceOf(UnprocessableEntityException.class)
                 .hasMessageEndingWith("422 Unprocessable Entity: Number is invalid");
     }
 
     @Test
     void status429IsRateLimitedExceptionWithTheParsedRetryAfter() {
-        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).willReturn(aResponse().withStatus(429)
-                .withHeader("Retry-After", "7")));
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1")))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 
         Throwable error = errorOf(client(b -> b.retryPolicy(RetryPolicy.none())));
 
@@ -98,23 +105,26 @@ class ErrorMappingTest extends WireMockTest {
 
         Throwable error = errorOf(client(b -> b.retryPolicy(RetryPolicy.none())));
 
-        assertThat(error).isExactlyInstanceOf(ServerErrorException.class)
+        assertThat(error)
+                .isExactlyInstanceOf(ServerErrorException.class)
                 .hasMessageEndingWith("500 Server Error: Internal error");
     }
 
     @Test
     void anHtml502PageIsServerErrorExceptionWithAShortExcerpt() {
-        String html = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
-                + "x".repeat(5000) + "</body></html>";
+        String html = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1>" + "x".repeat(5000)
+                + "</body></html>";
         stub(502, "text/html", html);
 
         Throwable error = errorOf(client(b -> b.retryPolicy(RetryPolicy.none())));
 
-        assertThat(error).isExactlyInstanceOf(ServerErrorException.class)
+        assertThat(error)
+                .isExactlyInstanceOf(ServerErrorException.class)
                 .hasMessageStartingWith("GET " + baseUri() + "/contacts/1 -> 502 Bad Gateway: <html><head><title>502");
         ServerErrorException serverError = (ServerErrorException) error;
-        assertThat(serverError.bodyExcerpt()).hasValueSatisfying(excerpt ->
-                assertThat(excerpt).contains("Bad Gateway").hasSizeLessThanOrEqualTo(201));
+        assertThat(serverError.bodyExcerpt())
+                .hasValueSatisfying(
+                        excerpt -> assertThat(excerpt).contains("Bad Gateway").hasSizeLessThanOrEqualTo(201));
         assertThat(serverError.serviceMessage()).isEmpty();
     }
 
@@ -124,19 +134,23 @@ class ErrorMappingTest extends WireMockTest {
 
         Throwable error = errorOf(client(b -> b.retryPolicy(RetryPolicy.none())));
 
-        assertThat(error).isExactlyInstanceOf(ServerErrorException.class)
+        assertThat(error)
+                .isExactlyInstanceOf(ServerErrorException.class)
                 .hasMessage("GET " + baseUri() + "/contacts/1 -> 503 Service Unavailable (empty body)");
     }
 
     @Test
     void anOAuthErrorBodyIsReadIntoErrorAndDescriptionOnTheGenericType() {
-        server.stubFor(post(urlPathEqualTo(path("/token"))).willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\": \"invalid_grant\", \"error_description\": \"The code has expired\"}")));
+        server.stubFor(post(urlPathEqualTo(path("/token")))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": \"invalid_grant\", \"error_description\": \"The code has expired\"}")));
 
         StepVerifier.create(client().execute(ApiRequest.post("/token")))
                 .consumeErrorWith(error -> {
-                    assertThat(error).isExactlyInstanceOf(FirmafonApiException.class)
+                    assertThat(error)
+                            .isExactlyInstanceOf(FirmafonApiException.class)
                             .hasMessageEndingWith("400 Bad Request: The code has expired");
                     FirmafonApiException api = (FirmafonApiException) error;
                     assertThat(api.error()).contains("invalid_grant");
@@ -147,8 +161,8 @@ class ErrorMappingTest extends WireMockTest {
 
     @Test
     void secretResponseHeadersAreMasked() {
-        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).willReturn(aResponse().withStatus(404)
-                .withHeader("Set-Cookie", "session=abc123")));
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1")))
+                .willReturn(aResponse().withStatus(404).withHeader("Set-Cookie", "session=abc123")));
 
         FirmafonApiException error = (FirmafonApiException) errorOf(client());
 
@@ -159,7 +173,8 @@ class ErrorMappingTest extends WireMockTest {
     void aMissingEnvelopeIsFirmafonDecodingException() {
         stub(200, "application/json", "{\"employee\": {\"id\": 1}}");
 
-        assertThat(errorOf(client())).isExactlyInstanceOf(FirmafonDecodingException.class)
+        assertThat(errorOf(client()))
+                .isExactlyInstanceOf(FirmafonDecodingException.class)
                 .hasMessage("GET " + baseUri() + "/contacts/1: expected {\"contact\": ...} but there is no "
                         + "\"contact\" field");
     }
@@ -168,7 +183,8 @@ class ErrorMappingTest extends WireMockTest {
     void aBodyThatIsNotJsonIsFirmafonDecodingException() {
         stub(200, "text/html", "<html>maintenance</html>");
 
-        assertThat(errorOf(client())).isExactlyInstanceOf(FirmafonDecodingException.class)
+        assertThat(errorOf(client()))
+                .isExactlyInstanceOf(FirmafonDecodingException.class)
                 .hasMessageContaining("GET " + baseUri() + "/contacts/1");
     }
 
@@ -176,7 +192,8 @@ class ErrorMappingTest extends WireMockTest {
     void aWrongFieldTypeIsFirmafonDecodingException() {
         stub(200, "application/json", "{\"contact\": {\"id\": \"not a number\"}}");
 
-        assertThat(errorOf(client())).isExactlyInstanceOf(FirmafonDecodingException.class)
+        assertThat(errorOf(client()))
+                .isExactlyInstanceOf(FirmafonDecodingException.class)
                 .hasMessageContaining("could not decode the response");
     }
 
@@ -184,17 +201,21 @@ class ErrorMappingTest extends WireMockTest {
     void aResponseLargerThanMaxResponseSizeFailsClearly() {
         stub(200, "application/json", "{\"contact\": {\"name\": \"" + "x".repeat(2000) + "\"}}");
 
-        assertThat(errorOf(client(b -> b.maxResponseSize(1000)))).isExactlyInstanceOf(FirmafonDecodingException.class)
+        assertThat(errorOf(client(b -> b.maxResponseSize(1000))))
+                .isExactlyInstanceOf(FirmafonDecodingException.class)
                 .hasMessageContaining("exceeds the maximum of 1000 bytes (maxResponseSize)");
     }
 
     @Test
     void aChunkedResponseLargerThanMaxResponseSizeFailsClearly() {
-        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).willReturn(aResponse().withStatus(200)
-                .withBody("{\"contact\": {\"name\": \"" + "x".repeat(5000) + "\"}}")
-                .withChunkedDribbleDelay(5, 20)));
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1")))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withBody("{\"contact\": {\"name\": \"" + "x".repeat(5000) + "\"}}")
+                        .withChunkedDribbleDelay(5, 20)));
 
-        assertThat(errorOf(client(b -> b.maxResponseSize(1000)))).isExactlyInstanceOf(FirmafonDecodingException.class)
+        assertThat(errorOf(client(b -> b.maxResponseSize(1000))))
+                .isExactlyInstanceOf(FirmafonDecodingException.class)
                 .hasMessageContaining("exceeds the maximum of 1000 bytes (maxResponseSize)");
     }
 }

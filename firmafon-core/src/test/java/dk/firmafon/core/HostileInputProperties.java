@@ -17,9 +17,9 @@ import dk.firmafon.testsupport.TestSecrets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,19 +61,20 @@ class HostileInputProperties {
     }
 
     /** The headers an answer may carry. */
-    record Headers(boolean jsonContentType, String retryAfter) {
-    }
+    record Headers(boolean jsonContentType, String retryAfter) {}
 
     @BeforeAll
     static void start() {
         server = ReplyServer.start();
-        client = FirmafonClient.builder().baseUri(server.baseUri().resolve("/api/v2"))
+        client = FirmafonClient.builder()
+                .baseUri(server.baseUri().resolve("/api/v2"))
                 .auth(AuthStrategy.bearer(TestSecrets.CORE_TOKEN))
                 .retryPolicy(RetryPolicy.none())
                 .build();
         // its own pool, not a mutate() sharing client's: the 1xx answers it is fed can leave a connection mid-exchange,
         // and the other properties must not draw that connection from a shared pool
-        impatient = FirmafonClient.builder().baseUri(server.baseUri().resolve("/api/v2"))
+        impatient = FirmafonClient.builder()
+                .baseUri(server.baseUri().resolve("/api/v2"))
                 .auth(AuthStrategy.bearer(TestSecrets.CORE_TOKEN))
                 .retryPolicy(RetryPolicy.none())
                 .responseTimeout(Duration.ofMillis(250))
@@ -89,7 +90,8 @@ class HostileInputProperties {
 
     @Test
     void anyStatusWithAnyBodyFailsOnlyWithTheSdksExceptions() {
-        qt().withExamples(200).forAll(statuses(), bodies(), headers(), Generate.enumValues(Operation.class))
+        qt().withExamples(200)
+                .forAll(statuses(), bodies(), headers(), Generate.enumValues(Operation.class))
                 .checkAssert((status, body, headers, operation) -> {
                     Map<String, String> sent = new HashMap<>();
                     if (headers.jsonContentType()) {
@@ -136,20 +138,24 @@ class HostileInputProperties {
                 HostileJson.values(),
                 HostileJson.truncated(HostileJson.values()),
                 HostileJson.values().map(v -> "{\"contact\":" + v + ",\"contacts\":[" + v + "]}"),
-                HostileJson.values().map(v -> "{\"status\":" + v + ",\"message\":" + v + ",\"error\":" + v
-                        + ",\"error_description\":" + v + "}"),
+                HostileJson.values()
+                        .map(v -> "{\"status\":" + v + ",\"message\":" + v + ",\"error\":" + v
+                                + ",\"error_description\":" + v + "}"),
                 HostileJson.deepNesting(),
                 HostileJson.hugeStrings());
     }
 
     private static Gen<Integer> statuses() {
-        return Generate.frequency(Pair.of(1, integers().between(100, 199)), Pair.of(9, integers().between(200, 599)));
+        return Generate.frequency(
+                Pair.of(1, integers().between(100, 199)), Pair.of(9, integers().between(200, 599)));
     }
 
     private static Gen<Headers> headers() {
-        Gen<String> retryAfter = Generate.oneOf(Generate.constant(""),
+        Gen<String> retryAfter = Generate.oneOf(
+                Generate.constant(""),
                 strings().betweenCodePoints(' ', '~').ofLengthBetween(0, 30),
-                longs().all().map(value -> String.valueOf(value)), HostileJson.hugeNumbers(),
+                longs().all().map(value -> String.valueOf(value)),
+                HostileJson.hugeNumbers(),
                 Generate.pick(List.of("Wed, 21 Oct 2015 07:28:00 GMT", "Thu, 01 Jan 1970 00:00:00 GMT", "-1", "1.5")));
         return Generate.booleans().zip(retryAfter, Headers::new);
     }
@@ -168,13 +174,14 @@ class HostileInputProperties {
                 HostileJson.deepNesting().map(deep -> "{\"contact\":" + deep + "}"),
                 HostileJson.deepNesting().map(deep -> "{\"contacts\":" + deep + "}"),
                 HostileJson.hugeStrings().map(huge -> "{\"contact\":{\"name\":" + huge + "}}"),
-                HostileJson.hugeNumbers().map(n -> "{\"contact\":{\"id\":" + n + "},\"contacts\":[{\"id\":" + n + "}]}"));
+                HostileJson.hugeNumbers()
+                        .map(n -> "{\"contact\":{\"id\":" + n + "},\"contacts\":[{\"id\":" + n + "}]}"));
     }
 
     private static Gen<String> hostileContacts() {
         String contact = "{\"contact\": {\"id\": 311, \"number\": \"4520304050\", \"name\": \"Ida Iversen\","
                 + " \"email\": \"ida@example.org\"}}";
-        return Generate.oneOf(HostileJson.withOneFieldReplaced(contact),
-                HostileJson.truncated(Generate.constant(contact)));
+        return Generate.oneOf(
+                HostileJson.withOneFieldReplaced(contact), HostileJson.truncated(Generate.constant(contact)));
     }
 }

@@ -22,8 +22,8 @@ import reactor.test.StepVerifier;
 class JsonExchangeTest extends WireMockTest {
 
     /** A listed call, as a resource module would model it (snake_case on the wire). */
-    record CallSummary(String callUuid, OffsetDateTime startedAt, Optional<OffsetDateTime> endedAt, Contact toContact) {
-    }
+    record CallSummary(
+            String callUuid, OffsetDateTime startedAt, Optional<OffsetDateTime> endedAt, Contact toContact) {}
 
     private static String fixture(String name) {
         return dk.firmafon.testsupport.Fixtures.text(name);
@@ -31,18 +31,22 @@ class JsonExchangeTest extends WireMockTest {
 
     @Test
     void retrieveReadsTheObjectUnderTheEnvelopeKey() {
-        server.stubFor(get(urlPathEqualTo(path("/contacts"))).willReturn(okJson(
-                "{\"meta\": {\"x\": [1, {\"y\": 2}]}, \"contact\": {\"id\": 90, \"number\": \"4531415926\", "
-                        + "\"name\": \"Pia Poulsen\", \"email\": null, \"new_field\": [1]}}")));
+        server.stubFor(get(urlPathEqualTo(path("/contacts")))
+                .willReturn(okJson(
+                        "{\"meta\": {\"x\": [1, {\"y\": 2}]}, \"contact\": {\"id\": 90, \"number\": \"4531415926\", "
+                                + "\"name\": \"Pia Poulsen\", \"email\": null, \"new_field\": [1]}}")));
 
-        StepVerifier.create(client().retrieve(ApiRequest.get("/contacts").withQuery("number", "4531415926"),
-                        "contact", Contact.class))
+        StepVerifier.create(client().retrieve(
+                                ApiRequest.get("/contacts").withQuery("number", "4531415926"),
+                                "contact",
+                                Contact.class))
                 .assertNext(contact -> {
                     assertThat(contact.id()).contains(90L);
                     assertThat(contact.name()).contains("Pia Poulsen");
                     assertThat(contact.email()).isEmpty();
                 })
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         server.verify(getRequestedFor(urlPathEqualTo(path("/contacts")))
                 .withQueryParam("number", equalTo("4531415926"))
                 .withHeader("Accept", equalTo("application/json"))
@@ -57,24 +61,33 @@ class JsonExchangeTest extends WireMockTest {
 
         StepVerifier.create(client().retrieveList(ApiRequest.get("/calls"), "calls", CallSummary.class))
                 .assertNext(calls -> {
-                    assertThat(calls).extracting(CallSummary::callUuid).containsExactly(
-                            "a0000000-0000-4000-8000-000000000003", "a0000000-0000-4000-8000-000000000002",
-                            "a0000000-0000-4000-8000-000000000001");
+                    assertThat(calls)
+                            .extracting(CallSummary::callUuid)
+                            .containsExactly(
+                                    "a0000000-0000-4000-8000-000000000003",
+                                    "a0000000-0000-4000-8000-000000000002",
+                                    "a0000000-0000-4000-8000-000000000001");
                     assertThat(calls.get(1).startedAt()).isEqualTo(OffsetDateTime.parse("2025-06-02T09:30:00+02:00"));
                     assertThat(calls.get(2).endedAt()).isEmpty();
                     assertThat(calls.get(0).toContact().name()).contains("Pia Poulsen");
                 })
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
     void queryValuesAndPathSegmentsArePercentEncoded() {
         server.stubFor(get(urlPathEqualTo(path("/calls/a%2Fb%20c"))).willReturn(okJson("{\"calls\": []}")));
 
-        StepVerifier.create(client().retrieveList(ApiRequest.get("/calls/" + ApiRequest.pathSegment("a/b c"))
-                        .withQuery("endpoint", "Reception#1").withQuery("number", null), "calls", CallSummary.class))
+        StepVerifier.create(client().retrieveList(
+                                ApiRequest.get("/calls/" + ApiRequest.pathSegment("a/b c"))
+                                        .withQuery("endpoint", "Reception#1")
+                                        .withQuery("number", null),
+                                "calls",
+                                CallSummary.class))
                 .expectNext(java.util.List.of())
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         server.verify(getRequestedFor(urlPathEqualTo(path("/calls/a%2Fb%20c")))
                 .withQueryParam("endpoint", equalTo("Reception#1")));
         assertThat(server.getAllServeEvents().get(0).getRequest().getUrl()).endsWith("?endpoint=Reception%231");
@@ -85,10 +98,13 @@ class JsonExchangeTest extends WireMockTest {
         server.stubFor(put(urlPathEqualTo(path("/contacts/90"))).willReturn(okJson("{\"contact\": {\"id\": 90}}")));
         Contact update = Contact.builder().name("Pia").number("4531415926").build();
 
-        StepVerifier.create(client().retrieve(ApiRequest.put("/contacts/90").withBody(Map.of("contact", update)),
-                        "contact", Contact.class))
+        StepVerifier.create(client().retrieve(
+                                ApiRequest.put("/contacts/90").withBody(Map.of("contact", update)),
+                                "contact",
+                                Contact.class))
                 .expectNextCount(1)
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         server.verify(putRequestedFor(urlPathEqualTo(path("/contacts/90")))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withHeader("Accept", equalTo("application/json"))
@@ -98,10 +114,12 @@ class JsonExchangeTest extends WireMockTest {
 
     @Test
     void retrieveJsonCompletesEmptyForAnEmptyBody() {
-        server.stubFor(get(urlPathEqualTo(path("/call_nodes/1/cancel_transfer"))).willReturn(aResponse().withStatus(200)));
+        server.stubFor(get(urlPathEqualTo(path("/call_nodes/1/cancel_transfer")))
+                .willReturn(aResponse().withStatus(200)));
 
         StepVerifier.create(client().retrieveJson(ApiRequest.get("/call_nodes/1/cancel_transfer")))
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
@@ -110,14 +128,17 @@ class JsonExchangeTest extends WireMockTest {
 
         StepVerifier.create(client().retrieveJson(ApiRequest.get("/switch/dial")))
                 .assertNext(json -> assertThat(json.get("ok").asBoolean()).isTrue())
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
     void executeDiscardsTheBody() {
         server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).willReturn(okJson("{\"whatever\": 1}")));
 
-        StepVerifier.create(client().execute(ApiRequest.get("/contacts/1"))).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(client().execute(ApiRequest.get("/contacts/1")))
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
@@ -130,6 +151,7 @@ class JsonExchangeTest extends WireMockTest {
                 .verify(TIMEOUT);
         StepVerifier.create(client().retrieveList(ApiRequest.get("/calls"), "calls", CallSummary.class))
                 .expectNext(java.util.List.of())
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 }

@@ -39,13 +39,15 @@ class OAuthReplayTest extends WireMockTest {
     @BeforeEach
     void oauthClient() {
         oauth = OAuth2Client.builder()
-                .clientId("client-id-1").clientSecret(CLIENT_SECRET)
+                .clientId("client-id-1")
+                .clientSecret(CLIENT_SECRET)
                 .redirectUri(URI.create("https://app.example/oauth/callback"))
                 .tokenUri(URI.create("http://localhost:" + server.port() + "/oauth/token"))
                 .tokenStore(store)
                 .build();
-        server.stubFor(post(urlPathEqualTo("/oauth/token")).willReturn(okJson(
-                "{\"access_token\": \"" + NEW_ACCESS + "\", \"token_type\": \"Bearer\", \"expires_in\": 7200}")));
+        server.stubFor(post(urlPathEqualTo("/oauth/token"))
+                .willReturn(okJson("{\"access_token\": \"" + NEW_ACCESS
+                        + "\", \"token_type\": \"Bearer\", \"expires_in\": 7200}")));
     }
 
     @AfterEach
@@ -54,7 +56,9 @@ class OAuthReplayTest extends WireMockTest {
     }
 
     private void aliceHolds(@Nullable String refreshToken) {
-        OAuthToken.Builder token = OAuthToken.builder().accessToken(ACCESS).expiresIn(Duration.ofHours(1))
+        OAuthToken.Builder token = OAuthToken.builder()
+                .accessToken(ACCESS)
+                .expiresIn(Duration.ofHours(1))
                 .receivedAt(Instant.now());
         if (refreshToken != null) {
             token.refreshToken(refreshToken);
@@ -63,12 +67,17 @@ class OAuthReplayTest extends WireMockTest {
     }
 
     private void apiAnswers(String token, int status) {
-        server.stubFor(get(urlPathEqualTo(path("/contacts/1"))).withHeader("Authorization", equalTo("Bearer " + token))
-                .willReturn(status == 200 ? okJson("{\"contact\": {\"id\": 1}}") : aResponse().withStatus(status)));
+        server.stubFor(get(urlPathEqualTo(path("/contacts/1")))
+                .withHeader("Authorization", equalTo("Bearer " + token))
+                .willReturn(
+                        status == 200
+                                ? okJson("{\"contact\": {\"id\": 1}}")
+                                : aResponse().withStatus(status)));
     }
 
     private int apiRequests() {
-        return server.findAll(getRequestedFor(urlPathEqualTo(path("/contacts/1")))).size();
+        return server.findAll(getRequestedFor(urlPathEqualTo(path("/contacts/1"))))
+                .size();
     }
 
     private int tokenRequests() {
@@ -84,11 +93,12 @@ class OAuthReplayTest extends WireMockTest {
         StepVerifier.create(client(b -> b.auth(oauth.forUser("alice")))
                         .retrieve(ApiRequest.get("/contacts/1"), "contact", Contact.class))
                 .assertNext(contact -> assertThat(contact.id()).contains(1L))
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         assertThat(apiRequests()).isEqualTo(2);
         assertThat(tokenRequests()).isEqualTo(1);
-        assertThat(CapturedLogs.lines()).allSatisfy(line -> assertThat(line)
-                .doesNotContain(ACCESS, NEW_ACCESS, REFRESH, CLIENT_SECRET));
+        assertThat(CapturedLogs.lines())
+                .allSatisfy(line -> assertThat(line).doesNotContain(ACCESS, NEW_ACCESS, REFRESH, CLIENT_SECRET));
     }
 
     @Test
@@ -112,7 +122,8 @@ class OAuthReplayTest extends WireMockTest {
 
         StepVerifier.create(client(b -> b.auth(oauth.forUser("alice")))
                         .retrieve(ApiRequest.get("/contacts/1"), "contact", Contact.class))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(AuthenticationException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(AuthenticationException.class)
                         .hasMessageNotContaining(ACCESS))
                 .verify(TIMEOUT);
         assertThat(apiRequests()).isEqualTo(1);

@@ -21,8 +21,7 @@ class PagerTest extends WireMockTest {
     private static final String CURSOR = "started_at_lt_or_eq";
 
     /** A listed item: {@code {"id": ..., "started_at": ...}}. */
-    record Item(String id, Instant startedAt) {
-    }
+    record Item(String id, Instant startedAt) {}
 
     private static CursorPaging<Item> paging(int pageSize) {
         return CursorPaging.builder(Item.class)
@@ -46,14 +45,16 @@ class PagerTest extends WireMockTest {
     }
 
     private static void stubFirst(int limit, String body) {
-        server.stubFor(get(urlPathEqualTo(path("/calls"))).withQueryParam(CURSOR, absent())
+        server.stubFor(get(urlPathEqualTo(path("/calls")))
+                .withQueryParam(CURSOR, absent())
                 .withQueryParam("limit", equalTo(Integer.toString(limit)))
                 .withQueryParam("endpoint", equalTo("Reception#1"))
                 .willReturn(okJson(body)));
     }
 
     private static void stubAt(String time, String body) {
-        server.stubFor(get(urlPathEqualTo(path("/calls"))).withQueryParam(CURSOR, equalTo("2025-06-02T" + time + "Z"))
+        server.stubFor(get(urlPathEqualTo(path("/calls")))
+                .withQueryParam(CURSOR, equalTo("2025-06-02T" + time + "Z"))
                 .willReturn(okJson(body)));
     }
 
@@ -71,7 +72,8 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(3)).map(Item::id))
                 .expectNext("a", "b", "c", "d", "e", "f", "g")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         verifyRequests(5);
     }
 
@@ -82,7 +84,8 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(2)).map(Item::id))
                 .expectNext("a", "b")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         verifyRequests(2);
     }
 
@@ -94,7 +97,8 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(2)).map(Item::id))
                 .expectNext("a", "b", "c")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         verifyRequests(3);
         assertThat(CapturedLogs.lines()).anySatisfy(line -> assertThat(line)
                 .startsWith("WARN 2 items of calls share started_at_lt_or_eq=2025-06-02T10:00:00Z")
@@ -109,7 +113,8 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(2)).map(Item::id))
                 .expectNext("a", "b", "c")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         verifyRequests(3);
     }
 
@@ -138,10 +143,12 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client().paginate(paging(3)).take(3).map(Item::id))
                 .expectNext("a", "b", "c")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         StepVerifier.create(client().paginate(paging(3)).take(1).map(Item::id))
                 .expectNext("a")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         verifyRequests(2);
     }
 
@@ -152,10 +159,12 @@ class PagerTest extends WireMockTest {
         stubAt("10:03:00", page("c@10:03:00"));
         FirmafonClient client = client();
 
-        java.util.concurrent.atomic.AtomicReference<Page<Item>> first = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Page<Item>> first =
+                new java.util.concurrent.atomic.AtomicReference<>();
         StepVerifier.create(client.page(paging(2), null))
                 .consumeNextWith(first::set)
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
         assertThat(first.get().items()).extracting(Item::id).containsExactly("a", "b");
         PageCursor next = first.get().next().orElseThrow();
         String saved = next.asString();
@@ -164,18 +173,21 @@ class PagerTest extends WireMockTest {
 
         StepVerifier.create(client.paginate(paging(2), PageCursor.parse(saved)).map(Item::id))
                 .expectNext("c")
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test
     void pageCursorEncodesIdsThatContainCommas() {
-        PageCursor cursor = PageCursor.parse(PageCursor.at(Instant.parse("2025-06-02T10:00:00Z")).asString());
+        PageCursor cursor = PageCursor.parse(
+                PageCursor.at(Instant.parse("2025-06-02T10:00:00Z")).asString());
         assertThat(cursor.seenIds()).isEmpty();
-        Page<Item> page = Pager.toPage(paging(5), null, java.util.List.of(
-                new Item("x,y%z", Instant.parse("2025-06-02T10:00:00Z"))));
+        Page<Item> page = Pager.toPage(
+                paging(5), null, java.util.List.of(new Item("x,y%z", Instant.parse("2025-06-02T10:00:00Z"))));
         PageCursor next = page.next().orElseThrow();
         assertThat(PageCursor.parse(next.asString()).seenIds()).containsExactly("x,y%z");
-        assertThatThrownBy(() -> PageCursor.parse("yesterday")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PageCursor.parse("yesterday"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cursor");
     }
 
@@ -190,10 +202,13 @@ class PagerTest extends WireMockTest {
 
     @Test
     void boundaryMemoryHoldsOnlyTheIdsAtTheOldestTimestamp() {
-        Page<Item> page = Pager.toPage(paging(3), null, java.util.List.of(
-                new Item("a", Instant.parse("2025-06-02T10:05:00Z")),
-                new Item("b", Instant.parse("2025-06-02T10:03:00Z")),
-                new Item("c", Instant.parse("2025-06-02T10:03:00Z"))));
+        Page<Item> page = Pager.toPage(
+                paging(3),
+                null,
+                java.util.List.of(
+                        new Item("a", Instant.parse("2025-06-02T10:05:00Z")),
+                        new Item("b", Instant.parse("2025-06-02T10:03:00Z")),
+                        new Item("c", Instant.parse("2025-06-02T10:03:00Z"))));
 
         assertThat(page.next().orElseThrow().seenIds()).containsExactly("b", "c");
     }

@@ -31,11 +31,13 @@ class ResponseTimeoutTest extends WireMockTest {
 
     @Test
     void aBodyThatStallsBetweenChunksFailsWithTheResponseTimeout() {
-        server.stubFor(get(urlPathEqualTo(path("/calls"))).willReturn(okJson("{\"calls\": [" + "{},".repeat(200) + "{}]}")
-                .withChunkedDribbleDelay(2, 3000)));
+        server.stubFor(get(urlPathEqualTo(path("/calls")))
+                .willReturn(okJson("{\"calls\": [" + "{},".repeat(200) + "{}]}").withChunkedDribbleDelay(2, 3000)));
 
-        StepVerifier.create(client(b -> b.responseTimeout(Duration.ofMillis(400))).retrieveJson(ApiRequest.get("/calls")))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonIoException.class)
+        StepVerifier.create(
+                        client(b -> b.responseTimeout(Duration.ofMillis(400))).retrieveJson(ApiRequest.get("/calls")))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(FirmafonIoException.class)
                         .hasMessage("GET " + baseUri() + "/calls failed: no response within 400 ms (responseTimeout)"))
                 .verify(TIMEOUT);
     }
@@ -43,7 +45,8 @@ class ResponseTimeoutTest extends WireMockTest {
     @Test
     void aReusedConnectionIsTimedFromItsOwnRequestNotFromAnEarlierOne() {
         server.stubFor(get(urlPathEqualTo(path("/fast"))).willReturn(okJson(CALLS)));
-        server.stubFor(get(urlPathEqualTo(path("/slowish"))).willReturn(okJson(CALLS).withFixedDelay(300)));
+        server.stubFor(
+                get(urlPathEqualTo(path("/slowish"))).willReturn(okJson(CALLS).withFixedDelay(300)));
         FirmafonClient client = client(b -> b.maxConnections(1).responseTimeout(Duration.ofMillis(500)));
 
         // the first request arms the connection's one timer for 500 ms; the second starts 300 ms later on the same
@@ -62,14 +65,17 @@ class ResponseTimeoutTest extends WireMockTest {
     @Test
     void aClientSharingThePoolTimesItsRequestsWithItsOwnShorterTimeout() {
         server.stubFor(get(urlPathEqualTo(path("/fast"))).willReturn(okJson(CALLS)));
-        server.stubFor(get(urlPathEqualTo(path("/slow"))).willReturn(okJson(CALLS).withFixedDelay(5000)));
+        server.stubFor(
+                get(urlPathEqualTo(path("/slow"))).willReturn(okJson(CALLS).withFixedDelay(5000)));
         FirmafonClient patient = client(b -> b.maxConnections(1).responseTimeout(Duration.ofSeconds(30)));
-        FirmafonClient impatient = patient.mutate().responseTimeout(Duration.ofMillis(300)).build();
+        FirmafonClient impatient =
+                patient.mutate().responseTimeout(Duration.ofMillis(300)).build();
 
         // the patient client's request leaves the shared connection with a timer 30 s out
         StepVerifier.create(patient.execute(ApiRequest.get("/fast"))).verifyComplete();
         StepVerifier.create(impatient.execute(ApiRequest.get("/slow")))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonIoException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(FirmafonIoException.class)
                         .hasMessage("GET " + baseUri() + "/slow failed: no response within 300 ms (responseTimeout)"))
                 .verify(Duration.ofSeconds(3));
         impatient.close();
@@ -77,12 +83,13 @@ class ResponseTimeoutTest extends WireMockTest {
 
     @Test
     void timeoutsOfWeeksOrCenturiesMeanNoTimeoutAndBuild() {
-        server.stubFor(get(urlPathEqualTo(path("/calls"))).willReturn(okJson(CALLS).withFixedDelay(200)));
+        server.stubFor(
+                get(urlPathEqualTo(path("/calls"))).willReturn(okJson(CALLS).withFixedDelay(200)));
 
         // Long.MAX_VALUE seconds has no nanosecond value, 30 days overflow Netty's int of milliseconds: both count
         // as a year instead of failing the build of the client
         StepVerifier.create(client(b -> b.responseTimeout(Duration.ofSeconds(Long.MAX_VALUE))
-                        .connectTimeout(Duration.ofDays(30)))
+                                .connectTimeout(Duration.ofDays(30)))
                         .retrieveJson(ApiRequest.get("/calls")))
                 .expectNextCount(1)
                 .verifyComplete();
@@ -95,10 +102,12 @@ class ResponseTimeoutTest extends WireMockTest {
             silent.setDaemon(true);
             silent.start();
             FirmafonClient client = client(b -> b.baseUri(URI.create("http://127.0.0.1:" + socket.getLocalPort()))
-                    .responseTimeout(Duration.ofMillis(400)).retryPolicy(RetryPolicy.none()));
+                    .responseTimeout(Duration.ofMillis(400))
+                    .retryPolicy(RetryPolicy.none()));
 
             StepVerifier.create(client.retrieveJson(ApiRequest.get("/calls")))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonIoException.class)
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(FirmafonIoException.class)
                             .hasMessageEndingWith("/calls failed: no response within 400 ms (responseTimeout)"))
                     .verify(Duration.ofSeconds(5));
         }

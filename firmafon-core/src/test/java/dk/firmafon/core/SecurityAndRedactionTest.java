@@ -30,7 +30,8 @@ import reactor.test.StepVerifier;
 class SecurityAndRedactionTest extends WireMockTest {
     private static final String CODE = Secrets.register(Secrets.Kind.AUTHORIZATION_CODE, "auth-code-1");
     private static final String CLIENT_SECRET = Secrets.register(Secrets.Kind.CLIENT_SECRET, "client-secret-1");
-    private static final String BASIC = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
+    private static final String BASIC =
+            Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
 
     static Stream<Arguments> authForms() {
         return Stream.of(
@@ -44,15 +45,20 @@ class SecurityAndRedactionTest extends WireMockTest {
         server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
 
         StepVerifier.create(client(b -> b.auth(AuthStrategy.bearer(TOKEN))).execute(ApiRequest.get("/employee")))
-                .expectComplete().verify(TIMEOUT);
-        StepVerifier.create(client(b -> b.auth(AuthStrategy.queryParameter(TOKEN))).execute(ApiRequest.get("/employee")))
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(
+                        client(b -> b.auth(AuthStrategy.queryParameter(TOKEN))).execute(ApiRequest.get("/employee")))
+                .expectComplete()
+                .verify(TIMEOUT);
         StepVerifier.create(client(b -> b.auth(AuthStrategy.basic(TOKEN))).execute(ApiRequest.get("/employee")))
-                .expectComplete().verify(TIMEOUT);
+                .expectComplete()
+                .verify(TIMEOUT);
 
         server.verify(getRequestedFor(urlPathEqualTo(path("/employee")))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        server.verify(getRequestedFor(urlPathEqualTo(path("/employee"))).withQueryParam("access_token", equalTo(TOKEN)));
+        server.verify(
+                getRequestedFor(urlPathEqualTo(path("/employee"))).withQueryParam("access_token", equalTo(TOKEN)));
         server.verify(getRequestedFor(urlPathEqualTo(path("/employee")))
                 .withHeader("Authorization", equalTo("Basic " + BASIC)));
     }
@@ -60,22 +66,29 @@ class SecurityAndRedactionTest extends WireMockTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("authForms")
     void noTokenAppearsInAnyLogLineOrExceptionMessage(String form, AuthStrategy auth) {
-        server.stubFor(get(urlPathEqualTo(path("/calls/404"))).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"status\": \"failure\", \"message\": \"Not found\"}")));
-        server.stubFor(get(urlPathEqualTo(path("/calls/echo"))).willReturn(aResponse().withStatus(400)
-                .withBody("access_token=" + TOKEN + "&x=1 Authorization: Bearer " + TOKEN)));
-        server.stubFor(get(urlPathEqualTo(path("/calls/json-echo"))).willReturn(aResponse().withStatus(400)
-                .withBody("{\"access_token\": \"" + TOKEN + "\", \"refresh_token\": \"" + TOKEN + "\"}")));
-        server.stubFor(get(urlPathEqualTo(path("/calls/reset"))).willReturn(aResponse()
-                .withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        server.stubFor(get(urlPathEqualTo(path("/calls/retry"))).willReturn(aResponse().withStatus(503)));
+        server.stubFor(get(urlPathEqualTo(path("/calls/404")))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"status\": \"failure\", \"message\": \"Not found\"}")));
+        server.stubFor(get(urlPathEqualTo(path("/calls/echo")))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("access_token=" + TOKEN + "&x=1 Authorization: Bearer " + TOKEN)));
+        server.stubFor(get(urlPathEqualTo(path("/calls/json-echo")))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"access_token\": \"" + TOKEN + "\", \"refresh_token\": \"" + TOKEN + "\"}")));
+        server.stubFor(get(urlPathEqualTo(path("/calls/reset")))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        server.stubFor(
+                get(urlPathEqualTo(path("/calls/retry"))).willReturn(aResponse().withStatus(503)));
         FirmafonClient client = client(b -> b.auth(auth));
         List<String> messages = new ArrayList<>();
 
         for (String path : List.of("/calls/404", "/calls/echo", "/calls/json-echo", "/calls/reset", "/calls/retry")) {
-            StepVerifier.create(client.retrieveJson(ApiRequest.get(path).withQuery("code", CODE)
-                            .withQuery("client_secret", CLIENT_SECRET)))
+            StepVerifier.create(client.retrieveJson(
+                            ApiRequest.get(path).withQuery("code", CODE).withQuery("client_secret", CLIENT_SECRET)))
                     .expectErrorSatisfies(e -> {
                         assertThat(e).isInstanceOf(FirmafonException.class);
                         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -89,8 +102,7 @@ class SecurityAndRedactionTest extends WireMockTest {
         List<String> everything = new ArrayList<>(messages);
         everything.addAll(CapturedLogs.lines());
         assertThat(CapturedLogs.lines()).anySatisfy(line -> assertThat(line).startsWith("DEBUG --> GET"));
-        assertThat(everything).allSatisfy(text -> assertThat(text)
-                .doesNotContain(TOKEN, BASIC, CODE, CLIENT_SECRET));
+        assertThat(everything).allSatisfy(text -> assertThat(text).doesNotContain(TOKEN, BASIC, CODE, CLIENT_SECRET));
         if (form.equals("query parameter")) {
             assertThat(messages).anySatisfy(m -> assertThat(m).contains("access_token=[REDACTED]"));
         }
@@ -99,12 +111,12 @@ class SecurityAndRedactionTest extends WireMockTest {
     @Test
     void aRedirectIsNotFollowedSoCredentialsNeverLeaveTheApiHost() {
         String elsewhere = "http://127.0.0.1:" + server.port() + "/elsewhere";
-        server.stubFor(get(urlPathEqualTo(path("/moved"))).willReturn(aResponse().withStatus(302)
-                .withHeader("Location", elsewhere + "?access_token=" + TOKEN)));
+        server.stubFor(get(urlPathEqualTo(path("/moved")))
+                .willReturn(aResponse().withStatus(302).withHeader("Location", elsewhere + "?access_token=" + TOKEN)));
         server.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(okJson("{}")));
 
-        StepVerifier.create(client(b -> b.auth(AuthStrategy.queryParameter(TOKEN)))
-                        .retrieveJson(ApiRequest.get("/moved")))
+        StepVerifier.create(
+                        client(b -> b.auth(AuthStrategy.queryParameter(TOKEN))).retrieveJson(ApiRequest.get("/moved")))
                 .expectErrorSatisfies(e -> assertThat((dk.firmafon.error.FirmafonApiException) e)
                         .hasMessageStartingWith("GET " + baseUri() + "/moved?access_token=[REDACTED] -> 302")
                         .satisfies(api -> assertThat(api.headers().get("location"))
@@ -115,8 +127,10 @@ class SecurityAndRedactionTest extends WireMockTest {
 
     @Test
     void plainHttpToAHostThatIsNotLoopbackIsRefusedBeforeAnythingIsSent() {
-        assertThatThrownBy(() -> FirmafonClient.builder().baseUri(URI.create("http://app.firmafon.dk/api/v2"))
-                .auth(AuthStrategy.bearer(TOKEN)).build())
+        assertThatThrownBy(() -> FirmafonClient.builder()
+                        .baseUri(URI.create("http://app.firmafon.dk/api/v2"))
+                        .auth(AuthStrategy.bearer(TOKEN))
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("baseUri: refusing to send credentials over plain http to app.firmafon.dk: use https, or "
                         + "allowInsecureHttp(true) if you really mean it");
@@ -124,15 +138,19 @@ class SecurityAndRedactionTest extends WireMockTest {
 
     @Test
     void plainHttpToAnotherHostIsAllowedOnlyWhenAskedForExplicitly() {
-        FirmafonClient client = FirmafonClient.builder().baseUri(URI.create("http://proxy.internal/api/v2"))
-                .auth(AuthStrategy.bearer(TOKEN)).allowInsecureHttp(true).build();
+        FirmafonClient client = FirmafonClient.builder()
+                .baseUri(URI.create("http://proxy.internal/api/v2"))
+                .auth(AuthStrategy.bearer(TOKEN))
+                .allowInsecureHttp(true)
+                .build();
         client.close();
         assertThat(client.baseUri()).hasHost("proxy.internal");
     }
 
     @Test
     void anAbsolutePlainHttpUrlOnTheApiHostIsRefusedWhenTheApiIsHttps() {
-        FirmafonClient client = FirmafonClient.builder().auth(AuthStrategy.bearer(TOKEN)).build();
+        FirmafonClient client =
+                FirmafonClient.builder().auth(AuthStrategy.bearer(TOKEN)).build();
         try {
             StepVerifier.create(client.download(ApiRequest.get("http://app.firmafon.dk/api/v1/voice_mails/1.mp3")))
                     .expectErrorSatisfies(e -> assertThat(e)

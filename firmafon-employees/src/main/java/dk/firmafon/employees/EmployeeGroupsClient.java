@@ -88,8 +88,10 @@ public final class EmployeeGroupsClient {
             return Ids.notPositive("id", id);
         }
         // joining or leaving twice ends in the same membership: safe to repeat
-        return client.retrieve(ApiRequest.post(Ids.path(GROUPS, id) + "/" + verb).withIdempotent(true),
-                "employee_group", EmployeeGroup.class);
+        return client.retrieve(
+                ApiRequest.post(Ids.path(GROUPS, id) + "/" + verb).withIdempotent(true),
+                "employee_group",
+                EmployeeGroup.class);
     }
 
     /**

@@ -25,7 +25,8 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class EmployeeGroupsClientTest extends WireMockClientTest {
-    private static final String GROUP = Fixtures.json("employee_group.json").get("employee_group").toString();
+    private static final String GROUP =
+            Fixtures.json("employee_group.json").get("employee_group").toString();
 
     private EmployeeGroupsClient groups;
 
@@ -36,8 +37,9 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
 
     @Test
     void listEmitsEveryGroup() {
-        WM.stubFor(get("/employee_groups").willReturn(json("{\"employee_groups\": [" + GROUP + ", "
-                + GROUP.replace("\"id\":3", "\"id\":4") + "]}")));
+        WM.stubFor(get("/employee_groups")
+                .willReturn(
+                        json("{\"employee_groups\": [" + GROUP + ", " + GROUP.replace("\"id\":3", "\"id\":4") + "]}")));
 
         StepVerifier.create(groups.list().map(EmployeeGroup::id))
                 .expectNext(3L, 4L)
@@ -103,8 +105,8 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
 
     @Test
     void leavePostsAndReturnsTheGroupAsItNowIs() {
-        WM.stubFor(post("/employee_groups/3/leave").willReturn(json("{\"employee_group\": "
-                + GROUP.replace("[12,15]", "[15]") + "}")));
+        WM.stubFor(post("/employee_groups/3/leave")
+                .willReturn(json("{\"employee_group\": " + GROUP.replace("[12,15]", "[15]") + "}")));
 
         StepVerifier.create(groups.leave(3))
                 .assertNext(group -> assertThat(group.employeeIds()).containsExactly(15L))
@@ -132,14 +134,16 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(1, authorized(postRequestedFor(urlEqualTo("/employee_groups/3/message")))
-                .withRequestBody(equalToJson("{\"message\": {\"body\": \"Møde kl. 14\"}}")));
+        WM.verify(
+                1,
+                authorized(postRequestedFor(urlEqualTo("/employee_groups/3/message")))
+                        .withRequestBody(equalToJson("{\"message\": {\"body\": \"Møde kl. 14\"}}")));
     }
 
     @Test
     void aGroupMessageIsNeverRetriedA503YieldsAnErrorAfterExactlyOneRequest() {
-        WM.stubFor(post("/employee_groups/3/message").willReturn(aResponse().withStatus(503)
-                .withBody("<html>Service Unavailable</html>")));
+        WM.stubFor(post("/employee_groups/3/message")
+                .willReturn(aResponse().withStatus(503).withBody("<html>Service Unavailable</html>")));
 
         StepVerifier.create(groups.sendMessage(3, "Hej"))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ServerErrorException.class))
@@ -151,11 +155,13 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
     @Test
     void aBlankOrOverLongGroupMessageIsRefusedNamingBodyAndNothingIsSent() {
         StepVerifier.create(groups.sendMessage(3, ""))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("body must not be null or blank"))
                 .verify(TIMEOUT);
         StepVerifier.create(groups.sendMessage(3, "😀".repeat(336)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageStartingWith("body is too long: it needs 11 SMS segments"))
                 .verify(TIMEOUT);
 
@@ -165,12 +171,13 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
     @ParameterizedTest
     @ValueSource(longs = {0, -3})
     void everyOperationRefusesANonPositiveIdNamingItAndSendsNothing(long id) {
-        List<Publisher<?>> calls = List.of(groups.get(id), groups.members(id), groups.join(id), groups.leave(id),
-                groups.sendMessage(id, "Hej"));
+        List<Publisher<?>> calls = List.of(
+                groups.get(id), groups.members(id), groups.join(id), groups.leave(id), groups.sendMessage(id, "Hej"));
 
         for (Publisher<?> call : calls) {
             StepVerifier.create(call)
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(IllegalArgumentException.class)
                             .hasMessage("id must be positive, was " + id))
                     .verify(TIMEOUT);
         }
@@ -181,9 +188,14 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
     @ValueSource(strings = {"join", "leave"})
     void joinAndLeaveAreSafeToRepeatSoA503IsRetriedOnce(String verb) {
         String path = "/employee_groups/3/" + verb;
-        WM.stubFor(post(path).inScenario(verb).whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
-        WM.stubFor(post(path).inScenario(verb).whenScenarioStateIs("recovered")
+        WM.stubFor(post(path)
+                .inScenario(verb)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("recovered"));
+        WM.stubFor(post(path)
+                .inScenario(verb)
+                .whenScenarioStateIs("recovered")
                 .willReturn(fixture("employee_group.json")));
 
         Mono<EmployeeGroup> operation = verb.equals("join") ? groups.join(3) : groups.leave(3);

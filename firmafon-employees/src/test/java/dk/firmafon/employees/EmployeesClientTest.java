@@ -85,14 +85,17 @@ class EmployeesClientTest extends WireMockClientTest {
     void updateSendsOnlyTheFieldsSet() {
         WM.stubFor(put("/employees/12").willReturn(fixture("employee.json")));
 
-        StepVerifier.create(employees.update(12, EmployeeUpdate.builder().doNotDisturb(true).build()))
+        StepVerifier.create(employees.update(
+                        12, EmployeeUpdate.builder().doNotDisturb(true).build()))
                 .expectNextCount(1)
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(1, authorized(putRequestedFor(urlEqualTo("/employees/12")))
-                .withHeader("Content-Type", containing("application/json"))
-                .withRequestBody(equalToJson("{\"employee\": {\"do_not_disturb\": true}}")));
+        WM.verify(
+                1,
+                authorized(putRequestedFor(urlEqualTo("/employees/12")))
+                        .withHeader("Content-Type", containing("application/json"))
+                        .withRequestBody(equalToJson("{\"employee\": {\"do_not_disturb\": true}}")));
     }
 
     @Test
@@ -104,9 +107,17 @@ class EmployeesClientTest extends WireMockClientTest {
                 .employeeGroupIds(List.of(3L, 4L))
                 .build();
 
-        StepVerifier.create(employees.update(12, update)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(employees.update(12, update))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        WM.verify(1, authorized(putRequestedFor(urlEqualTo("/employees/12"))).withRequestBody(equalToJson("""
+        WM.verify(
+                1,
+                authorized(putRequestedFor(urlEqualTo("/employees/12")))
+                        .withRequestBody(
+                                equalToJson(
+                                        """
                 {"employee": {"do_not_disturb": false, "dnd_timeout_at": "2025-06-02T17:00:00+02:00",
                               "employee_group_ids": [3, 4]}}""")));
     }
@@ -114,14 +125,25 @@ class EmployeesClientTest extends WireMockClientTest {
     @Test
     void clearingTheDndTimeoutSendsNull() {
         WM.stubFor(put("/employees/12").willReturn(fixture("employee.json")));
-        EmployeeUpdate update = EmployeeUpdate.builder().doNotDisturb(true).clearDndTimeoutAt(true).build();
+        EmployeeUpdate update = EmployeeUpdate.builder()
+                .doNotDisturb(true)
+                .clearDndTimeoutAt(true)
+                .build();
 
-        StepVerifier.create(employees.update(12, update)).expectNextCount(1).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(employees.update(12, update))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        WM.verify(1, putRequestedFor(urlEqualTo("/employees/12"))
-                .withRequestBody(equalToJson("{\"employee\": {\"do_not_disturb\": true, \"dnd_timeout_at\": null}}")));
-        assertThatThrownBy(() -> EmployeeUpdate.builder().dndTimeoutAt(OffsetDateTime.parse("2025-06-02T17:00:00+02:00"))
-                .clearDndTimeoutAt(true).build())
+        WM.verify(
+                1,
+                putRequestedFor(urlEqualTo("/employees/12"))
+                        .withRequestBody(
+                                equalToJson("{\"employee\": {\"do_not_disturb\": true, \"dnd_timeout_at\": null}}")));
+        assertThatThrownBy(() -> EmployeeUpdate.builder()
+                        .dndTimeoutAt(OffsetDateTime.parse("2025-06-02T17:00:00+02:00"))
+                        .clearDndTimeoutAt(true)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("update sets dndTimeoutAt and clearDndTimeoutAt: choose one");
     }
@@ -130,21 +152,28 @@ class EmployeesClientTest extends WireMockClientTest {
     void anEmptyGroupListIsSentSoTheEmployeeLeavesEveryGroup() {
         WM.stubFor(put("/employees/12").willReturn(fixture("employee.json")));
 
-        StepVerifier.create(employees.update(12, EmployeeUpdate.builder().employeeGroupIds(List.of()).build()))
-                .expectNextCount(1).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(employees.update(
+                        12, EmployeeUpdate.builder().employeeGroupIds(List.of()).build()))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        WM.verify(1, putRequestedFor(urlEqualTo("/employees/12"))
-                .withRequestBody(equalToJson("{\"employee\": {\"employee_group_ids\": []}}")));
+        WM.verify(
+                1,
+                putRequestedFor(urlEqualTo("/employees/12"))
+                        .withRequestBody(equalToJson("{\"employee\": {\"employee_group_ids\": []}}")));
     }
 
     @Test
     void updateWithNothingSetOrNullIsRefusedNamingUpdateAndSendsNothing() {
         StepVerifier.create(employees.update(12, EmployeeUpdate.builder().build()))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageStartingWith("update must set at least one of"))
                 .verify(TIMEOUT);
         StepVerifier.create(employees.update(12, null))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("update must not be null"))
                 .verify(TIMEOUT);
 
@@ -160,8 +189,10 @@ class EmployeesClientTest extends WireMockClientTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        WM.verify(1, authorized(postRequestedFor(urlEqualTo("/employees/12/message")))
-                .withRequestBody(equalToJson("{\"message\": {\"body\": \"Kunden på linje 2 venter\"}}")));
+        WM.verify(
+                1,
+                authorized(postRequestedFor(urlEqualTo("/employees/12/message")))
+                        .withRequestBody(equalToJson("{\"message\": {\"body\": \"Kunden på linje 2 venter\"}}")));
     }
 
     @ParameterizedTest
@@ -191,7 +222,8 @@ class EmployeesClientTest extends WireMockClientTest {
         WM.stubFor(post("/employees/12/message").willReturn(json("{\"status\": \"ok\"}")));
 
         StepVerifier.create(employees.sendMessage(12, "Hej"))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonDecodingException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(FirmafonDecodingException.class)
                         .hasMessageContaining("sent"))
                 .verify(TIMEOUT);
     }
@@ -201,7 +233,8 @@ class EmployeesClientTest extends WireMockClientTest {
         WM.stubFor(post("/employees/12/message").willReturn(aResponse().withStatus(200)));
 
         StepVerifier.create(employees.sendMessage(12, "Hej"))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonDecodingException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(FirmafonDecodingException.class)
                         .hasMessageContaining("may have been sent"))
                 .verify(TIMEOUT);
     }
@@ -220,15 +253,18 @@ class EmployeesClientTest extends WireMockClientTest {
     @Test
     void aBlankOrOverLongBodyIsRefusedNamingBodyAndNothingIsSent() {
         StepVerifier.create(employees.sendMessage(12, " "))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("body must not be null or blank"))
                 .verify(TIMEOUT);
         StepVerifier.create(employees.sendMessage(12, null))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("body must not be null or blank"))
                 .verify(TIMEOUT);
         StepVerifier.create(employees.sendMessage(12, "a".repeat(1531)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageStartingWith("body is too long"))
                 .verify(TIMEOUT);
 
@@ -240,7 +276,9 @@ class EmployeesClientTest extends WireMockClientTest {
         WM.stubFor(post("/employees/12/message").willReturn(fixture("message_sent.json")));
 
         StepVerifier.create(employees.sendMessage(12, "a".repeat(1530)))
-                .expectNextCount(1).expectComplete().verify(TIMEOUT);
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @ParameterizedTest
@@ -253,7 +291,8 @@ class EmployeesClientTest extends WireMockClientTest {
 
         for (Mono<?> call : calls) {
             StepVerifier.create(call)
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(IllegalArgumentException.class)
                             .hasMessage("id must be positive, was " + id))
                     .verify(TIMEOUT);
         }

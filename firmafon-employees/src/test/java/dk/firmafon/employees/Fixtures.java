@@ -14,8 +14,7 @@ import java.util.List;
 public final class Fixtures {
     private static final ObjectMapper MAPPER = FirmafonClient.newObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -47,9 +46,11 @@ public final class Fixtures {
             List<String> writtenNames = new ArrayList<>();
             written.fieldNames().forEachRemaining(writtenNames::add);
             List<String> payloadNames = new ArrayList<>();
-            node.properties().stream().filter(field -> !field.getValue().isNull())
+            node.properties().stream()
+                    .filter(field -> !field.getValue().isNull())
                     .forEach(field -> payloadNames.add(field.getKey()));
-            assertThat(writtenNames).as("every non-null field of the payload is written back")
+            assertThat(writtenNames)
+                    .as("every non-null field of the payload is written back")
                     .containsAll(payloadNames);
             return value;
         } catch (IOException e) {

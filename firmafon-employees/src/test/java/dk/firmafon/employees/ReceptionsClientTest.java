@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 class ReceptionsClientTest extends WireMockClientTest {
-    private static final String RECEPTION = Fixtures.json("reception.json").get("reception").toString();
+    private static final String RECEPTION =
+            Fixtures.json("reception.json").get("reception").toString();
 
     private ReceptionsClient receptions;
 
@@ -25,8 +26,9 @@ class ReceptionsClientTest extends WireMockClientTest {
 
     @Test
     void listEmitsEveryReception() {
-        WM.stubFor(get("/receptions").willReturn(json("{\"receptions\": [" + RECEPTION + ", {\"id\": 8, "
-                + "\"name\": \"Support line\", \"phone_number\": {\"number\": \"4570201001\"}}]}")));
+        WM.stubFor(get("/receptions")
+                .willReturn(json("{\"receptions\": [" + RECEPTION + ", {\"id\": 8, "
+                        + "\"name\": \"Support line\", \"phone_number\": {\"number\": \"4570201001\"}}]}")));
 
         StepVerifier.create(receptions.list().map(Reception::name))
                 .expectNext(Optional.of("Main line"), Optional.of("Support line"))
@@ -60,7 +62,8 @@ class ReceptionsClientTest extends WireMockClientTest {
     @Test
     void getRefusesANonPositiveIdNamingItAndSendsNothing() {
         StepVerifier.create(receptions.get(0))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("id must be positive, was 0"))
                 .verify(TIMEOUT);
 

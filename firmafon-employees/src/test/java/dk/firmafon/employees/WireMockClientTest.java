@@ -43,7 +43,10 @@ abstract class WireMockClientTest {
 
     /** A 200 JSON response with {@code body}. */
     static ResponseDefinitionBuilder json(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
 
     /** The fixture as a 200 JSON response. */
@@ -53,7 +56,9 @@ abstract class WireMockClientTest {
 
     /** A 404 as the service sends it. */
     static ResponseDefinitionBuilder notFound() {
-        return aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+        return aResponse()
+                .withStatus(404)
+                .withHeader("Content-Type", "application/json")
                 .withBody("{\"status\": \"failure\", \"message\": \"Not found\"}");
     }
 

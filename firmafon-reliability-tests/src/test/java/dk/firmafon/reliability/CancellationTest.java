@@ -37,14 +37,16 @@ class CancellationTest {
     void cancellingMidResponseReleasesTheConnectionAndSendsNothingMore() {
         Sinks.One<Boolean> bodyStarted = Sinks.one();
         try (LocalServer server = LocalServer.start((request, response) -> {
-                 // the first bytes of a JSON body, then a trickle that would take minutes
-                 bodyStarted.tryEmitValue(true);
-                 Flux<String> body = Flux.concat(Flux.just("{\"call\":{\"call_uuid\":\"c-1\",\"nodes\":["),
-                         Flux.interval(Duration.ofMillis(50), LocalServer.timer()).map(i -> (i == 0 ? "" : ",") + "{}"));
-                 return LocalServer.json(response, body);
-             });
-             PoolProbe pool = PoolProbe.create("mid-response");
-             Firmafon firmafon = firmafon(server.baseUri(), AuthStrategy.bearer(TOKEN), pool)) {
+                    // the first bytes of a JSON body, then a trickle that would take minutes
+                    bodyStarted.tryEmitValue(true);
+                    Flux<String> body = Flux.concat(
+                            Flux.just("{\"call\":{\"call_uuid\":\"c-1\",\"nodes\":["),
+                            Flux.interval(Duration.ofMillis(50), LocalServer.timer())
+                                    .map(i -> (i == 0 ? "" : ",") + "{}"));
+                    return LocalServer.json(response, body);
+                });
+                PoolProbe pool = PoolProbe.create("mid-response");
+                Firmafon firmafon = firmafon(server.baseUri(), AuthStrategy.bearer(TOKEN), pool)) {
 
             StepVerifier.create(firmafon.calls().get("c-1").flux().takeUntilOther(bodyStarted.asMono()))
                     .expectComplete()
@@ -58,12 +60,13 @@ class CancellationTest {
 
     @Test
     void cancellingADownloadMidStreamReleasesTheConnection() {
-        try (LocalServer server = LocalServer.start((request, response) -> response
-                     .header("Content-Type", "audio/mpeg")
-                     .sendString(Flux.interval(Duration.ofMillis(20), LocalServer.timer()).map(i -> "0123456789abcdef"),
-                             StandardCharsets.US_ASCII));
-             PoolProbe pool = PoolProbe.create("mid-download");
-             Firmafon firmafon = firmafon(server.baseUri(), AuthStrategy.bearer(TOKEN), pool)) {
+        try (LocalServer server = LocalServer.start((request, response) -> response.header("Content-Type", "audio/mpeg")
+                        .sendString(
+                                Flux.interval(Duration.ofMillis(20), LocalServer.timer())
+                                        .map(i -> "0123456789abcdef"),
+                                StandardCharsets.US_ASCII));
+                PoolProbe pool = PoolProbe.create("mid-download");
+                Firmafon firmafon = firmafon(server.baseUri(), AuthStrategy.bearer(TOKEN), pool)) {
 
             StepVerifier.create(firmafon.client().download(dk.firmafon.core.ApiRequest.get("/voice_mails/1/sound")))
                     .expectNextCount(3)
@@ -80,16 +83,17 @@ class CancellationTest {
     void cancellingWhileTheSecondPageIsInFlightReleasesTheConnectionAndFetchesNoMorePages() {
         Sinks.One<Boolean> secondPageRequested = Sinks.one();
         try (LocalServer server = LocalServer.start((request, response) -> {
-                 if (!request.uri().contains("started_at_lt_or_eq")) {
-                     return LocalServer.json(response, Mono.just(page()));
-                 }
-                 secondPageRequested.tryEmitValue(true);
-                 return LocalServer.json(response, Mono.never());
-             });
-             PoolProbe pool = PoolProbe.create("mid-page");
-             Firmafon firmafon = firmafon(server.baseUri(), AuthStrategy.bearer(TOKEN), pool)) {
+                    if (!request.uri().contains("started_at_lt_or_eq")) {
+                        return LocalServer.json(response, Mono.just(page()));
+                    }
+                    secondPageRequested.tryEmitValue(true);
+                    return LocalServer.json(response, Mono.never());
+                });
+                PoolProbe pool = PoolProbe.create("mid-page");
+                Firmafon firmafon = firmafon(server.baseUri(), AuthStrategy.bearer(TOKEN), pool)) {
 
-            StepVerifier.create(firmafon.calls().list(CallQuery.builder().limit(PAGE).build())
+            StepVerifier.create(firmafon.calls()
+                            .list(CallQuery.builder().limit(PAGE).build())
                             .takeUntilOther(secondPageRequested.asMono()))
                     .expectNextCount(PAGE)
                     .expectComplete()
@@ -107,21 +111,30 @@ class CancellationTest {
         Sinks.One<Boolean> firstCancelled = Sinks.one();
         AtomicInteger tokenPosts = new AtomicInteger();
         try (LocalServer api = LocalServer.start(CancellationTest::callWithToken);
-             LocalServer tokens = LocalServer.start((request, response) -> {
-                 tokenPosts.incrementAndGet();
-                 tokenRequested.tryEmitValue(true);
-                 // answers only once the first subscriber has gone
-                 return LocalServer.json(response, firstCancelled.asMono().publishOn(LocalServer.timer())
-                         .thenReturn(OAuthFixture.tokenResponse(TOKEN)));
-             });
-             OAuth2Client oauth = OAuthFixture.withExpiredToken(api.baseUri(), URI.create(tokens.baseUri() + "/token"));
-             PoolProbe pool = PoolProbe.create("token-exchange");
-             Firmafon firmafon = firmafon(api.baseUri(), oauth.forUser(OAuthFixture.USER), pool)) {
+                LocalServer tokens = LocalServer.start((request, response) -> {
+                    tokenPosts.incrementAndGet();
+                    tokenRequested.tryEmitValue(true);
+                    // answers only once the first subscriber has gone
+                    return LocalServer.json(
+                            response,
+                            firstCancelled
+                                    .asMono()
+                                    .publishOn(LocalServer.timer())
+                                    .thenReturn(OAuthFixture.tokenResponse(TOKEN)));
+                });
+                OAuth2Client oauth =
+                        OAuthFixture.withExpiredToken(api.baseUri(), URI.create(tokens.baseUri() + "/token"));
+                PoolProbe pool = PoolProbe.create("token-exchange");
+                Firmafon firmafon = firmafon(api.baseUri(), oauth.forUser(OAuthFixture.USER), pool)) {
 
-            Flux<String> first = firmafon.calls().get("first").map(Call::callUuid).flux()
+            Flux<String> first = firmafon.calls()
+                    .get("first")
+                    .map(Call::callUuid)
+                    .flux()
                     .doOnCancel(() -> firstCancelled.tryEmitValue(true))
                     .takeUntilOther(tokenRequested.asMono());
-            Flux<String> others = Flux.merge(firmafon.calls().get("second").map(Call::callUuid),
+            Flux<String> others = Flux.merge(
+                    firmafon.calls().get("second").map(Call::callUuid),
                     firmafon.calls().get("third").map(Call::callUuid));
 
             StepVerifier.create(Flux.merge(first, others))
@@ -132,7 +145,9 @@ class CancellationTest {
                     .verify(TIMEOUT);
 
             assertThat(tokenPosts).as("token exchanges").hasValue(1);
-            assertThat(api.requests()).as("API requests (none for the cancelled subscriber)").isEqualTo(2);
+            assertThat(api.requests())
+                    .as("API requests (none for the cancelled subscriber)")
+                    .isEqualTo(2);
             pool.assertNoAcquiredConnection();
         }
     }
@@ -142,21 +157,30 @@ class CancellationTest {
         Sinks.One<Boolean> tokenRequested = Sinks.one();
         Sinks.One<Boolean> cancelled = Sinks.one();
         try (LocalServer api = LocalServer.start(CancellationTest::callWithToken);
-             LocalServer tokens = LocalServer.start((request, response) -> {
-                 tokenRequested.tryEmitValue(true);
-                 return LocalServer.json(response, cancelled.asMono().publishOn(LocalServer.timer())
-                         .thenReturn(OAuthFixture.tokenResponse(TOKEN)));
-             });
-             OAuth2Client oauth = OAuthFixture.withExpiredToken(api.baseUri(), URI.create(tokens.baseUri() + "/token"));
-             PoolProbe pool = PoolProbe.create("token-exchange-alone");
-             Firmafon firmafon = firmafon(api.baseUri(), oauth.forUser(OAuthFixture.USER), pool)) {
+                LocalServer tokens = LocalServer.start((request, response) -> {
+                    tokenRequested.tryEmitValue(true);
+                    return LocalServer.json(
+                            response,
+                            cancelled
+                                    .asMono()
+                                    .publishOn(LocalServer.timer())
+                                    .thenReturn(OAuthFixture.tokenResponse(TOKEN)));
+                });
+                OAuth2Client oauth =
+                        OAuthFixture.withExpiredToken(api.baseUri(), URI.create(tokens.baseUri() + "/token"));
+                PoolProbe pool = PoolProbe.create("token-exchange-alone");
+                Firmafon firmafon = firmafon(api.baseUri(), oauth.forUser(OAuthFixture.USER), pool)) {
 
-            StepVerifier.create(firmafon.calls().get("first").flux()
+            StepVerifier.create(firmafon.calls()
+                            .get("first")
+                            .flux()
                             .doOnCancel(() -> cancelled.tryEmitValue(true))
                             .takeUntilOther(tokenRequested.asMono()))
                     .expectComplete()
                     .verify(TIMEOUT);
-            assertThat(api.requests()).as("API requests of the cancelled subscriber").isZero();
+            assertThat(api.requests())
+                    .as("API requests of the cancelled subscriber")
+                    .isZero();
 
             StepVerifier.create(firmafon.calls().get("later").map(Call::callUuid))
                     .expectNext("later")
@@ -198,8 +222,12 @@ class CancellationTest {
         Instant newest = Instant.parse("2025-06-02T10:00:00Z");
         StringBuilder json = new StringBuilder("{\"calls\":[");
         for (int i = 0; i < PAGE; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"call_uuid\":\"call-").append(i).append("\",\"started_at\":\"")
-                    .append(newest.minus(Duration.ofMinutes(i))).append("\"}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"call_uuid\":\"call-")
+                    .append(i)
+                    .append("\",\"started_at\":\"")
+                    .append(newest.minus(Duration.ofMinutes(i)))
+                    .append("\"}");
         }
         return json.append("]}").toString();
     }

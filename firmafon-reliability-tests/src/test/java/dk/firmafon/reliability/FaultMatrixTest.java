@@ -12,9 +12,9 @@ import dk.firmafon.error.AuthenticationException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.FirmafonTlsException;
 import dk.firmafon.error.PagingException;
-import dk.firmafon.error.TokenEndpointException;
 import dk.firmafon.error.RateLimitedException;
 import dk.firmafon.error.ServerErrorException;
+import dk.firmafon.error.TokenEndpointException;
 import dk.firmafon.testkit.FakeFirmafon;
 import dk.firmafon.testsupport.RawServer;
 import dk.firmafon.testsupport.TestTls;
@@ -50,14 +50,17 @@ import reactor.test.StepVerifier;
 class FaultMatrixTest {
     /** One fake for all cells, not reseeded between them: each cell clears faults and journal and has its own token. */
     private static FakeFirmafon fake;
+
     private static final AtomicInteger CELLS = new AtomicInteger();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** The listing: the newest calls down to the 80th, in pages of 30. */
     private static final int PAGE_SIZE = 30;
+
     private static final int LISTED = 80;
     /** Requests that listing takes without faults: 3 full pages and a last one (the inclusive cursor repeats ties). */
     private static final int PAGES = 4;
+
     private static final long EMPLOYEE = 15;
 
     private static String callUuid = "";
@@ -67,12 +70,17 @@ class FaultMatrixTest {
     static void startTheFakeAndCheckTheFaultFreeListing() {
         fake = FakeFirmafon.start();
         try (PoolProbe pool = PoolProbe.create("warm-up");
-             Firmafon firmafon = firmafon(fake.baseUri(), AuthStrategy.bearer(fake.accessToken()), pool, new Counting(),
-                     Fault.HTML_500)) {
+                Firmafon firmafon = firmafon(
+                        fake.baseUri(),
+                        AuthStrategy.bearer(fake.accessToken()),
+                        pool,
+                        new Counting(),
+                        Fault.HTML_500)) {
             StepVerifier.create(firmafon.calls().list().take(LISTED).collectList())
                     .consumeNextWith(calls -> {
                         callUuid = calls.get(0).callUuid();
-                        oldestListed = calls.get(LISTED - 1).startedAt().orElseThrow().toInstant();
+                        oldestListed =
+                                calls.get(LISTED - 1).startedAt().orElseThrow().toInstant();
                     })
                     .expectComplete()
                     .verify(TIMEOUT);
@@ -81,7 +89,9 @@ class FaultMatrixTest {
                     .expectNext((long) LISTED)
                     .expectComplete()
                     .verify(TIMEOUT);
-            assertThat(fake.journal().requests()).as("requests of the fault-free listing").hasSize(PAGES);
+            assertThat(fake.journal().requests())
+                    .as("requests of the fault-free listing")
+                    .hasSize(PAGES);
         }
     }
 
@@ -116,11 +126,19 @@ class FaultMatrixTest {
         Flux<?> run(Firmafon firmafon) {
             return switch (this) {
                 case GET -> firmafon.calls().get(callUuid).flux();
-                case LIST -> firmafon.calls().list(CallQuery.builder().limit(PAGE_SIZE).startedAtOrAfter(oldestListed)
-                        .build());
-                case UPDATE -> firmafon.employees().update(EMPLOYEE, EmployeeUpdate.builder().doNotDisturb(true).build())
+                case LIST -> firmafon.calls()
+                        .list(CallQuery.builder()
+                                .limit(PAGE_SIZE)
+                                .startedAtOrAfter(oldestListed)
+                                .build());
+                case UPDATE -> firmafon.employees()
+                        .update(
+                                EMPLOYEE,
+                                EmployeeUpdate.builder().doNotDisturb(true).build())
                         .flux();
-                case SMS -> firmafon.employees().sendMessage(EMPLOYEE, "The 10:30 meeting moved to 11:00").flux();
+                case SMS -> firmafon.employees()
+                        .sendMessage(EMPLOYEE, "The 10:30 meeting moved to 11:00")
+                        .flux();
             };
         }
     }
@@ -160,27 +178,32 @@ class FaultMatrixTest {
         UNBOUNDED_TOKEN_BODY;
 
         /** The server this fault needs of its own (instead of the fake), or null. */
-        @Nullable OwnServer ownServer() {
+        @Nullable
+        OwnServer ownServer() {
             return switch (this) {
-                case INFORMATIONAL_STORM -> OwnServer.raw(RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        for (int i = 0; i < 1_000; i++) {
-                            connection.write("HTTP/1.1 100 Continue\r\n\r\n");
-                            connection.pause(200);
-                        }
-                    }
-                }), false);
+                case INFORMATIONAL_STORM -> OwnServer.raw(
+                        RawServer.start(connection -> {
+                            while (connection.readRequest() != null) {
+                                for (int i = 0; i < 1_000; i++) {
+                                    connection.write("HTTP/1.1 100 Continue\r\n\r\n");
+                                    connection.pause(200);
+                                }
+                            }
+                        }),
+                        false);
                 case TLS_STALL -> OwnServer.raw(RawServer.start(RawServer.Connection::drainUntilClosed), true);
                 case SELF_SIGNED_CERTIFICATE -> OwnServer.tls();
-                case UNBOUNDED_TOKEN_BODY -> OwnServer.raw(RawServer.start(connection -> {
-                    connection.readRequest();
-                    connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                            + "Transfer-Encoding: chunked\r\n\r\n");
-                    byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes();
-                    for (int i = 0; i < 16_384; i++) { // 1 GiB unless the client stops reading
-                        connection.write(chunk);
-                    }
-                }), false);
+                case UNBOUNDED_TOKEN_BODY -> OwnServer.raw(
+                        RawServer.start(connection -> {
+                            connection.readRequest();
+                            connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                    + "Transfer-Encoding: chunked\r\n\r\n");
+                            byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes();
+                            for (int i = 0; i < 16_384; i++) { // 1 GiB unless the client stops reading
+                                connection.write(chunk);
+                            }
+                        }),
+                        false);
                 default -> null;
             };
         }
@@ -208,7 +231,8 @@ class FaultMatrixTest {
 
         /** The trickle and the storm reset the response timeout with every piece: only the attempt deadline ends them. */
         Duration attemptTimeout() {
-            return this == TRICKLING_BODY || this == INFORMATIONAL_STORM ? Duration.ofMillis(1500)
+            return this == TRICKLING_BODY || this == INFORMATIONAL_STORM
+                    ? Duration.ofMillis(1500)
                     : Duration.ofSeconds(60);
         }
 
@@ -221,14 +245,15 @@ class FaultMatrixTest {
             String m = op.method;
             String p = op.path;
             switch (this) {
-                case CONNECTION_REFUSED, UNRESOLVABLE_HOST -> { }
+                case CONNECTION_REFUSED, UNRESOLVABLE_HOST -> {}
                 case RESET_BEFORE_RESPONSE -> fake.faults().connectionReset(m, p, 1);
                 case EMPTY_RESPONSE -> fake.faults().emptyResponse(m, p, 1);
                 case MALFORMED_CHUNK -> fake.faults().malformedChunk(m, p, 1);
                 case RANDOM_DATA_THEN_CLOSE -> fake.faults().randomDataThenClose(m, p, 1);
                 case BODY_SLOWER_THAN_RESPONSE_TIMEOUT -> fake.faults().slowBody(m, p, Duration.ofSeconds(4));
                 case RETRY_AFTER_SECONDS_429 -> fake.faults().tooManyRequests(m, p, 1, Duration.ofSeconds(1));
-                case RETRY_AFTER_HTTP_DATE_429 -> fake.faults().tooManyRequests(m, p, 1, Instant.now().plusSeconds(1));
+                case RETRY_AFTER_HTTP_DATE_429 -> fake.faults()
+                        .tooManyRequests(m, p, 1, Instant.now().plusSeconds(1));
                 case RETRY_AFTER_BEYOND_CAP_429 -> fake.faults().tooManyRequests(m, p, 1, Duration.ofSeconds(120));
                 case HTML_500 -> fake.faults().serverError(m, p, 1, 500);
                 case HTML_502 -> fake.faults().serverError(m, p, 1, 502);
@@ -237,7 +262,7 @@ class FaultMatrixTest {
                 case HTML_503_ON_EVERY_ATTEMPT -> fake.faults().serverError(m, p, 3, 503);
                 case UNAUTHORIZED_401 -> fake.revokeToken(token);
                 case TRICKLING_BODY -> fake.faults().slowBody(m, p, Duration.ofSeconds(4));
-                case INFORMATIONAL_STORM, TLS_STALL, SELF_SIGNED_CERTIFICATE, UNBOUNDED_TOKEN_BODY -> { }
+                case INFORMATIONAL_STORM, TLS_STALL, SELF_SIGNED_CERTIFICATE, UNBOUNDED_TOKEN_BODY -> {}
                 case SERVER_IGNORES_CURSOR -> {
                     if (op == Operation.LIST) {
                         fake.faults().answer(m, p, 10, 200, "application/json", fullPageAfterEverything());
@@ -251,26 +276,38 @@ class FaultMatrixTest {
     private static String fullPageAfterEverything() {
         StringBuilder page = new StringBuilder("{\"calls\": [");
         for (int i = 0; i < PAGE_SIZE; i++) {
-            page.append(i == 0 ? "" : ",").append("{\"call_uuid\": \"ignored-cursor-").append(i)
+            page.append(i == 0 ? "" : ",")
+                    .append("{\"call_uuid\": \"ignored-cursor-")
+                    .append(i)
                     .append("\", \"started_at\": \"2099-01-01T00:00:00Z\"}");
         }
         return page.append("]}").toString();
     }
 
     /** A fault's own server: where the requests and connections are counted instead of the fake's journal. */
-    record OwnServer(URI baseUri, java.util.function.IntSupplier requests, java.util.function.IntSupplier connections,
-                     Runnable closer) implements AutoCloseable {
+    record OwnServer(
+            URI baseUri,
+            java.util.function.IntSupplier requests,
+            java.util.function.IntSupplier connections,
+            Runnable closer)
+            implements AutoCloseable {
         static OwnServer raw(RawServer server, boolean https) {
-            return new OwnServer((https ? server.httpsUri() : server.httpUri()).resolve("/api/v2"), server::requests,
-                    server::connections, server::close);
+            return new OwnServer(
+                    (https ? server.httpsUri() : server.httpUri()).resolve("/api/v2"),
+                    server::requests,
+                    server::connections,
+                    server::close);
         }
 
         static OwnServer tls() {
             AtomicInteger connections = new AtomicInteger();
             DisposableServer server = TestTls.server(TestTls.selfSigned(), "{}", connections);
             // a handshake that fails reaches no request
-            return new OwnServer(URI.create("https://127.0.0.1:" + server.port() + "/api/v2"), () -> 0,
-                    connections::get, server::disposeNow);
+            return new OwnServer(
+                    URI.create("https://127.0.0.1:" + server.port() + "/api/v2"),
+                    () -> 0,
+                    connections::get,
+                    server::disposeNow);
         }
 
         @Override
@@ -323,6 +360,7 @@ class FaultMatrixTest {
      * a response timeout; a 429 asking for longer than the policy allows; a 401 a static token cannot renew.
      */
     static Stream<Arguments> matrix() {
+        // spotless:off (a table: one row per fault, one column per operation)
         return Stream.of(
                 //                                GET (calls.get)      LIST (calls.list; page 2)  UPDATE (PUT)          SMS (POST)
                 row(Fault.CONNECTION_REFUSED,        unsent(IO, 3),       unsent(IO, 3),         unsent(IO, 3),        unsent(IO, 3)),
@@ -349,6 +387,7 @@ class FaultMatrixTest {
                 row(Fault.SERVER_IGNORES_CURSOR,     ok(1),               fails(PAGING, 2),      ok(1),                ok(1)),
                 row(Fault.UNBOUNDED_TOKEN_BODY,      unsent(TOKEN, 0),    unsent(TOKEN, 0),      unsent(TOKEN, 0),     unsent(TOKEN, 0)))
                 .flatMap(cells -> cells);
+        // spotless:on
     }
 
     private static Stream<Arguments> row(Fault fault, Expected get, Expected list, Expected update, Expected sms) {
@@ -364,12 +403,17 @@ class FaultMatrixTest {
         int messagesBefore = fake.sentMessages().size();
         Counting counting = new Counting();
         try (OwnServer own = fault.ownServer();
-             PoolProbe pool = PoolProbe.create("matrix");
-             OAuth2Client oauth = fault == Fault.UNBOUNDED_TOKEN_BODY
-                     ? OAuthFixture.withExpiredToken(fake.baseUri(), own.baseUri().resolve("/token")) : null;
-             Firmafon firmafon = firmafon(fault.baseUri(fake, own),
-                     oauth == null ? AuthStrategy.bearer(token) : oauth.forUser(OAuthFixture.USER), pool, counting,
-                     fault)) {
+                PoolProbe pool = PoolProbe.create("matrix");
+                OAuth2Client oauth = fault == Fault.UNBOUNDED_TOKEN_BODY
+                        ? OAuthFixture.withExpiredToken(
+                                fake.baseUri(), own.baseUri().resolve("/token"))
+                        : null;
+                Firmafon firmafon = firmafon(
+                        fault.baseUri(fake, own),
+                        oauth == null ? AuthStrategy.bearer(token) : oauth.forUser(OAuthFixture.USER),
+                        pool,
+                        counting,
+                        fault)) {
             Flux<?> operation = op.run(firmafon);
             if (op == Operation.LIST) {
                 AtomicBoolean planned = new AtomicBoolean();
@@ -382,8 +426,8 @@ class FaultMatrixTest {
                 fault.plan(fake, op, token);
             }
             AtomicInteger items = new AtomicInteger();
-            StepVerifier.Step<?> consumed = StepVerifier.create(operation)
-                    .thenConsumeWhile(item -> items.incrementAndGet() > 0);
+            StepVerifier.Step<?> consumed =
+                    StepVerifier.create(operation).thenConsumeWhile(item -> items.incrementAndGet() > 0);
             if (expected.error() == null) {
                 consumed.expectComplete().verify(TIMEOUT);
                 assertThat(items).as("items delivered").hasValue(op.items);
@@ -391,20 +435,24 @@ class FaultMatrixTest {
                 consumed.expectError(expected.error()).verify(TIMEOUT);
             }
 
-            int seen = own == null || !fault.ownServerIsTheApi() ? fake.journal().requests().size()
+            int seen = own == null || !fault.ownServerIsTheApi()
+                    ? fake.journal().requests().size()
                     : own.requests().getAsInt();
             assertThat(seen).as("requests the server saw").isEqualTo(expected.requests());
             assertThat(counting.attempts()).as("attempts the client made").isEqualTo(expected.attempts());
             if (!fault.ownServerIsTheApi()) {
-                assertThat(own.requests().getAsInt()).as("token requests: a refused answer is not repeated")
+                assertThat(own.requests().getAsInt())
+                        .as("token requests: a refused answer is not repeated")
                         .isEqualTo(1);
             } else if (own != null && expected.requests() == 0) {
-                assertThat(own.connections().getAsInt()).as("connections: one per attempt")
+                assertThat(own.connections().getAsInt())
+                        .as("connections: one per attempt")
                         .isEqualTo(expected.attempts());
             }
             if (op == Operation.SMS) {
-                assertThat(fake.sentMessages().size() - messagesBefore).as("SMS messages sent").isBetween(
-                        expected.error() == null ? 1 : 0, 1);
+                assertThat(fake.sentMessages().size() - messagesBefore)
+                        .as("SMS messages sent")
+                        .isBetween(expected.error() == null ? 1 : 0, 1);
             }
             pool.assertNoAcquiredConnection();
         }
@@ -414,8 +462,7 @@ class FaultMatrixTest {
         return Firmafon.builder()
                 .baseUri(baseUri)
                 .auth(auth)
-                .client(client -> client
-                        .httpClient(pool.httpClient())
+                .client(client -> client.httpClient(pool.httpClient())
                         .allowInsecureHttp(true)
                         .connectTimeout(fault.connectTimeout())
                         .responseTimeout(fault.responseTimeout())

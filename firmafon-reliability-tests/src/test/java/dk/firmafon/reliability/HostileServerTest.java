@@ -39,9 +39,15 @@ class HostileServerTest {
     private static final String TOKEN = Secrets.register(Secrets.Kind.ACCESS_TOKEN, "hostile-server-token-77");
 
     private static Firmafon firmafon(URI baseUri, UnaryOperator<FirmafonClient.Builder> settings) {
-        return Firmafon.builder().baseUri(baseUri).auth(AuthStrategy.bearer(TOKEN))
-                .client(client -> settings.apply(client.retryPolicy(RetryPolicy.builder().maxAttempts(3)
-                        .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(20)).jitter(0).build())))
+        return Firmafon.builder()
+                .baseUri(baseUri)
+                .auth(AuthStrategy.bearer(TOKEN))
+                .client(client -> settings.apply(client.retryPolicy(RetryPolicy.builder()
+                        .maxAttempts(3)
+                        .initialBackoff(Duration.ofMillis(10))
+                        .maxBackoff(Duration.ofMillis(20))
+                        .jitter(0)
+                        .build())))
                 .build();
     }
 
@@ -49,14 +55,15 @@ class HostileServerTest {
     private static String callsAtOneInstant(int count, boolean withStartedAt) {
         StringJoiner calls = new StringJoiner(",", "{\"calls\":[", "]}");
         for (int i = 0; i < count; i++) {
-            calls.add("{\"call_uuid\":\"c" + i + "\"" + (withStartedAt ? ",\"started_at\":\"2025-06-02T10:00:00Z\"" : "")
-                    + "}");
+            calls.add("{\"call_uuid\":\"c" + i + "\""
+                    + (withStartedAt ? ",\"started_at\":\"2025-06-02T10:00:00Z\"" : "") + "}");
         }
         return calls.toString();
     }
 
     private static String json(String body) {
-        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                + body;
     }
 
     @ParameterizedTest(name = "with started_at: {0}")
@@ -64,22 +71,28 @@ class HostileServerTest {
     void aServerThatIgnoresTheCallsCursorEndsTheListingWithATypedErrorAfterTwoRequests(boolean withStartedAt) {
         CapturedLogs.clear();
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write(json(callsAtOneInstant(30, withStartedAt)));
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
-            StepVerifier.create(firmafon.calls().list(dk.firmafon.calls.CallQuery.builder().limit(30).build()))
+                    while (connection.readRequest() != null) {
+                        connection.write(json(callsAtOneInstant(30, withStartedAt)));
+                    }
+                });
+                Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
+            StepVerifier.create(firmafon.calls()
+                            .list(dk.firmafon.calls.CallQuery.builder()
+                                    .limit(30)
+                                    .build()))
                     .expectNextCount(30)
                     .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(PagingException.class, p -> {
                         assertThat(p.cursorParameter()).isEqualTo("started_at_lt_or_eq");
-                        assertThat(p).hasMessageContaining("the server ignored the cursor started_at_lt_or_eq=")
+                        assertThat(p)
+                                .hasMessageContaining("the server ignored the cursor started_at_lt_or_eq=")
                                 .hasMessageContaining("30 calls, 30 of them later than the cursor and none new");
                     }))
                     .verify(TIMEOUT);
             assertThat(server.requests()).isEqualTo(2);
         }
-        assertThat(CapturedLogs.lines()).filteredOn(line -> line.startsWith("WARN")).hasSizeLessThanOrEqualTo(1);
+        assertThat(CapturedLogs.lines())
+                .filteredOn(line -> line.startsWith("WARN"))
+                .hasSizeLessThanOrEqualTo(1);
     }
 
     @Test
@@ -89,15 +102,18 @@ class HostileServerTest {
             mails.add("{\"id\":" + (i + 1) + ",\"created_at\":\"2025-06-02T10:00:0" + i + "Z\"}");
         }
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write(json(mails.toString()));
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
-            StepVerifier.create(firmafon.voiceMails().list(dk.firmafon.voicemails.VoiceMailQuery.builder().limit(10)
-                            .build()))
+                    while (connection.readRequest() != null) {
+                        connection.write(json(mails.toString()));
+                    }
+                });
+                Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
+            StepVerifier.create(firmafon.voiceMails()
+                            .list(dk.firmafon.voicemails.VoiceMailQuery.builder()
+                                    .limit(10)
+                                    .build()))
                     .expectNextCount(10)
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(PagingException.class)
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(PagingException.class)
                             .hasMessageContaining("created_at_lt_or_eq=2025-06-02T10:00:00Z"))
                     .verify(TIMEOUT);
             assertThat(server.requests()).isEqualTo(2);
@@ -107,39 +123,47 @@ class HostileServerTest {
     @Test
     void aBodyTrickledAByteEvery500MsEndsAtTheAttemptDeadlineAndIsNotRetried() {
         try (RawServer server = RawServer.start(connection -> {
-                 connection.readRequest();
-                 connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
-                 for (int i = 0; i < 100_000; i++) {
-                     connection.write(" ");
-                     connection.pause(500);
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"),
-                     c -> c.responseTimeout(Duration.ofSeconds(3)).attemptTimeout(Duration.ofSeconds(2)))) {
+                    connection.readRequest();
+                    connection.write(
+                            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
+                    for (int i = 0; i < 100_000; i++) {
+                        connection.write(" ");
+                        connection.pause(500);
+                    }
+                });
+                Firmafon firmafon =
+                        firmafon(server.httpUri().resolve("/api/v2"), c -> c.responseTimeout(Duration.ofSeconds(3))
+                                .attemptTimeout(Duration.ofSeconds(2)))) {
             StepVerifier.create(firmafon.calls().get("c1"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(FirmafonIoException.class, io -> {
-                        assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.ATTEMPT_TIMEOUT);
-                        assertThat(io.requestMayHaveBeenSent()).isTrue();
-                    }).hasMessageContaining("did not end within 2 s of sending the request (attemptTimeout)"))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOfSatisfying(FirmafonIoException.class, io -> {
+                                assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.ATTEMPT_TIMEOUT);
+                                assertThat(io.requestMayHaveBeenSent()).isTrue();
+                            })
+                            .hasMessageContaining("did not end within 2 s of sending the request (attemptTimeout)"))
                     .verify(Duration.ofSeconds(10));
-            assertThat(server.requests()).as("a GET past its deadline is not repeated").isEqualTo(1);
+            assertThat(server.requests())
+                    .as("a GET past its deadline is not repeated")
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void anEndlessRunOf100ContinueEndsAtTheAttemptDeadline() {
         try (RawServer server = RawServer.start(connection -> {
-                 connection.readRequest();
-                 for (int i = 0; i < 100_000; i++) {
-                     connection.write("HTTP/1.1 100 Continue\r\n\r\n");
-                     connection.pause(500);
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"),
-                     c -> c.responseTimeout(Duration.ofSeconds(3)).attemptTimeout(Duration.ofSeconds(2)))) {
+                    connection.readRequest();
+                    for (int i = 0; i < 100_000; i++) {
+                        connection.write("HTTP/1.1 100 Continue\r\n\r\n");
+                        connection.pause(500);
+                    }
+                });
+                Firmafon firmafon =
+                        firmafon(server.httpUri().resolve("/api/v2"), c -> c.responseTimeout(Duration.ofSeconds(3))
+                                .attemptTimeout(Duration.ofSeconds(2)))) {
             StepVerifier.create(firmafon.calls().get("c1"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(FirmafonIoException.class,
-                            io -> assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.ATTEMPT_TIMEOUT)))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOfSatisfying(FirmafonIoException.class, io -> assertThat(io.kind())
+                                    .isEqualTo(FirmafonIoException.Kind.ATTEMPT_TIMEOUT)))
                     .verify(Duration.ofSeconds(10));
             assertThat(server.requests()).isEqualTo(1);
         }
@@ -148,20 +172,28 @@ class HostileServerTest {
     @Test
     void theOverallTimeoutBoundsEveryAttemptAndTheWaitsBetweenThem() {
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n");
-                 }
-             });
-             Firmafon firmafon = Firmafon.builder().baseUri(server.httpUri().resolve("/api/v2"))
-                     .auth(AuthStrategy.bearer(TOKEN))
-                     .client(c -> c.overallTimeout(Duration.ofMillis(1500)).retryPolicy(RetryPolicy.builder()
-                             .maxAttempts(10).initialBackoff(Duration.ofSeconds(1)).jitter(0).build()))
-                     .build()) {
+                    while (connection.readRequest() != null) {
+                        connection.write(
+                                "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n");
+                    }
+                });
+                Firmafon firmafon = Firmafon.builder()
+                        .baseUri(server.httpUri().resolve("/api/v2"))
+                        .auth(AuthStrategy.bearer(TOKEN))
+                        .client(c -> c.overallTimeout(Duration.ofMillis(1500))
+                                .retryPolicy(RetryPolicy.builder()
+                                        .maxAttempts(10)
+                                        .initialBackoff(Duration.ofSeconds(1))
+                                        .jitter(0)
+                                        .build()))
+                        .build()) {
             StepVerifier.create(firmafon.calls().get("c1"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(FirmafonIoException.class, io -> {
-                        assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.OVERALL_TIMEOUT);
-                        assertThat(io.requestMayHaveBeenSent()).isTrue();
-                    }).hasMessageContaining("did not end within 1500 ms (overallTimeout"))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOfSatisfying(FirmafonIoException.class, io -> {
+                                assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.OVERALL_TIMEOUT);
+                                assertThat(io.requestMayHaveBeenSent()).isTrue();
+                            })
+                            .hasMessageContaining("did not end within 1500 ms (overallTimeout"))
                     .verify(Duration.ofSeconds(10));
             assertThat(server.requests()).isEqualTo(2);
         }
@@ -170,13 +202,15 @@ class HostileServerTest {
     @Test
     void aTlsHandshakeThatNeverCompletesCountsAgainstTheConnectTimeoutOnEveryAttempt() {
         try (RawServer server = RawServer.start(RawServer.Connection::drainUntilClosed);
-             Firmafon firmafon = firmafon(server.httpsUri().resolve("/api/v2"),
-                     c -> c.connectTimeout(Duration.ofSeconds(1)))) {
+                Firmafon firmafon =
+                        firmafon(server.httpsUri().resolve("/api/v2"), c -> c.connectTimeout(Duration.ofSeconds(1)))) {
             StepVerifier.create(firmafon.calls().get("c1"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(FirmafonIoException.class, io -> {
-                        assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT);
-                        assertThat(io.requestMayHaveBeenSent()).isFalse();
-                    }).hasMessageContaining("TLS handshake did not complete within 1 s (connectTimeout)"))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOfSatisfying(FirmafonIoException.class, io -> {
+                                assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT);
+                                assertThat(io.requestMayHaveBeenSent()).isFalse();
+                            })
+                            .hasMessageContaining("TLS handshake did not complete within 1 s (connectTimeout)"))
                     .verify(Duration.ofSeconds(10));
             assertThat(server.connections()).as("one connection per attempt").isEqualTo(3);
             assertThat(server.requests()).isZero();
@@ -186,24 +220,31 @@ class HostileServerTest {
     @Test
     void aSelfSignedCertificateIsATypedSecurityErrorTriedOnce() {
         java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
-        DisposableServer server = TestTls.server(TestTls.selfSigned(), "{\"call\":{\"call_uuid\":\"c1\"}}",
-                connections);
+        DisposableServer server =
+                TestTls.server(TestTls.selfSigned(), "{\"call\":{\"call_uuid\":\"c1\"}}", connections);
         try (Firmafon firmafon = firmafon(URI.create("https://127.0.0.1:" + server.port() + "/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.calls().get("c1"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonTlsException.class)
-                            .hasMessageStartingWith("GET https://127.0.0.1:" + server.port() + "/api/v2/calls/c1 failed:")
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(FirmafonTlsException.class)
+                            .hasMessageStartingWith(
+                                    "GET https://127.0.0.1:" + server.port() + "/api/v2/calls/c1 failed:")
                             .hasMessageContaining("certificate could not be verified"))
                     .verify(TIMEOUT);
         } finally {
             server.disposeNow();
         }
-        assertThat(connections).as("connections: a certificate failure is not retried").hasValue(1);
+        assertThat(connections)
+                .as("connections: a certificate failure is not retried")
+                .hasValue(1);
     }
 
     @Test
     void baseUrisThatTwoParsersReadDifferentlyAreRefusedBeforeAnythingIsSent() {
-        for (String base : new String[] {"http://user:pw@127.0.0.1:1/api/v2", "http://127.0.0.1:2@127.0.0.1:1/api/v2",
-                "http://127.0.0.1:1#@127.0.0.1:2/api/v2"}) {
+        for (String base : new String[] {
+            "http://user:pw@127.0.0.1:1/api/v2",
+            "http://127.0.0.1:2@127.0.0.1:1/api/v2",
+            "http://127.0.0.1:1#@127.0.0.1:2/api/v2"
+        }) {
             assertThatThrownBy(() -> FirmafonClient.builder().baseUri(URI.create(base)))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no user info, query or fragment")
@@ -214,36 +255,47 @@ class HostileServerTest {
     @Test
     void whatTheSdkCheckedIsWhatItConnectsTo() {
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
-                 }
-             })) {
+            while (connection.readRequest() != null) {
+                connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
+            }
+        })) {
             // a port with leading zeros: java.net.URI reads the number; the SDK sends exactly that number
             URI padded = URI.create("http://127.0.0.1:00" + server.port() + "/api/v2");
             try (Firmafon firmafon = firmafon(padded, c -> c)) {
-                StepVerifier.create(firmafon.calls().get("c1")).expectNextCount(1).expectComplete().verify(TIMEOUT);
+                StepVerifier.create(firmafon.calls().get("c1"))
+                        .expectNextCount(1)
+                        .expectComplete()
+                        .verify(TIMEOUT);
                 // an upper-case scheme is an absolute URL, sent to its host, never as a relative path
                 String upper = "HTTP://127.0.0.1:" + server.port() + "/api/v2/calls/c1";
-                StepVerifier.create(firmafon.client().retrieveJson(ApiRequest.get(upper))).expectNextCount(1)
-                        .expectComplete().verify(TIMEOUT);
+                StepVerifier.create(firmafon.client().retrieveJson(ApiRequest.get(upper)))
+                        .expectNextCount(1)
+                        .expectComplete()
+                        .verify(TIMEOUT);
             }
-            assertThat(server.heads()).extracting(head -> head.substring(0, head.indexOf("\r\n")))
+            assertThat(server.heads())
+                    .extracting(head -> head.substring(0, head.indexOf("\r\n")))
                     .containsExactly("GET /api/v2/calls/c1 HTTP/1.1", "GET /api/v2/calls/c1 HTTP/1.1");
         }
         assertThatThrownBy(() -> ApiRequest.get("http://127.0.0.1:1/api/v2/voice_mails/1/sound#x"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fragment");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fragment");
     }
 
     @Test
     void aQueryParameterCredentialGoesOnTheWireButIntoNoLibraryLog() {
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
-                 }
-             });
-             Firmafon firmafon = Firmafon.builder().baseUri(server.httpUri().resolve("/api/v2"))
-                     .auth(AuthStrategy.queryParameter(TOKEN)).build()) {
-            StepVerifier.create(firmafon.calls().get("c1").repeat(2)).expectNextCount(3).expectComplete()
+                    while (connection.readRequest() != null) {
+                        connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
+                    }
+                });
+                Firmafon firmafon = Firmafon.builder()
+                        .baseUri(server.httpUri().resolve("/api/v2"))
+                        .auth(AuthStrategy.queryParameter(TOKEN))
+                        .build()) {
+            StepVerifier.create(firmafon.calls().get("c1").repeat(2))
+                    .expectNextCount(3)
+                    .expectComplete()
                     .verify(TIMEOUT);
             assertThat(server.heads()).hasSize(3).allSatisfy(head -> assertThat(head)
                     .startsWith("GET /api/v2/calls/c1?access_token=" + TOKEN + " HTTP/1.1"));
@@ -256,32 +308,35 @@ class HostileServerTest {
     @ValueSource(strings = {"Content-Length: 30\r\nContent-Length: 31", "Content-Length: -1"})
     void aMalformedContentLengthIsAMalformedResponseNotAConnectionFailure(String header) {
         try (RawServer server = RawServer.start(connection -> {
-                 connection.readRequest();
-                 connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + header + "\r\n\r\n"
-                         + "{\"call\":{\"call_uuid\":\"c1\"}}  ");
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"),
-                     c -> c.retryPolicy(RetryPolicy.none()))) {
+                    connection.readRequest();
+                    connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + header + "\r\n\r\n"
+                            + "{\"call\":{\"call_uuid\":\"c1\"}}  ");
+                });
+                Firmafon firmafon =
+                        firmafon(server.httpUri().resolve("/api/v2"), c -> c.retryPolicy(RetryPolicy.none()))) {
             StepVerifier.create(firmafon.calls().get("c1"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(FirmafonIoException.class,
-                            io -> assertThat(io.kind()).isEqualTo(FirmafonIoException.Kind.MALFORMED_RESPONSE))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOfSatisfying(FirmafonIoException.class, io -> assertThat(io.kind())
+                                    .isEqualTo(FirmafonIoException.Kind.MALFORMED_RESPONSE))
                             .hasMessageContaining("the response was not valid HTTP"))
                     .verify(TIMEOUT);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"employee\":{\"id\":1.9,\"name\":\"A\"}}",
-        "{\"employee\":{\"id\":1,\"name\":\"A\"}} trailing",
-        "{\"employee\":{\"id\":1,\"name\":\"A\"}}{\"employee\":{\"id\":2}}"})
+    @ValueSource(
+            strings = {
+                "{\"employee\":{\"id\":1.9,\"name\":\"A\"}}",
+                "{\"employee\":{\"id\":1,\"name\":\"A\"}} trailing",
+                "{\"employee\":{\"id\":1,\"name\":\"A\"}}{\"employee\":{\"id\":2}}"
+            })
     void aFractionForAnIdOrAnythingAfterTheDocumentIsADecodingError(String body) {
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write(json(body));
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
+                    while (connection.readRequest() != null) {
+                        connection.write(json(body));
+                    }
+                });
+                Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.employees().get(1))
                     .expectError(FirmafonDecodingException.class)
                     .verify(TIMEOUT);
@@ -292,18 +347,19 @@ class HostileServerTest {
     @Test
     void aKeyThatAppearsTwiceTakesItsLastValueInTheEnvelopeAsInTheModel() {
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write(json("{\"employee\":{\"id\":1,\"name\":\"first\"},"
-                             + "\"employee\":{\"id\":2,\"name\":\"A\",\"name\":\"last\"}}"));
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
+                    while (connection.readRequest() != null) {
+                        connection.write(json("{\"employee\":{\"id\":1,\"name\":\"first\"},"
+                                + "\"employee\":{\"id\":2,\"name\":\"A\",\"name\":\"last\"}}"));
+                    }
+                });
+                Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.employees().get(2))
                     .assertNext(employee -> {
                         assertThat(employee.id()).isEqualTo(2);
                         assertThat(employee.name()).isEqualTo("last");
                     })
-                    .expectComplete().verify(TIMEOUT);
+                    .expectComplete()
+                    .verify(TIMEOUT);
         }
     }
 
@@ -311,20 +367,21 @@ class HostileServerTest {
     void theTokenEchoedInAnErrorBodyOrHeaderInAnyEncodingIsMasked() {
         String encoded = TOKEN.replace("-", "%2D");
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     String body = "<html>token " + TOKEN + " or " + encoded + "</html>";
-                     connection.write("HTTP/1.1 403 Forbidden\r\nX-Echo: " + TOKEN + "\r\nContent-Length: "
-                             + body.length() + "\r\n\r\n" + body);
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
+                    while (connection.readRequest() != null) {
+                        String body = "<html>token " + TOKEN + " or " + encoded + "</html>";
+                        connection.write("HTTP/1.1 403 Forbidden\r\nX-Echo: " + TOKEN + "\r\nContent-Length: "
+                                + body.length() + "\r\n\r\n" + body);
+                    }
+                });
+                Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.calls().get("c1"))
                     .expectErrorSatisfies(e -> {
                         assertThat(e).isInstanceOf(FirmafonApiException.class);
                         FirmafonApiException api = (FirmafonApiException) e;
                         assertThat(api.getMessage()).doesNotContain(TOKEN, encoded);
                         assertThat(api.bodyExcerpt()).hasValueSatisfying(excerpt -> assertThat(excerpt)
-                                .doesNotContain(TOKEN, encoded).contains("[REDACTED]"));
+                                .doesNotContain(TOKEN, encoded)
+                                .contains("[REDACTED]"));
                         assertThat(api.headers().get("x-echo")).containsExactly("[REDACTED]");
                     })
                     .verify(TIMEOUT);
@@ -334,13 +391,18 @@ class HostileServerTest {
     @Test
     void aHealthyServerStillAnswers() {
         try (RawServer server = RawServer.start(connection -> {
-                 while (connection.readRequest() != null) {
-                     connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
-                 }
-             });
-             Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
-            StepVerifier.create(firmafon.calls().get("c1").map(call -> call.callUuid()).then(Mono.just(1)))
-                    .expectNext(1).expectComplete().verify(TIMEOUT);
+                    while (connection.readRequest() != null) {
+                        connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
+                    }
+                });
+                Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
+            StepVerifier.create(firmafon.calls()
+                            .get("c1")
+                            .map(call -> call.callUuid())
+                            .then(Mono.just(1)))
+                    .expectNext(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
         }
     }
 }

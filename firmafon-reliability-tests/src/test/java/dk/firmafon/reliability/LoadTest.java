@@ -31,28 +31,39 @@ class LoadTest {
     void thousandConcurrentRequestsThroughFiftyConnectionsAllCompleteOnOneTokenAcquisition() {
         AtomicLong tokenPosts = new AtomicLong();
         try (LocalServer api = LocalServer.start(LoadTest::call);
-             LocalServer tokens = LocalServer.start((request, response) -> {
-                 tokenPosts.addAndGet(request.method().name().equals("POST") && request.uri().endsWith("/token") ? 1 : 0);
-                 // slow, so that every request is waiting for this one token exchange
-                 return LocalServer.json(response, Mono.delay(Duration.ofMillis(200), LocalServer.timer())
-                         .thenReturn(OAuthFixture.tokenResponse(ACCESS_TOKEN)));
-             });
-             OAuth2Client oauth = OAuthFixture.withExpiredToken(api.baseUri(), URI.create(tokens.baseUri() + "/token"));
-             Firmafon firmafon = Firmafon.builder()
-                     .baseUri(api.baseUri())
-                     .auth(oauth.forUser(OAuthFixture.USER))
-                     .client(client -> client.maxConnections(MAX_CONNECTIONS).retryPolicy(RetryPolicy.none()))
-                     .build()) {
+                LocalServer tokens = LocalServer.start((request, response) -> {
+                    tokenPosts.addAndGet(
+                            request.method().name().equals("POST")
+                                            && request.uri().endsWith("/token")
+                                    ? 1
+                                    : 0);
+                    // slow, so that every request is waiting for this one token exchange
+                    return LocalServer.json(
+                            response,
+                            Mono.delay(Duration.ofMillis(200), LocalServer.timer())
+                                    .thenReturn(OAuthFixture.tokenResponse(ACCESS_TOKEN)));
+                });
+                OAuth2Client oauth =
+                        OAuthFixture.withExpiredToken(api.baseUri(), URI.create(tokens.baseUri() + "/token"));
+                Firmafon firmafon = Firmafon.builder()
+                        .baseUri(api.baseUri())
+                        .auth(oauth.forUser(OAuthFixture.USER))
+                        .client(client -> client.maxConnections(MAX_CONNECTIONS).retryPolicy(RetryPolicy.none()))
+                        .build()) {
 
             StepVerifier.create(Flux.range(0, REQUESTS)
-                            .flatMap(i -> firmafon.calls().get(uuid(i))
-                                    .filter(call -> call.callUuid().equals(uuid(i))), REQUESTS)
+                            .flatMap(
+                                    i -> firmafon.calls().get(uuid(i)).filter(call -> call.callUuid()
+                                            .equals(uuid(i))),
+                                    REQUESTS)
                             .count())
                     .expectNext((long) REQUESTS)
                     .expectComplete()
                     .verify(TIMEOUT);
 
-            assertThat(api.requests()).as("API requests (none rejected, none repeated)").isEqualTo(REQUESTS);
+            assertThat(api.requests())
+                    .as("API requests (none rejected, none repeated)")
+                    .isEqualTo(REQUESTS);
             assertThat(api.mostOpen()).as("connections open at once").isBetween(2, MAX_CONNECTIONS);
             assertThat(api.connections()).as("connections ever opened").isLessThanOrEqualTo(MAX_CONNECTIONS);
             assertThat(tokenPosts).as("token exchanges").hasValue(1);
@@ -64,34 +75,42 @@ class LoadTest {
     void aLowPendingAcquireLimitFailsOnlyWithThePendingAcquireError() {
         int requests = 200;
         try (LocalServer api = LocalServer.start(LoadTest::call);
-             PoolProbe pool = PoolProbe.create("low-pending", settings -> settings
-                     .maxConnections(2)
-                     .pendingAcquireMaxCount(4));
-             Firmafon firmafon = Firmafon.builder()
-                     .baseUri(api.baseUri())
-                     .auth(AuthStrategy.bearer(ACCESS_TOKEN))
-                     .client(client -> client.httpClient(pool.httpClient()))
-                     .build()) {
+                PoolProbe pool = PoolProbe.create(
+                        "low-pending", settings -> settings.maxConnections(2).pendingAcquireMaxCount(4));
+                Firmafon firmafon = Firmafon.builder()
+                        .baseUri(api.baseUri())
+                        .auth(AuthStrategy.bearer(ACCESS_TOKEN))
+                        .client(client -> client.httpClient(pool.httpClient()))
+                        .build()) {
 
             StepVerifier.create(Flux.range(0, requests)
-                            .flatMap(i -> firmafon.calls().get(uuid(i))
-                                    .map(call -> "ok")
-                                    .onErrorResume(error -> Mono.just(outcome(error))), requests)
+                            .flatMap(
+                                    i -> firmafon.calls()
+                                            .get(uuid(i))
+                                            .map(call -> "ok")
+                                            .onErrorResume(error -> Mono.just(outcome(error))),
+                                    requests)
                             .collectList())
                     .assertNext(outcomes -> {
                         Map<String, Long> counted = new ConcurrentHashMap<>();
                         outcomes.forEach(outcome -> counted.merge(outcome, 1L, Long::sum));
                         assertThat(counted.keySet()).as("outcomes").containsOnly("ok", "pending-acquire limit");
                         assertThat(counted.get("ok")).as("successes").isGreaterThanOrEqualTo(2);
-                        assertThat(counted.get("pending-acquire limit")).as("refusals").isPositive();
-                        assertThat(api.requests()).as("requests that reached the server").isEqualTo(counted.get("ok"));
+                        assertThat(counted.get("pending-acquire limit"))
+                                .as("refusals")
+                                .isPositive();
+                        assertThat(api.requests())
+                                .as("requests that reached the server")
+                                .isEqualTo(counted.get("ok"));
                     })
                     .expectComplete()
                     .verify(TIMEOUT);
 
             assertThat(api.mostOpen()).as("connections open at once").isLessThanOrEqualTo(2);
             pool.assertNoAcquiredConnection();
-            assertThat(pool.pendingAcquires()).as("requests still waiting for a connection").isZero();
+            assertThat(pool.pendingAcquires())
+                    .as("requests still waiting for a connection")
+                    .isZero();
         }
     }
 

@@ -63,10 +63,11 @@ final class LocalServer implements AutoCloseable {
     /**
      * {@code GET .../calls/:uuid} answered with a call of that uuid when it carries {@code Bearer token}, else 401.
      */
-    static Publisher<Void> call(HttpServerRequest request, HttpServerResponse response, String token,
-                                Publisher<?> before) {
+    static Publisher<Void> call(
+            HttpServerRequest request, HttpServerResponse response, String token, Publisher<?> before) {
         if (!("Bearer " + token).equals(request.requestHeaders().get("Authorization"))) {
-            return response.status(401).header("Content-Type", "application/json")
+            return response.status(401)
+                    .header("Content-Type", "application/json")
                     .sendString(Mono.just("{\"status\":\"unauthorized\",\"message\":\"bad token\"}"));
         }
         return json(response, Mono.from(before).then(Mono.just(callJson(lastSegment(request)))));

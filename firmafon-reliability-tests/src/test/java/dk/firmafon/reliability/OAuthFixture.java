@@ -12,8 +12,7 @@ import reactor.test.StepVerifier;
 final class OAuthFixture {
     static final String USER = "reliability-user";
 
-    private OAuthFixture() {
-    }
+    private OAuthFixture() {}
 
     /**
      * An OAuth client whose store holds, for {@link #USER}, an expired access token with a refresh token: the first

@@ -25,8 +25,8 @@ final class PoolProbe implements AutoCloseable {
     private PoolProbe(String name, UnaryOperator<ConnectionProvider.Builder> settings) {
         ConnectionProvider.MeterRegistrar registrar = new ConnectionProvider.MeterRegistrar() {
             @Override
-            public void registerMetrics(String poolName, String id, SocketAddress remoteAddress,
-                                        ConnectionPoolMetrics metrics) {
+            public void registerMetrics(
+                    String poolName, String id, SocketAddress remoteAddress, ConnectionPoolMetrics metrics) {
                 pools.put(id + '@' + remoteAddress, metrics);
             }
         };

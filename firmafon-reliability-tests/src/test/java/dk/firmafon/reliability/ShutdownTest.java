@@ -29,30 +29,40 @@ class ShutdownTest {
     void closeSendsNothingMoreAndFailsEveryMessageAtOnce() throws InterruptedException {
         Sinks.One<Boolean> firstArrived = Sinks.one();
         try (LocalServer server = LocalServer.start((request, response) -> {
-                 firstArrived.tryEmitValue(true);
-                 return request.receive().then().then(Mono.delay(Duration.ofSeconds(1), LocalServer.timer()))
-                         .then(Mono.from(LocalServer.json(response, Mono.just("{\"sent\": true}"))));
-             })) {
+            firstArrived.tryEmitValue(true);
+            return request.receive()
+                    .then()
+                    .then(Mono.delay(Duration.ofSeconds(1), LocalServer.timer()))
+                    .then(Mono.from(LocalServer.json(response, Mono.just("{\"sent\": true}"))));
+        })) {
             Firmafon firmafon = firmafon(server, 1);
             List<Throwable> errors = new CopyOnWriteArrayList<>();
             AtomicInteger sent = new AtomicInteger();
             for (int i = 0; i < 5; i++) {
-                firmafon.employees().sendMessage(15, "message " + i)
+                firmafon.employees()
+                        .sendMessage(15, "message " + i)
                         .subscribe(ok -> sent.incrementAndGet(), errors::add);
             }
-            StepVerifier.create(firstArrived.asMono()).expectNext(true).expectComplete().verify(TIMEOUT);
+            StepVerifier.create(firstArrived.asMono())
+                    .expectNext(true)
+                    .expectComplete()
+                    .verify(TIMEOUT);
 
             firmafon.close();
 
-            assertThat(errors).as("every message failed when close() returned").hasSize(5)
+            assertThat(errors)
+                    .as("every message failed when close() returned")
+                    .hasSize(5)
                     .allMatch(e -> e instanceof FirmafonClosedException);
             assertThat(errors.stream().filter(e -> ((FirmafonClosedException) e).requestMayHaveBeenSent()))
-                    .as("only the message in flight may have been sent").hasSize(1);
+                    .as("only the message in flight may have been sent")
+                    .hasSize(1);
             Thread.sleep(2_000); // longer than the server takes to answer: a queued message would have arrived
             assertThat(server.requests()).as("messages the server received").isEqualTo(1);
             assertThat(sent).hasValue(0);
             StepVerifier.create(firmafon.employees().sendMessage(15, "after close"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonClosedException.class)
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(FirmafonClosedException.class)
                             .hasMessage("this FirmafonClient is closed; the request was not sent"))
                     .verify(TIMEOUT);
             assertThat(server.requests()).isEqualTo(1);
@@ -61,28 +71,40 @@ class ShutdownTest {
 
     @Test
     void closeEndsTwoHundredRequestsOnTenConnectionsAndOpensNoMore() {
-        try (LocalServer server = LocalServer.start((request, response) ->
-                LocalServer.json(response, Mono.delay(Duration.ofSeconds(5), LocalServer.timer())
+        try (LocalServer server = LocalServer.start((request, response) -> LocalServer.json(
+                response,
+                Mono.delay(Duration.ofSeconds(5), LocalServer.timer())
                         .thenReturn(LocalServer.callJson(LocalServer.lastSegment(request)))))) {
             Firmafon firmafon = firmafon(server, 10);
             List<Mono<Throwable>> outcomes = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                outcomes.add(firmafon.calls().get("call-" + i).then(Mono.<Throwable>empty())
-                        .onErrorResume(Mono::just).cache());
+                outcomes.add(firmafon.calls()
+                        .get("call-" + i)
+                        .then(Mono.<Throwable>empty())
+                        .onErrorResume(Mono::just)
+                        .cache());
             }
             outcomes.forEach(Mono::subscribe);
-            StepVerifier.create(Flux.interval(Duration.ofMillis(10)).takeUntil(t -> server.requests() == 10).last())
-                    .expectNextCount(1).expectComplete().verify(TIMEOUT);
+            StepVerifier.create(Flux.interval(Duration.ofMillis(10))
+                            .takeUntil(t -> server.requests() == 10)
+                            .last())
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
 
             firmafon.close();
 
             StepVerifier.create(Flux.concat(outcomes).collectList())
-                    .assertNext(errors -> assertThat(errors).hasSize(200)
-                            .allMatch(e -> e instanceof FirmafonClosedException))
+                    .assertNext(errors ->
+                            assertThat(errors).hasSize(200).allMatch(e -> e instanceof FirmafonClosedException))
                     .expectComplete()
                     .verify(Duration.ofSeconds(1));
-            StepVerifier.create(Flux.interval(Duration.ofMillis(10)).takeUntil(t -> server.open() == 0).last())
-                    .expectNextCount(1).expectComplete().verify(TIMEOUT);
+            StepVerifier.create(Flux.interval(Duration.ofMillis(10))
+                            .takeUntil(t -> server.open() == 0)
+                            .last())
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
             assertThat(server.connections()).as("connections ever opened").isEqualTo(10);
             assertThat(server.requests()).as("requests the server received").isEqualTo(10);
         }
@@ -90,20 +112,28 @@ class ShutdownTest {
 
     @Test
     void closeGracefullyLetsTheRequestsInFlightFinishAndStartsNothingNew() {
-        try (LocalServer server = LocalServer.start((request, response) ->
-                LocalServer.json(response, Mono.delay(Duration.ofMillis(300), LocalServer.timer())
-                        .thenReturn(LocalServer.callJson(LocalServer.lastSegment(request)))));
-             Firmafon firmafon = firmafon(server, 4)) {
-            Mono<String> first = firmafon.calls().get("first").map(call -> call.callUuid()).cache();
+        try (LocalServer server = LocalServer.start((request, response) -> LocalServer.json(
+                        response,
+                        Mono.delay(Duration.ofMillis(300), LocalServer.timer())
+                                .thenReturn(LocalServer.callJson(LocalServer.lastSegment(request)))));
+                Firmafon firmafon = firmafon(server, 4)) {
+            Mono<String> first =
+                    firmafon.calls().get("first").map(call -> call.callUuid()).cache();
             first.subscribe();
-            StepVerifier.create(Flux.interval(Duration.ofMillis(5)).takeUntil(t -> server.requests() == 1).last())
-                    .expectNextCount(1).expectComplete().verify(TIMEOUT);
+            StepVerifier.create(Flux.interval(Duration.ofMillis(5))
+                            .takeUntil(t -> server.requests() == 1)
+                            .last())
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
 
-            Mono<Void> closing = firmafon.closeGracefully(Duration.ofSeconds(10)).cache();
+            Mono<Void> closing =
+                    firmafon.closeGracefully(Duration.ofSeconds(10)).cache();
             closing.subscribe();
 
             StepVerifier.create(firmafon.calls().get("second"))
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonClosedException.class)
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(FirmafonClosedException.class)
                             .hasMessageContaining("closing gracefully"))
                     .verify(TIMEOUT);
             StepVerifier.create(first).expectNext("first").expectComplete().verify(TIMEOUT);
@@ -114,21 +144,28 @@ class ShutdownTest {
 
     @Test
     void closeGracefullyCancelsWhatOutlivesItsTimeout() {
-        try (LocalServer server = LocalServer.start((request, response) ->
-                LocalServer.json(response, Mono.delay(Duration.ofMinutes(1), LocalServer.timer())
-                        .thenReturn(LocalServer.callJson(LocalServer.lastSegment(request)))));
-             Firmafon firmafon = firmafon(server, 4)) {
-            Mono<String> slow = firmafon.calls().get("slow").map(call -> call.callUuid()).cache();
-            slow.subscribe(ok -> { }, e -> { });
-            StepVerifier.create(Flux.interval(Duration.ofMillis(5)).takeUntil(t -> server.requests() == 1).last())
-                    .expectNextCount(1).expectComplete().verify(TIMEOUT);
+        try (LocalServer server = LocalServer.start((request, response) -> LocalServer.json(
+                        response,
+                        Mono.delay(Duration.ofMinutes(1), LocalServer.timer())
+                                .thenReturn(LocalServer.callJson(LocalServer.lastSegment(request)))));
+                Firmafon firmafon = firmafon(server, 4)) {
+            Mono<String> slow =
+                    firmafon.calls().get("slow").map(call -> call.callUuid()).cache();
+            slow.subscribe(ok -> {}, e -> {});
+            StepVerifier.create(Flux.interval(Duration.ofMillis(5))
+                            .takeUntil(t -> server.requests() == 1)
+                            .last())
+                    .expectNextCount(1)
+                    .expectComplete()
+                    .verify(TIMEOUT);
 
             StepVerifier.create(firmafon.closeGracefully(Duration.ofMillis(200)))
                     .expectComplete()
                     .verify(Duration.ofSeconds(5));
 
             StepVerifier.create(slow)
-                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(FirmafonClosedException.class)
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(FirmafonClosedException.class)
                             .hasMessageContaining("in flight"))
                     .verify(Duration.ofSeconds(1));
         }

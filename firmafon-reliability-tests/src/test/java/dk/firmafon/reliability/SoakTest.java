@@ -37,11 +37,16 @@ class SoakTest {
     private static final Duration DEADLINE = Duration.ofSeconds(20);
     /** Generous: a loaded machine must not turn normal answers into timeouts; the slow fault never answers. */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(5);
+
     private static final long HEAP_MARGIN = 16L * 1024 * 1024;
 
     /** What the server does on the first attempt of request {@code i}: every 100th request meets one of these. */
     enum Fault {
-        NONE, HTML_503, RATE_LIMITED_429, CLOSED_BEFORE_RESPONSE, NO_ANSWER_WITHIN_RESPONSE_TIMEOUT;
+        NONE,
+        HTML_503,
+        RATE_LIMITED_429,
+        CLOSED_BEFORE_RESPONSE,
+        NO_ANSWER_WITHIN_RESPONSE_TIMEOUT;
 
         static Fault of(int i) {
             return i % 100 != 42 ? NONE : values()[1 + (i / 100) % 4];
@@ -56,15 +61,17 @@ class SoakTest {
         int requests = Integer.getInteger("firmafon.soak.requests", 2_000);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         try (LocalServer server = LocalServer.start(this::answer);
-             Firmafon firmafon = Firmafon.builder()
-                     .baseUri(server.baseUri())
-                     .auth(AuthStrategy.bearer(TOKEN))
-                     .client(client -> client
-                             .maxConnections(CONCURRENCY)
-                             .responseTimeout(RESPONSE_TIMEOUT)
-                             .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))
-                                     .maxBackoff(Duration.ofMillis(10)).build()))
-                     .build()) {
+                Firmafon firmafon = Firmafon.builder()
+                        .baseUri(server.baseUri())
+                        .auth(AuthStrategy.bearer(TOKEN))
+                        .client(client -> client.maxConnections(CONCURRENCY)
+                                .responseTimeout(RESPONSE_TIMEOUT)
+                                .retryPolicy(RetryPolicy.builder()
+                                        .maxAttempts(3)
+                                        .initialBackoff(Duration.ofMillis(1))
+                                        .maxBackoff(Duration.ofMillis(10))
+                                        .build()))
+                        .build()) {
 
             // warm up (pool, JIT, buffers) before measuring the heap
             run(firmafon, -1_000, 500);
@@ -76,13 +83,15 @@ class SoakTest {
             for (int i = 0; i < requests; i++) {
                 expectedTimeouts += Fault.of(i) == Fault.NO_ANSWER_WITHIN_RESPONSE_TIMEOUT ? 1 : 0;
             }
-            assertThat(outcomes).as("outcomes of %d requests", requests)
+            assertThat(outcomes)
+                    .as("outcomes of %d requests", requests)
                     .containsOnlyKeys("ok", "response timeout")
                     .containsEntry("ok", requests - expectedTimeouts)
                     .containsEntry("response timeout", expectedTimeouts);
-            LeakGuard.flush();                                  // the suite-wide recorder of every Netty leak report
+            LeakGuard.flush(); // the suite-wide recorder of every Netty leak report
             assertThat(LeakGuard.takeReports()).as("Netty buffer leaks").isEmpty();
-            assertThat(usedHeapAfterGc(memory)).as("heap used after GC, against %d bytes at the start", heapAtStart)
+            assertThat(usedHeapAfterGc(memory))
+                    .as("heap used after GC, against %d bytes at the start", heapAtStart)
                     .isLessThanOrEqualTo(heapAtStart + HEAP_MARGIN);
         }
     }
@@ -91,10 +100,13 @@ class SoakTest {
     private static Map<String, Long> run(Firmafon firmafon, int from, int count) {
         Map<String, Long> outcomes = new TreeMap<>();
         StepVerifier.create(Flux.range(from, count)
-                        .flatMap(i -> firmafon.calls().get("soak-" + i)
-                                .timeout(DEADLINE)
-                                .map(call -> call.callUuid().equals("soak-" + i) ? "ok" : "wrong call " + call)
-                                .onErrorResume(error -> Mono.just(outcome(error))), CONCURRENCY))
+                        .flatMap(
+                                i -> firmafon.calls()
+                                        .get("soak-" + i)
+                                        .timeout(DEADLINE)
+                                        .map(call -> call.callUuid().equals("soak-" + i) ? "ok" : "wrong call " + call)
+                                        .onErrorResume(error -> Mono.just(outcome(error))),
+                                CONCURRENCY))
                 .thenConsumeWhile(outcome -> outcomes.merge(outcome, 1L, Long::sum) > 0)
                 .expectComplete()
                 .verify(DEADLINE.multipliedBy(Math.max(1, count / 1_000)).plus(Duration.ofMinutes(1)));
@@ -118,10 +130,14 @@ class SoakTest {
         Fault fault = planned != Fault.NONE && faulted.add(i) ? planned : Fault.NONE; // first attempt only
         return switch (fault) {
             case NONE -> LocalServer.json(response, Mono.just(LocalServer.callJson(uuid)));
-            case HTML_503 -> response.status(503).header("Content-Type", "text/html")
+            case HTML_503 -> response.status(503)
+                    .header("Content-Type", "text/html")
                     .sendString(Mono.just("<html><body><h1>503 Service Unavailable</h1></body></html>"));
-            case RATE_LIMITED_429 -> response.status(429).header("Retry-After", "0").sendString(Mono.just("slow down"));
-            case CLOSED_BEFORE_RESPONSE -> response.withConnection(Connection::dispose).then();
+            case RATE_LIMITED_429 -> response.status(429)
+                    .header("Retry-After", "0")
+                    .sendString(Mono.just("slow down"));
+            case CLOSED_BEFORE_RESPONSE -> response.withConnection(Connection::dispose)
+                    .then();
             case NO_ANSWER_WITHIN_RESPONSE_TIMEOUT -> LocalServer.json(response, Mono.never());
         };
     }

@@ -14,8 +14,7 @@ public final class CapturedLogs {
     private static final ConcurrentLinkedQueue<String> LINES = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger COUNT = new AtomicInteger();
 
-    private CapturedLogs() {
-    }
+    private CapturedLogs() {}
 
     /** Every SDK line logged since the last {@link #clear()}, oldest first. */
     public static List<String> lines() {

@@ -7,8 +7,7 @@ import reactor.core.publisher.Signal;
 
 /** Checks on what a hostile input made the SDK deliver. */
 public final class ErrorChains {
-    private ErrorChains() {
-    }
+    private ErrorChains() {}
 
     /**
      * Fails unless {@code signal} is a value, a completion, or an error of type {@code allowed} whose causes hold no

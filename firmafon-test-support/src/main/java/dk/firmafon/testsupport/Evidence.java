@@ -20,15 +20,13 @@ final class Evidence {
     private static final int MAX_FINDINGS = 50;
 
     /** One captured text and where it was seen (never containing the text itself). */
-    record Item(String where, String text) {
-    }
+    record Item(String where, String text) {}
 
     private static final ConcurrentLinkedQueue<Item> PENDING = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger PENDING_COUNT = new AtomicInteger();
     private static final Set<String> FINDINGS = Collections.synchronizedSet(new LinkedHashSet<>());
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /** Captures one log line. */
     static void logLine(String logger, String level, String thread, String text) {
@@ -84,7 +82,10 @@ final class Evidence {
         try {
             text.append(error).append('\n');
         } catch (RuntimeException e) {
-            text.append(error.getClass().getName()).append(" (toString() failed: ").append(e).append(")\n");
+            text.append(error.getClass().getName())
+                    .append(" (toString() failed: ")
+                    .append(e)
+                    .append(")\n");
         }
         for (Throwable suppressed : error.getSuppressed()) {
             append(suppressed, text, seen);

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  * path (copied unchanged from the project's shared fixtures).
  */
 public final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The fixture's text, e.g. {@code text("call.json")}. */
     public static String text(String name) {

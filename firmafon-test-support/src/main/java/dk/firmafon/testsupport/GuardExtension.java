@@ -11,15 +11,19 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * throwable thrown out of a test or lifecycle method, and after each top-level test class (and once more when the
  * engine finishes) fails on a Netty leak report or a registered secret in any captured text.
  */
-public final class GuardExtension implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+public final class GuardExtension
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                TestExecutionExceptionHandler,
+                LifecycleMethodExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GuardExtension.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
         Guards.install();
-        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(SuiteEnd.class, type -> new SuiteEnd(),
-                SuiteEnd.class);
+        context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SuiteEnd.class, type -> new SuiteEnd(), SuiteEnd.class);
     }
 
     @Override
@@ -57,8 +61,7 @@ public final class GuardExtension implements BeforeAllCallback, AfterAllCallback
     }
 
     @Override
-    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable)
-            throws Throwable {
+    public void handleAfterAllMethodExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         throw captured("thrown out of @AfterAll", context, throwable);
     }
 

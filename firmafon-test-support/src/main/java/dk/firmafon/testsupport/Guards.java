@@ -6,8 +6,7 @@ import java.util.List;
 public final class Guards {
     private static boolean installed;
 
-    private Guards() {
-    }
+    private Guards() {}
 
     /** Installs the leak guard and the Reactor error recording; idempotent. */
     public static synchronized void install() {
@@ -31,7 +30,8 @@ public final class Guards {
         if (leaks.isEmpty() && secrets.isEmpty()) {
             return;
         }
-        StringBuilder message = new StringBuilder("Suite guard failed ").append(scope).append(':');
+        StringBuilder message =
+                new StringBuilder("Suite guard failed ").append(scope).append(':');
         for (String secret : secrets) {
             message.append("\n- ").append(secret);
         }

@@ -27,8 +27,7 @@ public final class HostileJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String HOLE = "__hostile_value__";
 
-    private HostileJson() {
-    }
+    private HostileJson() {}
 
     /** A quoted JSON string of {@code text}. */
     public static String quoted(String text) {
@@ -38,8 +37,15 @@ public final class HostileJson {
     /** Numbers a decoder may choke on: beyond {@code long} and {@code double}, very long, exotic notation. */
     public static Gen<String> hugeNumbers() {
         return Generate.oneOf(
-                Generate.pick(List.of("9223372036854775808", "-9223372036854775809", "1e999", "-1e-999",
-                        "1.7976931348623157E309", "0.0000000000000000000000000000001", "-0", "1E+2147483648")),
+                Generate.pick(List.of(
+                        "9223372036854775808",
+                        "-9223372036854775809",
+                        "1e999",
+                        "-1e-999",
+                        "1.7976931348623157E309",
+                        "0.0000000000000000000000000000001",
+                        "-0",
+                        "1E+2147483648")),
                 integers().between(20, 3000).map(n -> "1" + "0".repeat(n)),
                 integers().between(20, 3000).map(n -> "0." + "9".repeat(n)));
     }
@@ -54,8 +60,8 @@ public final class HostileJson {
 
     /** Nesting 1,000 to 10,000 levels deep: arrays, objects, closed or not. */
     public static Gen<String> deepNesting() {
-        return Generate.pick(List.of(1_000, 2_000, 10_000)).zip(Generate.booleans(), Generate.booleans(),
-                (depth, arrays, closed) -> {
+        return Generate.pick(List.of(1_000, 2_000, 10_000))
+                .zip(Generate.booleans(), Generate.booleans(), (depth, arrays, closed) -> {
                     String open = arrays ? "[" : "{\"a\":";
                     String close = arrays ? "]" : "}";
                     return open.repeat(depth) + "1" + (closed ? close.repeat(depth) : "");
@@ -65,11 +71,23 @@ public final class HostileJson {
     /** Any single JSON scalar, including huge ones. */
     public static Gen<String> scalars() {
         return Generate.oneOf(
-                strings().basicMultilingualPlaneAlphabet().ofLengthBetween(0, 40).map(HostileJson::quoted),
+                strings()
+                        .basicMultilingualPlaneAlphabet()
+                        .ofLengthBetween(0, 40)
+                        .map(HostileJson::quoted),
                 longs().all().map(value -> String.valueOf(value)),
                 doubles().any().map(value -> String.valueOf(value)),
-                Generate.pick(List.of("true", "false", "null", "\"\"", "0", "-1", "\"2025-13-45T25:61:61Z\"",
-                        "\"Reception#\"", "\"#12\"", "\"not-a-number\"")),
+                Generate.pick(List.of(
+                        "true",
+                        "false",
+                        "null",
+                        "\"\"",
+                        "0",
+                        "-1",
+                        "\"2025-13-45T25:61:61Z\"",
+                        "\"Reception#\"",
+                        "\"#12\"",
+                        "\"not-a-number\"")),
                 hugeNumbers());
     }
 
@@ -84,7 +102,9 @@ public final class HostileJson {
         }
         Gen<String> inner = values(depth - 1);
         Gen<String> arrays = lists().of(inner).ofSizeBetween(0, 4).map(items -> "[" + String.join(",", items) + "]");
-        Gen<String> fields = strings().betweenCodePoints('a', 'z').ofLengthBetween(0, 12)
+        Gen<String> fields = strings()
+                .betweenCodePoints('a', 'z')
+                .ofLengthBetween(0, 12)
                 .zip(inner, (key, value) -> quoted(key) + ":" + value);
         Gen<String> objects = lists().of(fields).ofSizeBetween(0, 4).map(all -> "{" + String.join(",", all) + "}");
         return Generate.frequency(Pair.of(4, scalars()), Pair.of(1, arrays), Pair.of(1, objects));
@@ -101,8 +121,8 @@ public final class HostileJson {
 
     /** A document of {@code documents} cut off at a random point (possibly empty). */
     public static Gen<String> truncated(Gen<String> documents) {
-        return documents.zip(doubles().between(0, 1),
-                (text, at) -> text.substring(0, (int) (at * Math.max(0, text.length() - 1))));
+        return documents.zip(
+                doubles().between(0, 1), (text, at) -> text.substring(0, (int) (at * Math.max(0, text.length() - 1))));
     }
 
     /**
@@ -111,8 +131,9 @@ public final class HostileJson {
      */
     public static Gen<String> withOneFieldReplaced(String json) {
         List<String> variants = fieldPaths(json);
-        return integers().between(0, variants.size() - 1).zip(wrongTypes(),
-                (index, value) -> replaceAt(json, index, value));
+        return integers()
+                .between(0, variants.size() - 1)
+                .zip(wrongTypes(), (index, value) -> replaceAt(json, index, value));
     }
 
     /**

@@ -23,8 +23,7 @@ public final class LeakGuard {
     private static final ConcurrentLinkedQueue<String> REPORTS = new ConcurrentLinkedQueue<>();
     private static boolean installed;
 
-    private LeakGuard() {
-    }
+    private LeakGuard() {}
 
     /**
      * Installs the recording detector factory and initialises Netty's buffers with it.
@@ -95,8 +94,8 @@ public final class LeakGuard {
 
         @Override
         @Deprecated
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval,
-                                                                   long maxActive) {
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+                Class<T> resource, int samplingInterval, long maxActive) {
             return newResourceLeakDetector(resource, samplingInterval);
         }
     }
@@ -126,8 +125,8 @@ public final class LeakGuard {
 
         @Override
         protected void reportTracedLeak(String resourceType, String records) {
-            REPORTS.add("LEAK: " + resourceType + ".release() was not called before it was garbage-collected."
-                    + records);
+            REPORTS.add(
+                    "LEAK: " + resourceType + ".release() was not called before it was garbage-collected." + records);
             super.reportTracedLeak(resourceType, records);
         }
 

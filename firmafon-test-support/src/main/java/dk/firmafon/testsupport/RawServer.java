@@ -149,7 +149,8 @@ public final class RawServer implements AutoCloseable {
             while (matched < 4 && (b = in.read()) >= 0) {
                 head.write(b);
                 matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                        ? matched + 1 : b == '\r' ? 1 : 0;
+                        ? matched + 1
+                        : b == '\r' ? 1 : 0;
             }
             if (matched < 4) {
                 return null;

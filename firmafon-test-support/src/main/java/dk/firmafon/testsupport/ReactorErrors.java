@@ -13,8 +13,7 @@ import reactor.util.context.Context;
 final class ReactorErrors {
     static final String HOOK_KEY = "dk.firmafon.testsupport.secrets-guard";
 
-    private ReactorErrors() {
-    }
+    private ReactorErrors() {}
 
     static void install() {
         Hooks.onLastOperator(HOOK_KEY, Operators.lift((scannable, subscriber) -> new Recording<>(subscriber)));
@@ -44,7 +43,8 @@ final class ReactorErrors {
 
         @Override
         public void onError(Throwable error) {
-            Evidence.throwable("an error delivered through Reactor to " + actual.getClass().getName(), error);
+            Evidence.throwable(
+                    "an error delivered through Reactor to " + actual.getClass().getName(), error);
             actual.onError(error);
         }
 

@@ -12,8 +12,8 @@ import org.slf4j.helpers.MessageFormatter;
 /** One logger of {@link RecordingLoggerProvider}. */
 final class RecordingLogger extends AbstractLogger {
     private static final long serialVersionUID = 1L;
-    private static final List<String> SERVER_SIDE = List.of("WireMock", "com.github.tomakehurst.wiremock",
-            "org.wiremock", "wiremock.", "org.eclipse.jetty");
+    private static final List<String> SERVER_SIDE =
+            List.of("WireMock", "com.github.tomakehurst.wiremock", "org.wiremock", "wiremock.", "org.eclipse.jetty");
 
     private final boolean sdk;
     private final boolean serverSide;
@@ -30,8 +30,12 @@ final class RecordingLogger extends AbstractLogger {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, @Nullable Marker marker, String pattern,
-                                               Object @Nullable [] arguments, @Nullable Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+            Level level,
+            @Nullable Marker marker,
+            String pattern,
+            Object @Nullable [] arguments,
+            @Nullable Throwable throwable) {
         String message = MessageFormatter.basicArrayFormat(pattern, arguments);
         String thread = Thread.currentThread().getName();
         if (!serverSide) {
@@ -45,8 +49,15 @@ final class RecordingLogger extends AbstractLogger {
         }
         if (level.toInt() >= Level.WARN.toInt()) {
             StringWriter line = new StringWriter();
-            line.append('[').append(thread).append("] ").append(level.name()).append(' ').append(name)
-                    .append(" - ").append(message).append(System.lineSeparator());
+            line.append('[')
+                    .append(thread)
+                    .append("] ")
+                    .append(level.name())
+                    .append(' ')
+                    .append(name)
+                    .append(" - ")
+                    .append(message)
+                    .append(System.lineSeparator());
             if (throwable != null) {
                 throwable.printStackTrace(new PrintWriter(line));
             }

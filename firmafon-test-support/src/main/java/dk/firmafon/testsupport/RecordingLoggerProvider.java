@@ -43,6 +43,5 @@ public final class RecordingLoggerProvider implements SLF4JServiceProvider {
     }
 
     @Override
-    public void initialize() {
-    }
+    public void initialize() {}
 }

@@ -26,13 +26,17 @@ public final class ReplyServer implements AutoCloseable {
     private final DisposableServer server;
 
     private ReplyServer() {
-        this.server = HttpServer.create().host("127.0.0.1").port(0)
+        this.server = HttpServer.create()
+                .host("127.0.0.1")
+                .port(0)
                 .handle((request, response) -> {
                     Reply reply = next.get();
                     response.status(HttpResponseStatus.valueOf(reply.status()));
                     reply.headers().forEach(response::header);
-                    return request.receive().then()
-                            .then(response.sendByteArray(Mono.just(reply.body())).then());
+                    return request.receive()
+                            .then()
+                            .then(response.sendByteArray(Mono.just(reply.body()))
+                                    .then());
                 })
                 .bindNow();
     }

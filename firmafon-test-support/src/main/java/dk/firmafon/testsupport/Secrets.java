@@ -38,8 +38,7 @@ public final class Secrets {
     }
 
     /** One text to look for and how to name it in a finding. */
-    record Needle(String text, String name) {
-    }
+    record Needle(String text, String name) {}
 
     private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
@@ -47,8 +46,7 @@ public final class Secrets {
         TestSecrets.registerAll();
     }
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** Registers a secret of kind {@link Kind#SECRET}; returns it, so a constant can be declared in one line. */
     public static String register(String value) {
@@ -80,7 +78,8 @@ public final class Secrets {
         List<Needle> needles = new ArrayList<>(NAMES.size() * 2);
         NAMES.forEach((value, name) -> {
             needles.add(new Needle(value, name));
-            needles.add(new Needle(Base64.getEncoder().encodeToString((value + ":").getBytes(StandardCharsets.UTF_8)),
+            needles.add(new Needle(
+                    Base64.getEncoder().encodeToString((value + ":").getBytes(StandardCharsets.UTF_8)),
                     name + " as a Base64 Basic credential"));
         });
         return needles;

@@ -30,8 +30,7 @@ public final class TestSecrets {
     /** The authorization code of the OAuth tests' callbacks. */
     public static final String AUTHORIZATION_CODE = "c0de-From-Callback";
 
-    private TestSecrets() {
-    }
+    private TestSecrets() {}
 
     static void registerAll() {
         Secrets.register(Kind.ACCESS_TOKEN, FAKE_FIRMAFON_ACCESS_TOKEN, "TestSecrets.FAKE_FIRMAFON_ACCESS_TOKEN");

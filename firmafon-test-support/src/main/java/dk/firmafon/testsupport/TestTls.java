@@ -10,8 +10,7 @@ import reactor.netty.http.server.HttpServer;
 
 /** Certificates and TLS servers on loopback for the TLS tests (made with Netty's test PKI builder). */
 public final class TestTls {
-    private TestTls() {
-    }
+    private TestTls() {}
 
     /** A self-signed certificate for {@code 127.0.0.1} and {@code localhost}, valid for a day. */
     public static X509Bundle selfSigned() {
@@ -33,11 +32,13 @@ public final class TestTls {
      * An HTTPS server on a free loopback port presenting {@code certificate}, answering every request with
      * {@code body}; counts the TCP connections it accepts in {@code connections}.
      */
-    public static DisposableServer server(X509Bundle certificate, String body,
-                                          java.util.concurrent.atomic.AtomicInteger connections) {
+    public static DisposableServer server(
+            X509Bundle certificate, String body, java.util.concurrent.atomic.AtomicInteger connections) {
         try {
             Http11SslContextSpec spec = Http11SslContextSpec.forServer(certificate.toKeyManagerFactory());
-            return HttpServer.create().host("127.0.0.1").port(0)
+            return HttpServer.create()
+                    .host("127.0.0.1")
+                    .port(0)
                     .secure(tls -> tls.sslContext((reactor.netty.tcp.SslProvider.GenericSslContextSpec<?>) spec))
                     .doOnChannelInit((observer, channel, remote) -> connections.incrementAndGet())
                     .handle((request, response) -> response.header("Content-Type", "application/json")

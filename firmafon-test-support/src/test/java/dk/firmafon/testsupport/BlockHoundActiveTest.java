@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ServiceLoader;
-import reactor.blockhound.integration.BlockHoundIntegration;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
+import reactor.blockhound.integration.BlockHoundIntegration;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -16,12 +16,14 @@ class BlockHoundActiveTest {
     @Test
     void aBlockingCallOnANonBlockingReactorThreadFails() {
         Mono<Integer> blocking = Mono.fromCallable(() -> {
-            Thread.sleep(1);
-            return 1;
-        }).subscribeOn(Schedulers.parallel());
+                    Thread.sleep(1);
+                    return 1;
+                })
+                .subscribeOn(Schedulers.parallel());
 
         StepVerifier.create(blocking)
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(BlockingOperationError.class)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(BlockingOperationError.class)
                         .hasMessageContaining("java.lang.Thread.sleep"))
                 .verify(Duration.ofSeconds(5));
     }
@@ -29,9 +31,10 @@ class BlockHoundActiveTest {
     @Test
     void theSameCallOnABoundedElasticThreadIsAllowed() {
         Mono<Integer> blocking = Mono.fromCallable(() -> {
-            Thread.sleep(1);
-            return 1;
-        }).subscribeOn(Schedulers.boundedElastic());
+                    Thread.sleep(1);
+                    return 1;
+                })
+                .subscribeOn(Schedulers.boundedElastic());
 
         StepVerifier.create(blocking).expectNext(1).verifyComplete();
     }

@@ -20,7 +20,9 @@ class LeakGuardTest {
 
         LeakGuard.flush();
 
-        assertThat(LeakGuard.takeReports()).singleElement().asString()
+        assertThat(LeakGuard.takeReports())
+                .singleElement()
+                .asString()
                 .startsWith("LEAK: ByteBuf.release() was not called")
                 .contains("LeakGuardTest.leakOneBuffer");
     }

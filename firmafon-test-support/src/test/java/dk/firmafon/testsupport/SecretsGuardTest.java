@@ -36,7 +36,9 @@ class SecretsGuardTest {
     void aLogLineWithASecretIsFoundAndNamedWithoutTheSecret() {
         LOG.debug("sending Authorization: Bearer {}", TOKEN);
 
-        assertThat(Evidence.takeFindings()).singleElement().asString()
+        assertThat(Evidence.takeFindings())
+                .singleElement()
+                .asString()
                 .isEqualTo("an access token was seen in a log line (DEBUG) of logger dk.firmafon.testsupport.Leaky"
                         + " on thread " + Thread.currentThread().getName())
                 .doesNotContain(TOKEN);
@@ -48,12 +50,15 @@ class SecretsGuardTest {
                 .debug("Handler is being applied: {uri=http://127.0.0.1/api/v2/calls?access_token={}}", TOKEN);
         LoggerFactory.getLogger("io.netty.handler.logging.LoggingHandler").debug("WRITE: access_token={}", REFRESH);
 
-        assertThat(LoggerFactory.getLogger("reactor.netty.http.client.HttpClientConnect").isDebugEnabled()).isTrue();
-        assertThat(Evidence.takeFindings()).containsExactlyInAnyOrder(
-                "an access token was seen in a log line (DEBUG) of logger reactor.netty.http.client.HttpClientConnect"
-                        + " on thread " + Thread.currentThread().getName(),
-                "a refresh token was seen in a log line (DEBUG) of logger io.netty.handler.logging.LoggingHandler"
-                        + " on thread " + Thread.currentThread().getName());
+        assertThat(LoggerFactory.getLogger("reactor.netty.http.client.HttpClientConnect")
+                        .isDebugEnabled())
+                .isTrue();
+        assertThat(Evidence.takeFindings())
+                .containsExactlyInAnyOrder(
+                        "an access token was seen in a log line (DEBUG) of logger reactor.netty.http.client.HttpClientConnect"
+                                + " on thread " + Thread.currentThread().getName(),
+                        "a refresh token was seen in a log line (DEBUG) of logger io.netty.handler.logging.LoggingHandler"
+                                + " on thread " + Thread.currentThread().getName());
     }
 
     @Test
@@ -61,7 +66,9 @@ class SecretsGuardTest {
         String basic = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
         LOG.info("Authorization: Basic {}", basic);
 
-        assertThat(Evidence.takeFindings()).singleElement().asString()
+        assertThat(Evidence.takeFindings())
+                .singleElement()
+                .asString()
                 .startsWith("an access token as a Base64 Basic credential was seen in a log line (INFO)");
     }
 
@@ -69,21 +76,27 @@ class SecretsGuardTest {
     void aThrowableLoggedWithASecretInACauseIsFound() {
         LOG.warn("refresh failed", new IllegalStateException("outer", new RuntimeException("token " + REFRESH)));
 
-        assertThat(Evidence.takeFindings()).singleElement().asString().startsWith(
-                "a refresh token was seen in a throwable logged at WARN by logger dk.firmafon.testsupport.Leaky "
-                        + "(java.lang.IllegalStateException)");
+        assertThat(Evidence.takeFindings())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "a refresh token was seen in a throwable logged at WARN by logger dk.firmafon.testsupport.Leaky "
+                                + "(java.lang.IllegalStateException)");
     }
 
     @Test
     void anErrorThatAStepVerifierConsumesIsSeenThroughTheReactorHook() {
-        Mono<String> leaky = Mono.fromCallable(() -> "x").publishOn(Schedulers.parallel())
+        Mono<String> leaky = Mono.fromCallable(() -> "x")
+                .publishOn(Schedulers.parallel())
                 .map(x -> {
                     throw new IllegalArgumentException("bad token " + TOKEN);
                 });
 
         StepVerifier.create(leaky).expectError(IllegalArgumentException.class).verify(Duration.ofSeconds(5));
 
-        assertThat(Evidence.takeFindings()).singleElement().asString()
+        assertThat(Evidence.takeFindings())
+                .singleElement()
+                .asString()
                 .startsWith("an access token was seen in an error delivered through Reactor to ")
                 .endsWith("(java.lang.IllegalArgumentException)");
     }
@@ -105,8 +118,10 @@ class SecretsGuardTest {
         assertThatThrownBy(() -> Guards.verify("after SomeTest"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("Suite guard failed after SomeTest:\n- an access token was seen in a log line (ERROR) of "
-                        + "logger dk.firmafon.testsupport.Leaky on thread " + Thread.currentThread().getName())
-                .message().doesNotContain(TOKEN);
+                        + "logger dk.firmafon.testsupport.Leaky on thread "
+                        + Thread.currentThread().getName())
+                .message()
+                .doesNotContain(TOKEN);
     }
 
     @Test
@@ -121,7 +136,8 @@ class SecretsGuardTest {
     @Test
     void cleanLinesAndErrorsAreNoFinding() {
         LOG.info("GET /calls answered 200");
-        StepVerifier.create(Mono.error(new IllegalStateException("no secret here"))).expectError()
+        StepVerifier.create(Mono.error(new IllegalStateException("no secret here")))
+                .expectError()
                 .verify(Duration.ofSeconds(5));
 
         assertThat(Evidence.takeFindings()).isEmpty();
@@ -142,6 +158,7 @@ class SecretsGuardTest {
 
         assertThat(CapturedLogs.lines()).containsExactly("DEBUG --> GET /calls");
         assertThat(LoggerFactory.getLogger("io.netty.Other").isDebugEnabled()).isTrue();
-        assertThat(LoggerFactory.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled()).isFalse();
+        assertThat(LoggerFactory.getLogger("org.eclipse.jetty.server.Server").isDebugEnabled())
+                .isFalse();
     }
 }

@@ -42,225 +42,227 @@ import java.util.Objects;
  */
 public final class FakeFirmafon implements AutoCloseable {
 
-  /** The access token the fake accepts from the start. */
-  public static final String DEFAULT_ACCESS_TOKEN = "fake-firmafon-access-token-0001";
-  public static final String DEFAULT_CLIENT_ID = "fake-firmafon-client";
-  public static final String DEFAULT_CLIENT_SECRET = "fake-firmafon-client-secret";
-  public static final String DEFAULT_REDIRECT_URI = "http://127.0.0.1:8765/callback";
+    /** The access token the fake accepts from the start. */
+    public static final String DEFAULT_ACCESS_TOKEN = "fake-firmafon-access-token-0001";
 
-  public static final int SEEDED_CALLS = Seed.CALLS;
-  public static final int SEEDED_LIVE_CALLS = Seed.LIVE_CALLS;
-  public static final int SEEDED_EMPLOYEES = 8;
-  public static final int SEEDED_CONTACTS = Seed.CONTACTS;
-  public static final int SEEDED_VOICE_MAILS = Seed.VOICE_MAILS;
-  /** The id of the authenticated employee ({@code GET /employee}). */
-  public static final long CURRENT_EMPLOYEE_ID = Seed.CURRENT_EMPLOYEE_ID;
+    public static final String DEFAULT_CLIENT_ID = "fake-firmafon-client";
+    public static final String DEFAULT_CLIENT_SECRET = "fake-firmafon-client-secret";
+    public static final String DEFAULT_REDIRECT_URI = "http://127.0.0.1:8765/callback";
 
-  private final WireMockServer server;
-  private final FakeApi api;
-  private final FaultPlan plan;
-  private final Faults faults;
-  private final Journal journal;
-  private final String accessToken;
-  private final String clientId;
-  private final String clientSecret;
-  private final URI redirectUri;
-  private final URI baseUri;
+    public static final int SEEDED_CALLS = Seed.CALLS;
+    public static final int SEEDED_LIVE_CALLS = Seed.LIVE_CALLS;
+    public static final int SEEDED_EMPLOYEES = 8;
+    public static final int SEEDED_CONTACTS = Seed.CONTACTS;
+    public static final int SEEDED_VOICE_MAILS = Seed.VOICE_MAILS;
+    /** The id of the authenticated employee ({@code GET /employee}). */
+    public static final long CURRENT_EMPLOYEE_ID = Seed.CURRENT_EMPLOYEE_ID;
 
-  private FakeFirmafon(Builder builder) {
-    this.accessToken = builder.accessToken;
-    this.clientId = builder.clientId;
-    this.clientSecret = builder.clientSecret;
-    this.redirectUri = builder.redirectUri;
-    this.plan = new FaultPlan();
-    FirmafonTransformer transformer = new FirmafonTransformer(plan);
-    this.server = new WireMockServer(WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .port(builder.port)
-        .jettyAcceptors(1)
-        .http2PlainDisabled(true)
-        .gzipDisabled(true)
-        .maxLoggedResponseSize(64 * 1024)
-        .notifier(new Slf4jNotifier(false))
-        .extensions(transformer));
-    server.start();
-    this.baseUri = URI.create("http://127.0.0.1:" + server.port() + ApiPath.BASE_PATH);
-    this.api = new FakeApi(baseUri.toString(), accessToken, clientId, clientSecret, redirectUri.toString());
-    transformer.attach(api);
-    server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withTransformers(FirmafonTransformer.NAME)));
-    this.faults = new Faults(plan);
-    this.journal = new Journal(server);
-  }
+    private final WireMockServer server;
+    private final FakeApi api;
+    private final FaultPlan plan;
+    private final Faults faults;
+    private final Journal journal;
+    private final String accessToken;
+    private final String clientId;
+    private final String clientSecret;
+    private final URI redirectUri;
+    private final URI baseUri;
 
-  /** Starts a fake with the defaults on a free port of 127.0.0.1. */
-  public static FakeFirmafon start() {
-    return builder().start();
-  }
-
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** The API base, {@code http://127.0.0.1:PORT/api/v2}: the base URI to give a client. */
-  public URI baseUri() {
-    return baseUri;
-  }
-
-  /** {@code .../api/v2/authorize}, where the OAuth code flow starts. */
-  public URI authorizeUri() {
-    return URI.create(baseUri + "/authorize");
-  }
-
-  /** {@code .../api/v2/token}, where codes and refresh tokens are exchanged. */
-  public URI tokenUri() {
-    return URI.create(baseUri + "/token");
-  }
-
-  public int port() {
-    return server.port();
-  }
-
-  /** The token valid from the start (until {@link #revokeToken revoked}). */
-  public String accessToken() {
-    return accessToken;
-  }
-
-  public String clientId() {
-    return clientId;
-  }
-
-  public String clientSecret() {
-    return clientSecret;
-  }
-
-  /** The registered redirect URI; {@code /authorize} refuses any other. */
-  public URI redirectUri() {
-    return redirectUri;
-  }
-
-  /** Makes one more token valid, as if the user had created it in the web interface. */
-  public FakeFirmafon addToken(String token) {
-    api.credentials().add(Objects.requireNonNull(token, "token"));
-    return this;
-  }
-
-  /** Revokes a token: requests with it answer 401 from now on. */
-  public FakeFirmafon revokeToken(String token) {
-    api.credentials().revoke(token);
-    return this;
-  }
-
-  /** Whether a token is valid now (the default one, one added, or one issued by {@code /token}). */
-  public boolean isTokenValid(String token) {
-    return api.credentials().isValid(token);
-  }
-
-  /** When on, the {@code /authorize} redirect carries no {@code state}, as the real service may do. */
-  public FakeFirmafon omitStateOnRedirect(boolean omit) {
-    api.oauth().omitState(omit);
-    return this;
-  }
-
-  /** When on, {@code /authorize} redirects with {@code error=access_denied}, as when the user declines. */
-  public FakeFirmafon denyAuthorization(boolean deny) {
-    api.oauth().deny(deny);
-    return this;
-  }
-
-  public Faults faults() {
-    return faults;
-  }
-
-  public Journal journal() {
-    return journal;
-  }
-
-  /** The SMS messages accepted so far, oldest first (none is ever sent). */
-  public List<SentMessage> sentMessages() {
-    return api.messages();
-  }
-
-  /**
-   * Adds a voice mail, the newest, whose sound is {@code sizeBytes} long. The sound is generated while it is sent, never
-   * held in memory, so it may be far larger than the heap.
-   *
-   * @return the id of the new voice mail
-   */
-  public long voiceMailWithSound(long sizeBytes) {
-    if (sizeBytes < 0) {
-      throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
-    }
-    return api.withState(state -> state.addVoiceMail(sizeBytes));
-  }
-
-  /**
-   * The bytes {@code GET /voice_mails/:id/sound} sends for a voice mail, to compare a download with; computed, not
-   * stored, so cheap for any size.
-   */
-  public InputStream expectedSound(long voiceMailId) {
-    long size = api.withState(state -> state.soundSize(voiceMailId));
-    return Sound.stream(voiceMailId, size);
-  }
-
-  /** Back to the state after start: seeded data, only the default token, no faults, an empty journal. */
-  public void reset() {
-    plan.clear();
-    api.reset();
-    server.resetRequests();
-  }
-
-  /** Stops the server. */
-  public void stop() {
-    server.stop();
-  }
-
-  /** Same as {@link #stop()}. */
-  @Override
-  public void close() {
-    stop();
-  }
-
-  /** Options for a fake; every one has a default. */
-  public static final class Builder {
-    private String accessToken = DEFAULT_ACCESS_TOKEN;
-    private String clientId = DEFAULT_CLIENT_ID;
-    private String clientSecret = DEFAULT_CLIENT_SECRET;
-    private URI redirectUri = URI.create(DEFAULT_REDIRECT_URI);
-    private int port;
-
-    private Builder() {}
-
-    public Builder accessToken(String accessToken) {
-      this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
-      return this;
+    private FakeFirmafon(Builder builder) {
+        this.accessToken = builder.accessToken;
+        this.clientId = builder.clientId;
+        this.clientSecret = builder.clientSecret;
+        this.redirectUri = builder.redirectUri;
+        this.plan = new FaultPlan();
+        FirmafonTransformer transformer = new FirmafonTransformer(plan);
+        this.server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .port(builder.port)
+                .jettyAcceptors(1)
+                .http2PlainDisabled(true)
+                .gzipDisabled(true)
+                .maxLoggedResponseSize(64 * 1024)
+                .notifier(new Slf4jNotifier(false))
+                .extensions(transformer));
+        server.start();
+        this.baseUri = URI.create("http://127.0.0.1:" + server.port() + ApiPath.BASE_PATH);
+        this.api = new FakeApi(baseUri.toString(), accessToken, clientId, clientSecret, redirectUri.toString());
+        transformer.attach(api);
+        server.stubFor(WireMock.any(WireMock.anyUrl())
+                .willReturn(WireMock.aResponse().withTransformers(FirmafonTransformer.NAME)));
+        this.faults = new Faults(plan);
+        this.journal = new Journal(server);
     }
 
-    public Builder clientId(String clientId) {
-      this.clientId = Objects.requireNonNull(clientId, "clientId");
-      return this;
+    /** Starts a fake with the defaults on a free port of 127.0.0.1. */
+    public static FakeFirmafon start() {
+        return builder().start();
     }
 
-    public Builder clientSecret(String clientSecret) {
-      this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
-      return this;
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public Builder redirectUri(URI redirectUri) {
-      this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
-      return this;
+    /** The API base, {@code http://127.0.0.1:PORT/api/v2}: the base URI to give a client. */
+    public URI baseUri() {
+        return baseUri;
     }
 
-    /** A fixed port; 0 (the default) picks a free one. */
-    public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0-65535: " + port);
-      }
-      this.port = port;
-      return this;
+    /** {@code .../api/v2/authorize}, where the OAuth code flow starts. */
+    public URI authorizeUri() {
+        return URI.create(baseUri + "/authorize");
     }
 
-    public FakeFirmafon start() {
-      return new FakeFirmafon(this);
+    /** {@code .../api/v2/token}, where codes and refresh tokens are exchanged. */
+    public URI tokenUri() {
+        return URI.create(baseUri + "/token");
     }
-  }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The token valid from the start (until {@link #revokeToken revoked}). */
+    public String accessToken() {
+        return accessToken;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** The registered redirect URI; {@code /authorize} refuses any other. */
+    public URI redirectUri() {
+        return redirectUri;
+    }
+
+    /** Makes one more token valid, as if the user had created it in the web interface. */
+    public FakeFirmafon addToken(String token) {
+        api.credentials().add(Objects.requireNonNull(token, "token"));
+        return this;
+    }
+
+    /** Revokes a token: requests with it answer 401 from now on. */
+    public FakeFirmafon revokeToken(String token) {
+        api.credentials().revoke(token);
+        return this;
+    }
+
+    /** Whether a token is valid now (the default one, one added, or one issued by {@code /token}). */
+    public boolean isTokenValid(String token) {
+        return api.credentials().isValid(token);
+    }
+
+    /** When on, the {@code /authorize} redirect carries no {@code state}, as the real service may do. */
+    public FakeFirmafon omitStateOnRedirect(boolean omit) {
+        api.oauth().omitState(omit);
+        return this;
+    }
+
+    /** When on, {@code /authorize} redirects with {@code error=access_denied}, as when the user declines. */
+    public FakeFirmafon denyAuthorization(boolean deny) {
+        api.oauth().deny(deny);
+        return this;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The SMS messages accepted so far, oldest first (none is ever sent). */
+    public List<SentMessage> sentMessages() {
+        return api.messages();
+    }
+
+    /**
+     * Adds a voice mail, the newest, whose sound is {@code sizeBytes} long. The sound is generated while it is sent, never
+     * held in memory, so it may be far larger than the heap.
+     *
+     * @return the id of the new voice mail
+     */
+    public long voiceMailWithSound(long sizeBytes) {
+        if (sizeBytes < 0) {
+            throw new IllegalArgumentException("sizeBytes must not be negative: " + sizeBytes);
+        }
+        return api.withState(state -> state.addVoiceMail(sizeBytes));
+    }
+
+    /**
+     * The bytes {@code GET /voice_mails/:id/sound} sends for a voice mail, to compare a download with; computed, not
+     * stored, so cheap for any size.
+     */
+    public InputStream expectedSound(long voiceMailId) {
+        long size = api.withState(state -> state.soundSize(voiceMailId));
+        return Sound.stream(voiceMailId, size);
+    }
+
+    /** Back to the state after start: seeded data, only the default token, no faults, an empty journal. */
+    public void reset() {
+        plan.clear();
+        api.reset();
+        server.resetRequests();
+    }
+
+    /** Stops the server. */
+    public void stop() {
+        server.stop();
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Options for a fake; every one has a default. */
+    public static final class Builder {
+        private String accessToken = DEFAULT_ACCESS_TOKEN;
+        private String clientId = DEFAULT_CLIENT_ID;
+        private String clientSecret = DEFAULT_CLIENT_SECRET;
+        private URI redirectUri = URI.create(DEFAULT_REDIRECT_URI);
+        private int port;
+
+        private Builder() {}
+
+        public Builder accessToken(String accessToken) {
+            this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+            return this;
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = Objects.requireNonNull(clientId, "clientId");
+            return this;
+        }
+
+        public Builder clientSecret(String clientSecret) {
+            this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        public Builder redirectUri(URI redirectUri) {
+            this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
+            return this;
+        }
+
+        /** A fixed port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public FakeFirmafon start() {
+            return new FakeFirmafon(this);
+        }
+    }
 }

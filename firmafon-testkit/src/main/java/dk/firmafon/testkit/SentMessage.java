@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record SentMessage(String target, List<String> recipients, String body) {
 
-  public SentMessage {
-    recipients = List.copyOf(recipients);
-  }
+    public SentMessage {
+        recipients = List.copyOf(recipients);
+    }
 }

@@ -13,54 +13,54 @@ import java.time.Duration;
 /** Plain JDK HTTP for the testkit's own tests (deliberately not the SDK). */
 final class Http {
 
-  static final HttpClient CLIENT = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
-  static final ObjectMapper MAPPER = new ObjectMapper();
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Http() {}
+    private Http() {}
 
-  static URI uri(FakeFirmafon fake, String pathAndQuery) {
-    return URI.create(fake.baseUri() + pathAndQuery);
-  }
-
-  /** A request with the fake's token as a Bearer header. */
-  static HttpRequest.Builder authorized(FakeFirmafon fake, String pathAndQuery) {
-    return HttpRequest.newBuilder(uri(fake, pathAndQuery))
-        .timeout(Duration.ofSeconds(10))
-        .header("Accept", "application/json")
-        .header("Authorization", "Bearer " + fake.accessToken());
-  }
-
-  static HttpResponse<String> get(FakeFirmafon fake, String pathAndQuery) {
-    return send(authorized(fake, pathAndQuery).GET().build());
-  }
-
-  static HttpResponse<String> json(FakeFirmafon fake, String method, String pathAndQuery, String body) {
-    return send(authorized(fake, pathAndQuery)
-        .header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body))
-        .build());
-  }
-
-  static HttpResponse<String> send(HttpRequest request) {
-    try {
-      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    static URI uri(FakeFirmafon fake, String pathAndQuery) {
+        return URI.create(fake.baseUri() + pathAndQuery);
     }
-  }
 
-  static JsonNode body(HttpResponse<String> response) {
-    try {
-      return MAPPER.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** A request with the fake's token as a Bearer header. */
+    static HttpRequest.Builder authorized(FakeFirmafon fake, String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(fake, pathAndQuery))
+                .timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + fake.accessToken());
     }
-  }
+
+    static HttpResponse<String> get(FakeFirmafon fake, String pathAndQuery) {
+        return send(authorized(fake, pathAndQuery).GET().build());
+    }
+
+    static HttpResponse<String> json(FakeFirmafon fake, String method, String pathAndQuery, String body) {
+        return send(authorized(fake, pathAndQuery)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode body(HttpResponse<String> response) {
+        try {
+            return MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

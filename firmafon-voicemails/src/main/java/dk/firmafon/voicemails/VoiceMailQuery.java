@@ -20,8 +20,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class VoiceMailQuery {
-    VoiceMailQuery() {
-    }
+    VoiceMailQuery() {}
 
     /** The most the API returns per request, and the default page size. */
     public static final int MAX_LIMIT = 100;
@@ -52,7 +51,6 @@ public abstract class VoiceMailQuery {
 
     /** Builds a {@link VoiceMailQuery}. */
     public static final class Builder extends ImmutableVoiceMailQuery.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -67,7 +67,9 @@ public final class VoiceMailsClient {
     public Mono<Page<VoiceMail>> page(@Nullable VoiceMailQuery query, @Nullable PageCursor from) {
         return Mono.defer(() -> {
             VoiceMailQuery checked = checked(query);
-            PageCursor start = from != null ? from : checked.createdAtOrBefore().map(PageCursor::at).orElse(null);
+            PageCursor start = from != null
+                    ? from
+                    : checked.createdAtOrBefore().map(PageCursor::at).orElse(null);
             return client.page(paging(checked), start);
         });
     }
@@ -118,7 +120,8 @@ public final class VoiceMailsClient {
 
     private Mono<VoiceMail> setHeard(long id, boolean heard) {
         return Mono.defer(() -> client.retrieve(
-                ApiRequest.put(path(id)).withBody(Map.of(ENVELOPE, Map.of("heard", heard))), ENVELOPE,
+                ApiRequest.put(path(id)).withBody(Map.of(ENVELOPE, Map.of("heard", heard))),
+                ENVELOPE,
                 VoiceMail.class));
     }
 
@@ -127,12 +130,12 @@ public final class VoiceMailsClient {
             throw new IllegalArgumentException("query must not be null (use VoiceMailQuery.all())");
         }
         if (query.limit() < 1 || query.limit() > VoiceMailQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException("query.limit must be between 1 and " + VoiceMailQuery.MAX_LIMIT
-                    + ", was " + query.limit());
+            throw new IllegalArgumentException(
+                    "query.limit must be between 1 and " + VoiceMailQuery.MAX_LIMIT + ", was " + query.limit());
         }
         query.endpoint().filter(endpoint -> !endpoint.isWellFormed()).ifPresent(endpoint -> {
-            throw new IllegalArgumentException("query.endpoint must be Type#id, e.g. Employee#12, was '" + endpoint
-                    + "'");
+            throw new IllegalArgumentException(
+                    "query.endpoint must be Type#id, e.g. Employee#12, was '" + endpoint + "'");
         });
         // a number read leniently from a payload (e.g. "anonymous") is no filter the service understands
         query.number().ifPresent(number -> PhoneNumber.of("query.number", number.digits()));

@@ -12,8 +12,7 @@ import reactor.blockhound.BlockHound;
  * with BlockHound installed. Arguments: base URI, voice-mail id, file. Exits 0 on success.
  */
 public final class DownloadToFileMain {
-    private DownloadToFileMain() {
-    }
+    private DownloadToFileMain() {}
 
     public static void main(String[] args) {
         try {

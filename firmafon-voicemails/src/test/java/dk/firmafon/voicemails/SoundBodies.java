@@ -12,8 +12,7 @@ import java.util.HexFormat;
 final class SoundBodies {
     private static final int CHUNK = 64 * 1024;
 
-    private SoundBodies() {
-    }
+    private SoundBodies() {}
 
     /** The whole body of {@code size} bytes (for the server side only). */
     static byte[] bytes(int size) {

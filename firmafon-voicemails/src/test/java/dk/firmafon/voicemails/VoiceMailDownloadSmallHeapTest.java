@@ -28,7 +28,9 @@ class VoiceMailDownloadSmallHeapTest {
     private static final int SIZE = 80 * 1024 * 1024;
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @Test
     void an80MiBVoiceMailStreamsToAFileInAJvmWith64MiBOfHeap(@TempDir Path dir) throws Exception {
@@ -38,10 +40,16 @@ class VoiceMailDownloadSmallHeapTest {
         Path output = dir.resolve("child.log");
 
         Process child = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-XX:MaxDirectMemorySize=64m", "-XX:+AllowRedefinitionToAddDeleteMethods",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                DownloadToFileMain.class.getName(), wm.baseUrl() + "/api/v2", "5012", file.toString()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx64m",
+                        "-XX:MaxDirectMemorySize=64m",
+                        "-XX:+AllowRedefinitionToAddDeleteMethods",
+                        "-cp",
+                        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                        DownloadToFileMain.class.getName(),
+                        wm.baseUrl() + "/api/v2",
+                        "5012",
+                        file.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
@@ -53,14 +61,21 @@ class VoiceMailDownloadSmallHeapTest {
         assertThat(exited).as("child JVM finished within 2 minutes").isTrue();
         String log = Files.readString(output);
         assertThat(child.exitValue()).as(log).isZero();
-        Matcher reported = Pattern.compile("wrote (\\d+) bytes with a maximum heap of (\\d+) bytes").matcher(log);
-        assertThat(reported.find()).as("the child reports what it wrote and its heap: " + log).isTrue();
+        Matcher reported = Pattern.compile("wrote (\\d+) bytes with a maximum heap of (\\d+) bytes")
+                .matcher(log);
+        assertThat(reported.find())
+                .as("the child reports what it wrote and its heap: " + log)
+                .isTrue();
         assertThat(Long.parseLong(reported.group(1))).isEqualTo(SIZE);
-        assertThat(Long.parseLong(reported.group(2))).as("the child's maximum heap").isLessThanOrEqualTo(64L << 20)
+        assertThat(Long.parseLong(reported.group(2)))
+                .as("the child's maximum heap")
+                .isLessThanOrEqualTo(64L << 20)
                 .isLessThan(SIZE);
         assertThat(Files.size(file)).isEqualTo(SIZE);
         assertThat(SoundBodies.sha256(file)).isEqualTo(SoundBodies.sha256(SIZE));
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))
-                .withHeader("Authorization", equalTo("Bearer test-token")));
+        wm.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))
+                        .withHeader("Authorization", equalTo("Bearer test-token")));
     }
 }

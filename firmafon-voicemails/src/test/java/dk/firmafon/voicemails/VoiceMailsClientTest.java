@@ -64,14 +64,18 @@ class VoiceMailsClientTest {
     private static final String CURSOR = "created_at_lt_or_eq";
     /** The client's mapper: reads values leniently, as from a payload. */
     private static final ObjectMapper MAPPER = FirmafonClient.newObjectMapper();
-    private static final String VOICE_MAIL_5012 = "{\"voice_mail\": {\"id\": 5012, \"created_at\": \"2025-05-30T16:45:10+02:00\","
-            + " \"heard\": %s, \"sound\": {\"formats\": [\"audio/mpeg\"], \"url\":"
-            + " \"http://app.firmafon.dk/api/v1/voice_mails/5012.mp3\"}, \"duration\": 37,"
-            + " \"from_number\": \"4522446688\", \"from_contact\": null, \"endpoint_name\": \"Jonas Juhl\","
-            + " \"endpoint\": \"Employee#12\"}}";
+
+    private static final String VOICE_MAIL_5012 =
+            "{\"voice_mail\": {\"id\": 5012, \"created_at\": \"2025-05-30T16:45:10+02:00\","
+                    + " \"heard\": %s, \"sound\": {\"formats\": [\"audio/mpeg\"], \"url\":"
+                    + " \"http://app.firmafon.dk/api/v1/voice_mails/5012.mp3\"}, \"duration\": 37,"
+                    + " \"from_number\": \"4522446688\", \"from_contact\": null, \"endpoint_name\": \"Jonas Juhl\","
+                    + " \"endpoint\": \"Employee#12\"}}";
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort())
+            .build();
 
     @TempDir
     Path dir;
@@ -95,12 +99,15 @@ class VoiceMailsClientTest {
 
     /** A voice mail created at 12:00:{second}+02:00 on 2025-05-30. */
     private static String voiceMail(long id, int second) {
-        return String.format("{\"id\": %d, \"created_at\": \"2025-05-30T12:00:%02d+02:00\", \"heard\": false,"
-                + " \"endpoint\": \"Reception#1\", \"new_field\": true}", id, second);
+        return String.format(
+                "{\"id\": %d, \"created_at\": \"2025-05-30T12:00:%02d+02:00\", \"heard\": false,"
+                        + " \"endpoint\": \"Reception#1\", \"new_field\": true}",
+                id, second);
     }
 
     private static Instant at(int second) {
-        return OffsetDateTime.parse(String.format("2025-05-30T12:00:%02d+02:00", second)).toInstant();
+        return OffsetDateTime.parse(String.format("2025-05-30T12:00:%02d+02:00", second))
+                .toInstant();
     }
 
     private static String page(String... voiceMails) {
@@ -111,8 +118,11 @@ class VoiceMailsClientTest {
         String state = STARTED;
         for (int i = 0; i < pages.length; i++) {
             String next = "page " + (i + 2);
-            wm.stubFor(get(urlPathEqualTo(LIST)).inScenario("paging").whenScenarioStateIs(state)
-                    .willReturn(okJson(pages[i])).willSetStateTo(next));
+            wm.stubFor(get(urlPathEqualTo(LIST))
+                    .inScenario("paging")
+                    .whenScenarioStateIs(state)
+                    .willReturn(okJson(pages[i]))
+                    .willSetStateTo(next));
             state = next;
         }
     }
@@ -125,7 +135,8 @@ class VoiceMailsClientTest {
     }
 
     private static Instant cursorOf(ServeEvent request) {
-        return OffsetDateTime.parse(request.getRequest().queryParameter(CURSOR).firstValue()).toInstant();
+        return OffsetDateTime.parse(request.getRequest().queryParameter(CURSOR).firstValue())
+                .toInstant();
     }
 
     @Test
@@ -136,17 +147,21 @@ class VoiceMailsClientTest {
                 page(voiceMail(101, 2)),
                 page());
 
-        StepVerifier.create(voiceMails.list(VoiceMailQuery.builder().limit(3).build()).map(VoiceMail::id))
+        StepVerifier.create(voiceMails
+                        .list(VoiceMailQuery.builder().limit(3).build())
+                        .map(VoiceMail::id))
                 .expectNext(105L, 104L, 103L, 102L, 101L)
                 .expectComplete()
                 .verify(TIMEOUT);
 
         List<ServeEvent> requests = requests();
         assertThat(requests).hasSize(3).allSatisfy(request -> {
-            assertThat(request.getRequest().queryParameter("limit").firstValue()).isEqualTo("3");
+            assertThat(request.getRequest().queryParameter("limit").firstValue())
+                    .isEqualTo("3");
             assertThat(request.getRequest().getHeader("Authorization")).isEqualTo(BEARER);
         });
-        assertThat(requests.get(0).getRequest().queryParameter(CURSOR).isPresent()).isFalse();
+        assertThat(requests.get(0).getRequest().queryParameter(CURSOR).isPresent())
+                .isFalse();
         assertThat(cursorOf(requests.get(1))).isEqualTo(at(3));
         assertThat(cursorOf(requests.get(2))).isEqualTo(at(2));
     }
@@ -163,11 +178,13 @@ class VoiceMailsClientTest {
 
         StepVerifier.create(voiceMails.list(query)).expectComplete().verify(TIMEOUT);
 
-        wm.verify(1, getRequestedFor(urlPathEqualTo(LIST))
-                .withQueryParam("limit", equalTo("50"))
-                .withQueryParam("endpoint", equalTo("Employee#12"))
-                .withQueryParam("number", equalTo("4522446688"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        wm.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(LIST))
+                        .withQueryParam("limit", equalTo("50"))
+                        .withQueryParam("endpoint", equalTo("Employee#12"))
+                        .withQueryParam("number", equalTo("4522446688"))
+                        .withHeader("Authorization", equalTo(BEARER)));
         assertThat(cursorOf(requests().get(0))).isEqualTo(at(30));
     }
 
@@ -175,13 +192,17 @@ class VoiceMailsClientTest {
     void listWithoutFiltersSendsOnlyTheLimit() {
         wm.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson(page())));
 
-        StepVerifier.create(voiceMails.list(VoiceMailQuery.all())).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(voiceMails.list(VoiceMailQuery.all()))
+                .expectComplete()
+                .verify(TIMEOUT);
 
-        wm.verify(1, getRequestedFor(urlPathEqualTo(LIST))
-                .withQueryParam("limit", equalTo("100"))
-                .withQueryParam("endpoint", absent())
-                .withQueryParam("number", absent())
-                .withQueryParam(CURSOR, absent()));
+        wm.verify(
+                1,
+                getRequestedFor(urlPathEqualTo(LIST))
+                        .withQueryParam("limit", equalTo("100"))
+                        .withQueryParam("endpoint", absent())
+                        .withQueryParam("number", absent())
+                        .withQueryParam(CURSOR, absent()));
     }
 
     @Test
@@ -195,25 +216,29 @@ class VoiceMailsClientTest {
         StepVerifier.create(voiceMails.page(query, null))
                 .assertNext(page -> {
                     assertThat(page.items()).extracting(VoiceMail::id).containsExactly(105L, 104L, 103L);
-                    assertThat(page.next()).hasValueSatisfying(cursor -> assertThat(cursor.timestamp()).isEqualTo(at(3)));
+                    assertThat(page.next()).hasValueSatisfying(cursor -> assertThat(cursor.timestamp())
+                            .isEqualTo(at(3)));
                     next[0] = page.next().orElseThrow();
                 })
                 .expectComplete()
                 .verify(TIMEOUT);
         StepVerifier.create(voiceMails.page(query, next[0]))
-                .assertNext(page -> assertThat(page.items()).extracting(VoiceMail::id).containsExactly(102L, 101L))
+                .assertNext(page ->
+                        assertThat(page.items()).extracting(VoiceMail::id).containsExactly(102L, 101L))
                 .expectComplete()
                 .verify(TIMEOUT);
 
         List<ServeEvent> requests = requests();
         assertThat(requests).hasSize(2);
-        assertThat(requests.get(0).getRequest().queryParameter(CURSOR).isPresent()).isFalse();
+        assertThat(requests.get(0).getRequest().queryParameter(CURSOR).isPresent())
+                .isFalse();
         assertThat(cursorOf(requests.get(1))).isEqualTo(at(3));
     }
 
     @Test
     void getReadsOneVoiceMail() {
-        wm.stubFor(get(urlPathEqualTo("/api/v2/voice_mails/5012")).willReturn(okJson(String.format(VOICE_MAIL_5012, false))));
+        wm.stubFor(get(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                .willReturn(okJson(String.format(VOICE_MAIL_5012, false))));
 
         StepVerifier.create(voiceMails.get(5012))
                 .assertNext(voiceMail -> {
@@ -225,55 +250,72 @@ class VoiceMailsClientTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        wm.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                        .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
     void getVoiceMail404IsAnError() {
         wm.stubFor(get(urlPathEqualTo("/api/v2/voice_mails/404"))
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
                         .withBody("{\"status\": \"failure\", \"message\": \"404 Not Found\"}")));
 
         StepVerifier.create(voiceMails.get(404))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(NotFoundException.class)
-                        .hasMessageContaining("404"))
+                .expectErrorSatisfies(error ->
+                        assertThat(error).isInstanceOf(NotFoundException.class).hasMessageContaining("404"))
                 .verify(TIMEOUT);
     }
 
     @Test
     void markHeardPutsHeardTrue() {
-        wm.stubFor(put(urlPathEqualTo("/api/v2/voice_mails/5012")).willReturn(okJson(String.format(VOICE_MAIL_5012, true))));
+        wm.stubFor(put(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                .willReturn(okJson(String.format(VOICE_MAIL_5012, true))));
 
-        StepVerifier.create(voiceMails.markHeard(5012).map(VoiceMail::heard)).expectNext(true).expectComplete()
+        StepVerifier.create(voiceMails.markHeard(5012).map(VoiceMail::heard))
+                .expectNext(true)
+                .expectComplete()
                 .verify(TIMEOUT);
 
-        wm.verify(1, putRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
-                .withHeader("Authorization", equalTo(BEARER))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"voice_mail\": {\"heard\": true}}")));
+        wm.verify(
+                1,
+                putRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                        .withHeader("Authorization", equalTo(BEARER))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withRequestBody(equalToJson("{\"voice_mail\": {\"heard\": true}}")));
     }
 
     @Test
     void markUnheardPutsHeardFalse() {
-        wm.stubFor(put(urlPathEqualTo("/api/v2/voice_mails/5012")).willReturn(okJson(String.format(VOICE_MAIL_5012, false))));
+        wm.stubFor(put(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                .willReturn(okJson(String.format(VOICE_MAIL_5012, false))));
 
-        StepVerifier.create(voiceMails.markUnheard(5012).map(VoiceMail::heard)).expectNext(false).expectComplete()
+        StepVerifier.create(voiceMails.markUnheard(5012).map(VoiceMail::heard))
+                .expectNext(false)
+                .expectComplete()
                 .verify(TIMEOUT);
 
-        wm.verify(1, putRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
-                .withHeader("Authorization", equalTo(BEARER))
-                .withRequestBody(equalToJson("{\"voice_mail\": {\"heard\": false}}")));
+        wm.verify(
+                1,
+                putRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                        .withHeader("Authorization", equalTo(BEARER))
+                        .withRequestBody(equalToJson("{\"voice_mail\": {\"heard\": false}}")));
     }
 
     @Test
     void deleteSendsDeleteAndCompletes() {
-        wm.stubFor(delete(urlPathEqualTo("/api/v2/voice_mails/5012")).willReturn(aResponse().withStatus(200)));
+        wm.stubFor(delete(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                .willReturn(aResponse().withStatus(200)));
 
         StepVerifier.create(voiceMails.delete(5012)).expectComplete().verify(TIMEOUT);
 
-        wm.verify(1, deleteRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        wm.verify(
+                1,
+                deleteRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012"))
+                        .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
@@ -287,8 +329,10 @@ class VoiceMailsClientTest {
                 .expectComplete()
                 .verify(TIMEOUT);
 
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        wm.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))
+                        .withHeader("Authorization", equalTo(BEARER)));
         wm.verify(1, anyRequestedFor(anyUrl()));
     }
 
@@ -304,8 +348,8 @@ class VoiceMailsClientTest {
                 .willReturn(aResponse().withStatus(404).withBody("{\"status\": \"failure\"}")));
 
         StepVerifier.create(voiceMails.download(404))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(NotFoundException.class)
-                        .hasMessageContaining("404"))
+                .expectErrorSatisfies(error ->
+                        assertThat(error).isInstanceOf(NotFoundException.class).hasMessageContaining("404"))
                 .verify(TIMEOUT);
     }
 
@@ -317,12 +361,17 @@ class VoiceMailsClientTest {
         Path file = dir.resolve("5012.mp3");
         Files.writeString(file, "an older, longer file that must be replaced entirely".repeat(1000));
 
-        StepVerifier.create(voiceMails.downloadTo(5012, file)).expectNext((long) size).expectComplete().verify(TIMEOUT);
+        StepVerifier.create(voiceMails.downloadTo(5012, file))
+                .expectNext((long) size)
+                .expectComplete()
+                .verify(TIMEOUT);
 
         assertThat(Files.size(file)).isEqualTo(size);
         assertThat(SoundBodies.sha256(file)).isEqualTo(SoundBodies.sha256(size));
-        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))
-                .withHeader("Authorization", equalTo(BEARER)));
+        wm.verify(
+                1,
+                getRequestedFor(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))
+                        .withHeader("Authorization", equalTo(BEARER)));
     }
 
     @Test
@@ -331,7 +380,9 @@ class VoiceMailsClientTest {
                 .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
         Path file = dir.resolve("5012.mp3");
 
-        StepVerifier.create(voiceMails.downloadTo(5012, file)).expectError(FirmafonException.class).verify(TIMEOUT);
+        StepVerifier.create(voiceMails.downloadTo(5012, file))
+                .expectError(FirmafonException.class)
+                .verify(TIMEOUT);
 
         assertThat(file).doesNotExist();
     }
@@ -339,7 +390,9 @@ class VoiceMailsClientTest {
     @Test
     void downloadToDeletesThePartialFileWhenCancelled() {
         wm.stubFor(get(urlPathEqualTo("/api/v2/voice_mails/5012/sound"))
-                .willReturn(aResponse().withHeader("Content-Type", "audio/mpeg").withBody(SoundBodies.bytes(64 * 1024))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "audio/mpeg")
+                        .withBody(SoundBodies.bytes(64 * 1024))
                         .withChunkedDribbleDelay(2, 4000)));
         Path file = dir.resolve("5012.mp3");
 
@@ -363,8 +416,8 @@ class VoiceMailsClientTest {
         Path file = dir.resolve("missing").resolve("5012.mp3");
 
         StepVerifier.create(voiceMails.downloadTo(5012, file))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(FirmafonException.class)
-                        .hasMessageContaining(file.toString()))
+                .expectErrorSatisfies(error ->
+                        assertThat(error).isInstanceOf(FirmafonException.class).hasMessageContaining(file.toString()))
                 .verify(TIMEOUT);
     }
 
@@ -372,18 +425,32 @@ class VoiceMailsClientTest {
         Path file = Path.of("never-written.mp3");
         return Stream.of(
                 bad("list of null", c -> c.list(null), "query must not be null"),
-                bad("list with limit 0", c -> c.list(VoiceMailQuery.builder().limit(0).build()),
+                bad(
+                        "list with limit 0",
+                        c -> c.list(VoiceMailQuery.builder().limit(0).build()),
                         "query.limit must be between 1 and 100, was 0"),
-                bad("list with limit 101", c -> c.list(VoiceMailQuery.builder().limit(101).build()),
+                bad(
+                        "list with limit 101",
+                        c -> c.list(VoiceMailQuery.builder().limit(101).build()),
                         "query.limit must be between 1 and 100, was 101"),
                 bad("page of null", c -> c.page(null, null), "query must not be null"),
-                bad("page with limit -1", c -> c.page(VoiceMailQuery.builder().limit(-1).build(), null),
+                bad(
+                        "page with limit -1",
+                        c -> c.page(VoiceMailQuery.builder().limit(-1).build(), null),
                         "query.limit must be between 1 and 100"),
-                bad("list with a malformed endpoint", c -> c.list(VoiceMailQuery.builder()
-                        .endpoint(MAPPER.convertValue("undefined", Endpoint.class)).build()),
+                bad(
+                        "list with a malformed endpoint",
+                        c -> c.list(VoiceMailQuery.builder()
+                                .endpoint(MAPPER.convertValue("undefined", Endpoint.class))
+                                .build()),
                         "query.endpoint must be Type#id"),
-                bad("page with a number that is no number", c -> c.page(VoiceMailQuery.builder()
-                        .number(MAPPER.convertValue("anonymous", PhoneNumber.class)).build(), null),
+                bad(
+                        "page with a number that is no number",
+                        c -> c.page(
+                                VoiceMailQuery.builder()
+                                        .number(MAPPER.convertValue("anonymous", PhoneNumber.class))
+                                        .build(),
+                                null),
                         "query.number must contain only digits"),
                 bad("get of id 0", c -> c.get(0), "id must be positive"),
                 bad("markHeard of id -5", c -> c.markHeard(-5), "id must be positive"),
@@ -400,15 +467,15 @@ class VoiceMailsClientTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badInput")
-    void badInputFailsNamingTheArgumentAndSendsNothing(String description,
-            Function<VoiceMailsClient, Publisher<?>> call, String message) {
+    void badInputFailsNamingTheArgumentAndSendsNothing(
+            String description, Function<VoiceMailsClient, Publisher<?>> call, String message) {
         StepVerifier.create(call.apply(voiceMails))
-                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(IllegalArgumentException.class)
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessageStartingWith(message))
                 .verify(TIMEOUT);
 
         wm.verify(0, anyRequestedFor(anyUrl()));
         assertThat(Path.of("never-written.mp3")).doesNotExist();
     }
-
 }

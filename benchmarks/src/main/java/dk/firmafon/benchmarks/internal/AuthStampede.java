@@ -17,11 +17,9 @@ import reactor.core.scheduler.Schedulers;
 public final class AuthStampede {
     private static final String USER = "bench-user";
 
-    private AuthStampede() {
-    }
+    private AuthStampede() {}
 
-    public record Result(int subscribers, int credentials, int tokenRequests, double millisUntilAll) {
-    }
+    public record Result(int subscribers, int credentials, int tokenRequests, double millisUntilAll) {}
 
     public static Result run(CallsServer server, int subscribers) {
         TokenStore store = TokenStore.inMemory();
@@ -48,8 +46,11 @@ public final class AuthStampede {
                     .count()
                     .block(Duration.ofMinutes(1));
             double millis = (System.nanoTime() - start) / 1e6;
-            return new Result(subscribers, credentials == null ? 0 : credentials.intValue(),
-                    server.tokenRequests() - tokenRequestsBefore, millis);
+            return new Result(
+                    subscribers,
+                    credentials == null ? 0 : credentials.intValue(),
+                    server.tokenRequests() - tokenRequestsBefore,
+                    millis);
         }
     }
 }

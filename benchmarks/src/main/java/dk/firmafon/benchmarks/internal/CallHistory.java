@@ -14,6 +14,7 @@ import java.util.Arrays;
 public final class CallHistory {
     /** When the newest call started. */
     public static final Instant NEWEST = Instant.parse("2025-06-02T12:00:00Z");
+
     private static final long STEP_SECONDS = 30;
     private static final String TEMPLATE = "{\"call_uuid\":\"%U\",\"company_id\":42,\"endpoint\":\"Reception#7\","
             + "\"endpoint_name\":\"Main line\",\"from_number\":\"4520304050\",\"to_number\":\"4570201000\","
@@ -110,12 +111,13 @@ public final class CallHistory {
         String endedText = DateTimeFormatter.ISO_INSTANT.format(started.plusSeconds(174));
         for (int i = 0; i < MARKERS.length; i++) {
             out.raw(PARTS[i]);
-            out.ascii(switch (MARKERS[i]) {
-                case 'U' -> uuid;
-                case 'S' -> startedText;
-                case 'A' -> answeredText;
-                default -> endedText;
-            });
+            out.ascii(
+                    switch (MARKERS[i]) {
+                        case 'U' -> uuid;
+                        case 'S' -> startedText;
+                        case 'A' -> answeredText;
+                        default -> endedText;
+                    });
         }
         out.raw(PARTS[PARTS.length - 1]);
     }

@@ -35,14 +35,15 @@ public final class CallsServer implements AutoCloseable {
     public static final Duration TOKEN_DELAY = Duration.ofMillis(200);
     /** The uuid that {@code GET /calls/:uuid} knows. */
     public static final String KNOWN_UUID = CallHistory.uuid(0);
+
     public static final int PAGE_SIZE = 100;
 
-    private static final byte[] UNAUTHORIZED = "{\"status\":\"failure\",\"message\":\"401 Unauthorized\"}"
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NOT_FOUND = "{\"status\":\"failure\",\"message\":\"404 Not Found\"}"
-            .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] TOKEN_BODY = ("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAUTHORIZED =
+            "{\"status\":\"failure\",\"message\":\"401 Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOT_FOUND =
+            "{\"status\":\"failure\",\"message\":\"404 Not Found\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOKEN_BODY =
+            ("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\"}").getBytes(StandardCharsets.UTF_8);
 
     private final CallHistory history;
     private final byte[] newestPage;
@@ -104,7 +105,8 @@ public final class CallsServer implements AutoCloseable {
 
     private byte[] page(String uri) {
         Map<String, List<String>> query = new QueryStringDecoder(uri).parameters();
-        int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit").get(0)) : 30;
+        int limit =
+                query.containsKey("limit") ? Integer.parseInt(query.get("limit").get(0)) : 30;
         List<String> bound = query.get("started_at_lt_or_eq");
         long first = bound == null ? 0 : CallHistory.firstAtOrBefore(parseInstant(bound.get(0)));
         if (first == 0 && limit == PAGE_SIZE) {
@@ -114,7 +116,9 @@ public final class CallsServer implements AutoCloseable {
     }
 
     private static Instant parseInstant(String text) {
-        return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text).toInstant();
+        return text.endsWith("Z")
+                ? Instant.parse(text)
+                : OffsetDateTime.parse(text).toInstant();
     }
 
     private static Mono<Void> send(HttpServerResponse response, HttpResponseStatus status, byte[] body) {

@@ -22,12 +22,10 @@ public final class ClientThreads {
     /** Thread ids already seen, and whether each is a client thread: names are looked up once per thread. */
     private static final Map<Long, Boolean> CLIENT = new ConcurrentHashMap<>();
 
-    private ClientThreads() {
-    }
+    private ClientThreads() {}
 
     /** What the client side used in an interval. */
-    public record Usage(long allocatedBytes, long cpuNanos) {
-    }
+    public record Usage(long allocatedBytes, long cpuNanos) {}
 
     /** The client threads' counters at one moment, by thread id. */
     public static final class Snapshot {

@@ -52,6 +52,8 @@ public class DecodeBenchmark {
     public static int[] check() throws IOException {
         DecodeBenchmark benchmark = new DecodeBenchmark();
         benchmark.setUp();
-        return new int[] {benchmark.jacksonEnvelope().size(), benchmark.sdkDecodePath().size()};
+        return new int[] {
+            benchmark.jacksonEnvelope().size(), benchmark.sdkDecodePath().size()
+        };
     }
 }

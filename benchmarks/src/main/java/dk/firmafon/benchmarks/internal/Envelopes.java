@@ -7,16 +7,13 @@ import java.util.List;
 
 /** The response envelopes a hand-written client declares, and the mapper it configures. */
 public final class Envelopes {
-    private Envelopes() {
-    }
+    private Envelopes() {}
 
     /** {@code {"call": {...}}}. */
-    public record CallEnvelope(Call call) {
-    }
+    public record CallEnvelope(Call call) {}
 
     /** {@code {"calls": [...]}}. */
-    public record CallsEnvelope(List<Call> calls) {
-    }
+    public record CallsEnvelope(List<Call> calls) {}
 
     /** The SDK's own mapper configuration, so every contender decodes into the same models the same way. */
     public static ObjectMapper mapper() {

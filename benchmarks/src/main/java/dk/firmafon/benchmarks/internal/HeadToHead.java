@@ -19,8 +19,7 @@ public final class HeadToHead {
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration ROUND = Duration.ofSeconds(2);
 
-    private HeadToHead() {
-    }
+    private HeadToHead() {}
 
     /** Runs the comparison and prints, per contender, requests, req/s, client CPU µs and KB per request. */
     public static void run(Workload workload, int concurrency, int rounds, String only, PrintStream out) {
@@ -50,9 +49,16 @@ public final class HeadToHead {
                 }
                 out.println("| contender | requests | req/s | p50 µs | p99 µs | client CPU µs/req | KB/req |");
                 out.println("|---|---:|---:|---:|---:|---:|---:|");
-                results.forEach((name, m) -> out.println(String.format(Locale.ROOT,
-                        "| %s | %d | %.0f | %.0f | %.0f | %.1f | %.1f |", name, m.requests(), m.requestsPerSecond(),
-                        m.p50Micros(), m.p99Micros(), m.cpuMicrosPerRequest(), m.bytesPerRequest() / 1024)));
+                results.forEach((name, m) -> out.println(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %.0f | %.0f | %.0f | %.1f | %.1f |",
+                        name,
+                        m.requests(),
+                        m.requestsPerSecond(),
+                        m.p50Micros(),
+                        m.p99Micros(),
+                        m.cpuMicrosPerRequest(),
+                        m.bytesPerRequest() / 1024)));
             } finally {
                 contenders.forEach(Contender::close);
             }

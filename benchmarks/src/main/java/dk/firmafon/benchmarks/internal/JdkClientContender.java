@@ -38,7 +38,10 @@ public final class JdkClientContender implements Contender {
             thread.setDaemon(true);
             return thread;
         });
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(executor)
+                .build();
         callRequest = request(URI.create(baseUri + "/calls/" + CallsServer.KNOWN_UUID));
         pageRequest = request(URI.create(baseUri + "/calls?limit=" + CallsServer.PAGE_SIZE));
         callReader = mapper.readerFor(CallEnvelope.class);
@@ -61,14 +64,16 @@ public final class JdkClientContender implements Contender {
     @Override
     public Mono<Integer> getCall() {
         return Mono.fromFuture(() -> http.sendAsync(callRequest, HttpResponse.BodyHandlers.ofByteArray())
-                        .thenApplyAsync(response -> JdkClientContender.<CallEnvelope>read(callReader, response), executor))
+                        .thenApplyAsync(
+                                response -> JdkClientContender.<CallEnvelope>read(callReader, response), executor))
                 .map(envelope -> envelope.call() == null ? 0 : 1);
     }
 
     @Override
     public Mono<Integer> newestPage() {
         return Mono.fromFuture(() -> http.sendAsync(pageRequest, HttpResponse.BodyHandlers.ofByteArray())
-                        .thenApplyAsync(response -> JdkClientContender.<CallsEnvelope>read(pageReader, response), executor))
+                        .thenApplyAsync(
+                                response -> JdkClientContender.<CallsEnvelope>read(pageReader, response), executor))
                 .map(envelope -> envelope.calls().size());
     }
 

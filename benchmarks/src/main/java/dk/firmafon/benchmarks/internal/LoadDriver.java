@@ -18,15 +18,19 @@ public final class LoadDriver {
     /** Latencies are recorded from 1 µs to 60 s (longer ones count as 60 s), lock-free and without resizing. */
     private static final long MAX_LATENCY_NANOS = 60_000_000_000L;
 
-    private LoadDriver() {
-    }
+    private LoadDriver() {}
 
     /** Runs and throws the result away: warm-up. */
-    public static void warmUp(Function<Contender, Mono<Integer>> work, Contender contender, int concurrency, Duration time) {
+    public static void warmUp(
+            Function<Contender, Mono<Integer>> work, Contender contender, int concurrency, Duration time) {
         run(work, contender, concurrency, time, new Measurement());
     }
 
-    public static void run(Function<Contender, Mono<Integer>> work, Contender contender, int concurrency, Duration time,
+    public static void run(
+            Function<Contender, Mono<Integer>> work,
+            Contender contender,
+            int concurrency,
+            Duration time,
             Measurement into) {
         Histogram latencies = new AtomicHistogram(1_000, MAX_LATENCY_NANOS, 3);
         long deadline = System.nanoTime() + time.toNanos();
@@ -41,8 +45,7 @@ public final class LoadDriver {
         });
         ClientThreads.Snapshot before = ClientThreads.snapshot();
         long start = System.nanoTime();
-        long[] totals = tickets
-                .flatMap(ticket -> timed(work.apply(contender), latencies), concurrency, 1)
+        long[] totals = tickets.flatMap(ticket -> timed(work.apply(contender), latencies), concurrency, 1)
                 .reduce(new long[2], (sum, calls) -> {
                     sum[0]++;
                     sum[1] += calls;

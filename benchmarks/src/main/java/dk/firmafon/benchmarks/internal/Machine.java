@@ -8,9 +8,12 @@ public record Machine(int processors, long memoryBytes, String jdk, String os, d
     public static Machine current() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         long memory = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
-        return new Machine(Runtime.getRuntime().availableProcessors(), memory,
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                memory,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"),
                 os.getSystemLoadAverage());
     }
 

@@ -22,21 +22,26 @@ public final class PagerHeapCheck {
     public static final String HEAP = "64m";
     private static final String RESULT = "RESULT ";
 
-    private PagerHeapCheck() {
-    }
+    private PagerHeapCheck() {}
 
     /** What the child JVM reported. */
-    public record Result(boolean succeeded, long calls, long expected, long millis, long peakHeapBytes, String detail) {
-    }
+    public record Result(
+            boolean succeeded, long calls, long expected, long millis, long peakHeapBytes, String detail) {}
 
     /** Launches {@code java -Xmx64m} on this class path against {@code baseUri}, expecting {@code expected} calls. */
     public static Result run(URI baseUri, long expected, Duration timeout) throws IOException, InterruptedException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         File log = File.createTempFile("pager-heap-check", ".log");
         log.deleteOnExit();
-        Process child = new ProcessBuilder(java, "-Xmx" + HEAP, "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"),
-                PagerHeapCheck.class.getName(), baseUri.toString(), Long.toString(expected))
+        Process child = new ProcessBuilder(
+                        java,
+                        "-Xmx" + HEAP,
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PagerHeapCheck.class.getName(),
+                        baseUri.toString(),
+                        Long.toString(expected))
                 .redirectErrorStream(true)
                 .redirectOutput(log)
                 .start();
@@ -49,8 +54,13 @@ public final class PagerHeapCheck {
             if (line.startsWith(RESULT)) {
                 String[] fields = line.substring(RESULT.length()).split(" ");
                 long calls = Long.parseLong(fields[0]);
-                return new Result(child.exitValue() == 0 && calls == expected, calls, expected,
-                        Long.parseLong(fields[1]), Long.parseLong(fields[2]), "exit " + child.exitValue());
+                return new Result(
+                        child.exitValue() == 0 && calls == expected,
+                        calls,
+                        expected,
+                        Long.parseLong(fields[1]),
+                        Long.parseLong(fields[2]),
+                        "exit " + child.exitValue());
             }
         }
         String tail = lines.isEmpty() ? "" : lines.get(lines.size() - 1);

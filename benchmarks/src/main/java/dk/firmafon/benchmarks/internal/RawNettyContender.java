@@ -47,10 +47,8 @@ public final class RawNettyContender implements Contender {
             client = client.responseTimeout(responseTimeout);
         }
         name = responseTimeout == null ? "raw Reactor Netty" : "raw Reactor Netty + responseTimeout";
-        http = client
-                .headers(headers -> headers
-                        .set(HttpHeaderNames.AUTHORIZATION, CallsServer.AUTHORIZATION)
-                        .set(HttpHeaderNames.ACCEPT, "application/json"));
+        http = client.headers(headers -> headers.set(HttpHeaderNames.AUTHORIZATION, CallsServer.AUTHORIZATION)
+                .set(HttpHeaderNames.ACCEPT, "application/json"));
         callReader = mapper.readerFor(CallEnvelope.class);
         pageReader = mapper.readerFor(CallsEnvelope.class);
         callPath = baseUri + "/calls/" + CallsServer.KNOWN_UUID;
@@ -64,21 +62,24 @@ public final class RawNettyContender implements Contender {
 
     @Override
     public Mono<Integer> getCall() {
-        return http.get().uri(callPath)
+        return http.get()
+                .uri(callPath)
                 .responseSingle((response, body) -> RawNettyContender.<CallEnvelope>decode(response, body, callReader))
                 .map(envelope -> envelope.call() == null ? 0 : 1);
     }
 
     @Override
     public Mono<Integer> newestPage() {
-        return http.get().uri(pagePath)
+        return http.get()
+                .uri(pagePath)
                 .responseSingle((response, body) -> RawNettyContender.<CallsEnvelope>decode(response, body, pageReader))
                 .map(envelope -> envelope.calls().size());
     }
 
     private static <T> Mono<T> decode(HttpClientResponse response, ByteBufMono body, ObjectReader reader) {
         if (response.status().code() != 200) {
-            return body.then(Mono.error(new IllegalStateException("HTTP " + response.status().code())));
+            return body.then(Mono.error(
+                    new IllegalStateException("HTTP " + response.status().code())));
         }
         return body.asInputStream().map(in -> read(reader, in));
     }

@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 
 /** The SDK as its README shows it: one {@link FirmafonClient} with a bearer token, and a {@link CallsClient} on it. */
 public final class SdkContender implements Contender {
-    private static final CallQuery NEWEST_PAGE = CallQuery.builder().limit(CallsServer.PAGE_SIZE).build();
+    private static final CallQuery NEWEST_PAGE =
+            CallQuery.builder().limit(CallsServer.PAGE_SIZE).build();
 
     private final FirmafonClient client;
     private final CallsClient calls;

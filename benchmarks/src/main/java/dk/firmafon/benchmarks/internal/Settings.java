@@ -23,11 +23,31 @@ public record Settings(
         int jmhIterations,
         Duration jmhIterationTime) {
 
-    public static final Settings QUICK = new Settings("quick", List.of(1, 16, 64), 1,
-            Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100), 2_000, 1_000, 0, 1, Duration.ofMillis(100));
+    public static final Settings QUICK = new Settings(
+            "quick",
+            List.of(1, 16, 64),
+            1,
+            Duration.ofMillis(100),
+            Duration.ofMillis(100),
+            Duration.ofMillis(100),
+            2_000,
+            1_000,
+            0,
+            1,
+            Duration.ofMillis(100));
 
-    public static final Settings FULL = new Settings("full", List.of(1, 16, 64), 3,
-            Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(3), 1_000_000, 10_000, 1, 5, Duration.ofSeconds(1));
+    public static final Settings FULL = new Settings(
+            "full",
+            List.of(1, 16, 64),
+            3,
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            1_000_000,
+            10_000,
+            1,
+            5,
+            Duration.ofSeconds(1));
 
     public static Settings named(String name) {
         return switch (name) {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -17,7 +18,6 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import org.openjdk.jmh.profile.GCProfiler;
 
 /**
  * The whole comparison: throughput, latency and allocation of the four contenders (warmed up alike, then measured
@@ -47,14 +47,21 @@ public final class Suite {
             try {
                 Map<Scenario, Map<String, Measurement>> throughput = throughput(contenders);
                 log.println("pager: streaming " + settings.pagerCalls() + " calls with -Xmx" + PagerHeapCheck.HEAP);
-                PagerHeapCheck.Result pager = PagerHeapCheck.run(server.baseUri(), settings.pagerCalls(),
-                        Duration.ofMinutes(10));
+                PagerHeapCheck.Result pager =
+                        PagerHeapCheck.run(server.baseUri(), settings.pagerCalls(), Duration.ofMinutes(10));
                 log.println("auth: " + settings.authSubscribers() + " concurrent subscribers");
                 AuthStampede.Result auth = AuthStampede.run(server, settings.authSubscribers());
                 log.println("JMH: decoding a page of 100 calls");
                 List<DecodeResult> decoding = decoding();
-                return new SuiteResult(settings, machine, contenders.stream().map(Contender::name).toList(),
-                        throughput, pager, auth, decoding, Machine.loadAverageNow(),
+                return new SuiteResult(
+                        settings,
+                        machine,
+                        contenders.stream().map(Contender::name).toList(),
+                        throughput,
+                        pager,
+                        auth,
+                        decoding,
+                        Machine.loadAverageNow(),
                         (System.nanoTime() - start) / 1e9);
             } finally {
                 contenders.forEach(Contender::close);
@@ -93,7 +100,11 @@ public final class Suite {
             log.println("round " + round + " of " + settings.rounds());
             for (Scenario scenario : scenarios) {
                 for (Contender contender : contenders) {
-                    LoadDriver.run(scenario.workload().work(), contender, scenario.concurrency(), settings.measure(),
+                    LoadDriver.run(
+                            scenario.workload().work(),
+                            contender,
+                            scenario.concurrency(),
+                            settings.measure(),
                             results.get(scenario).get(contender.name()));
                 }
             }
@@ -125,8 +136,11 @@ public final class Suite {
             String benchmark = run.getParams().getBenchmark();
             Result<?> primary = run.getPrimaryResult();
             Result<?> allocation = run.getSecondaryResults().get("gc.alloc.rate.norm");
-            results.add(new DecodeResult(benchmark.substring(benchmark.lastIndexOf('.') + 1), primary.getScore(),
-                    primary.getScoreError(), allocation == null ? Double.NaN : allocation.getScore()));
+            results.add(new DecodeResult(
+                    benchmark.substring(benchmark.lastIndexOf('.') + 1),
+                    primary.getScore(),
+                    primary.getScoreError(),
+                    allocation == null ? Double.NaN : allocation.getScore()));
         }
         return results;
     }

@@ -16,6 +16,5 @@ public record SuiteResult(
         double seconds) {
 
     /** One JMH benchmark: average time and bytes allocated per decoded page. */
-    public record DecodeResult(String benchmark, double microsPerPage, double errorMicros, double bytesPerPage) {
-    }
+    public record DecodeResult(String benchmark, double microsPerPage, double errorMicros, double bytesPerPage) {}
 }

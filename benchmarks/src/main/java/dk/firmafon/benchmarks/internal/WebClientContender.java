@@ -21,7 +21,8 @@ public final class WebClientContender implements Contender {
     private final ConnectionProvider pool;
     private final WebClient web;
 
-    @SuppressWarnings({"deprecation", "removal"}) // Spring 7 prefers Jackson 3; the SDK and this comparison use Jackson 2
+    @SuppressWarnings({"deprecation", "removal"
+    }) // Spring 7 prefers Jackson 3; the SDK and this comparison use Jackson 2
     public WebClientContender(URI baseUri, ObjectMapper mapper) {
         pool = ConnectionProvider.builder("bench-webclient")
                 .maxConnections(MAX_CONNECTIONS)
@@ -46,7 +47,8 @@ public final class WebClientContender implements Contender {
 
     @Override
     public Mono<Integer> getCall() {
-        return web.get().uri("/calls/{uuid}", CallsServer.KNOWN_UUID)
+        return web.get()
+                .uri("/calls/{uuid}", CallsServer.KNOWN_UUID)
                 .retrieve()
                 .bodyToMono(CallEnvelope.class)
                 .map(envelope -> envelope.call() == null ? 0 : 1);
@@ -54,7 +56,8 @@ public final class WebClientContender implements Contender {
 
     @Override
     public Mono<Integer> newestPage() {
-        return web.get().uri("/calls?limit={limit}", CallsServer.PAGE_SIZE)
+        return web.get()
+                .uri("/calls?limit={limit}", CallsServer.PAGE_SIZE)
                 .retrieve()
                 .bodyToMono(CallsEnvelope.class)
                 .map(envelope -> envelope.calls().size());

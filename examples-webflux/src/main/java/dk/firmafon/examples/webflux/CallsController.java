@@ -35,7 +35,8 @@ class CallsController {
         }
         return users.userKey(session)
                 .map(userKey -> users.calls(userKey).list().take(max).map(this::line))
-                .orElseGet(() -> Flux.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign in first: /login")));
+                .orElseGet(() ->
+                        Flux.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED, "sign in first: /login")));
     }
 
     private String line(Call call) {
@@ -49,7 +50,8 @@ class CallsController {
     /** The user's token is gone or was refused: they must sign in again. */
     @ExceptionHandler({ReauthorizationRequiredException.class, AuthenticationException.class})
     ResponseEntity<Map<String, String>> signInAgain(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", "sign_in_again", "message", String.valueOf(e.getMessage())));
     }
 }

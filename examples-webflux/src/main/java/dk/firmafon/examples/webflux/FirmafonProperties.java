@@ -26,7 +26,7 @@ public record FirmafonProperties(
 
     @Override
     public String toString() {
-        return "FirmafonProperties[baseUri=" + baseUri + ", clientId=" + clientId + ", clientSecret=[REDACTED], redirectUri="
-                + redirectUri + "]";
+        return "FirmafonProperties[baseUri=" + baseUri + ", clientId=" + clientId
+                + ", clientSecret=[REDACTED], redirectUri=" + redirectUri + "]";
     }
 }

@@ -38,9 +38,10 @@ class SignInController {
 
     @GetMapping(value = "/", produces = MediaType.TEXT_PLAIN_VALUE)
     Mono<String> home(WebSession session) {
-        return Mono.just(users.userKey(session).isPresent()
-                ? "Signed in. Your recent calls: /calls/recent\n"
-                : "Not signed in. Sign in with Firmafon: /login\n");
+        return Mono.just(
+                users.userKey(session).isPresent()
+                        ? "Signed in. Your recent calls: /calls/recent\n"
+                        : "Not signed in. Sign in with Firmafon: /login\n");
     }
 
     @GetMapping("/login")
@@ -50,8 +51,11 @@ class SignInController {
                 .subscribeOn(Schedulers.boundedElastic())
                 .map(request -> {
                     session.getAttributes().put(STATE, request.state());
-                    request.codeVerifier().ifPresent(verifier -> session.getAttributes().put(CODE_VERIFIER, verifier));
-                    return ResponseEntity.status(HttpStatus.FOUND).location(request.uri()).<Void>build();
+                    request.codeVerifier()
+                            .ifPresent(verifier -> session.getAttributes().put(CODE_VERIFIER, verifier));
+                    return ResponseEntity.status(HttpStatus.FOUND)
+                            .location(request.uri())
+                            .<Void>build();
                 });
     }
 
@@ -66,7 +70,9 @@ class SignInController {
         session.getAttributes().remove(CODE_VERIFIER);
         return Mono.fromCallable(() -> oauth.authorizationCode(parameters, request))
                 .flatMap(code -> signIn(session, code, request))
-                .thenReturn(ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/calls/recent")).<Void>build());
+                .thenReturn(ResponseEntity.status(HttpStatus.FOUND)
+                        .location(URI.create("/calls/recent"))
+                        .<Void>build());
     }
 
     private Mono<Void> signIn(WebSession session, AuthorizationCode code, AuthorizationRequest request) {
@@ -80,6 +86,7 @@ class SignInController {
     /** A callback that fails the state check, carries an error (e.g. access_denied) or no code. */
     @ExceptionHandler(OAuthCallbackException.class)
     ResponseEntity<Map<String, String>> callbackFailed(OAuthCallbackException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", "sign_in_failed", "message", e.getMessage()));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(Map.of("error", "sign_in_failed", "message", e.getMessage()));
     }
 }

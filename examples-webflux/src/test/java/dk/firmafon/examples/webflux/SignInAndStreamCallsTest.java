@@ -38,8 +38,12 @@ class SignInAndStreamCallsTest {
             .start();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final WebTestClient web = WebTestClient.bindToServer().baseUrl(APP).responseTimeout(Duration.ofSeconds(30)).build();
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WebTestClient web = WebTestClient.bindToServer()
+            .baseUrl(APP)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @DynamicPropertySource
     static void firmafon(DynamicPropertyRegistry registry) {
@@ -58,30 +62,49 @@ class SignInAndStreamCallsTest {
 
     @Test
     void signInWithFirmafonThenStreamTheUsersRecentCallsAsNdjson() throws IOException {
-        EntityExchangeResult<Void> login = web.get().uri("/login").exchange()
-                .expectStatus().isFound()
-                .expectBody().isEmpty();
+        EntityExchangeResult<Void> login = web.get()
+                .uri("/login")
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectBody()
+                .isEmpty();
         URI authorize = login.getResponseHeaders().getLocation();
-        assertThat(authorize.toString()).startsWith(FAKE.authorizeUri().toString()).contains("state=");
+        assertThat(authorize.toString())
+                .startsWith(FAKE.authorizeUri().toString())
+                .contains("state=");
         ResponseCookie session = login.getResponseCookies().getFirst("SESSION");
         assertThat(session).isNotNull();
 
         URI callback = URI.create(redirectOf(authorize));
         assertThat(callback.toString()).startsWith(APP + "/login/callback?code=");
 
-        EntityExchangeResult<Void> signedIn = web.get().uri(callback).cookie("SESSION", session.getValue()).exchange()
-                .expectStatus().isFound()
-                .expectHeader().location("/calls/recent")
-                .expectBody().isEmpty();
+        EntityExchangeResult<Void> signedIn = web.get()
+                .uri(callback)
+                .cookie("SESSION", session.getValue())
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectHeader()
+                .location("/calls/recent")
+                .expectBody()
+                .isEmpty();
         ResponseCookie renewed = signedIn.getResponseCookies().getFirst("SESSION");
         assertThat(renewed).as("the session id changes at sign-in").isNotNull();
         assertThat(renewed.getValue()).isNotEqualTo(session.getValue());
 
-        String body = web.get().uri("/calls/recent?max=5").cookie("SESSION", renewed.getValue())
-                .accept(MediaType.APPLICATION_NDJSON).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String body = web.get()
+                .uri("/calls/recent?max=5")
+                .cookie("SESSION", renewed.getValue())
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         List<String> lines = body.lines().toList();
         assertThat(lines).hasSize(5);
         for (String line : lines) {
@@ -95,28 +118,45 @@ class SignInAndStreamCallsTest {
 
     @Test
     void theCallsNeedASignedInSession() {
-        web.get().uri("/calls/recent").accept(MediaType.APPLICATION_NDJSON).exchange()
-                .expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
+        web.get()
+                .uri("/calls/recent")
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
     void aCallbackWithAnotherStateIsRefusedAndNoCodeIsExchanged() throws IOException {
-        EntityExchangeResult<Void> login = web.get().uri("/login").exchange().expectStatus().isFound().expectBody().isEmpty();
+        EntityExchangeResult<Void> login = web.get()
+                .uri("/login")
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectBody()
+                .isEmpty();
         ResponseCookie session = login.getResponseCookies().getFirst("SESSION");
-        String callback = redirectOf(login.getResponseHeaders().getLocation()).replaceFirst("state=[^&]*", "state=forged");
+        String callback =
+                redirectOf(login.getResponseHeaders().getLocation()).replaceFirst("state=[^&]*", "state=forged");
         int exchangesBefore = FAKE.journal().count("POST", "/token");
 
-        web.get().uri(URI.create(callback)).cookie("SESSION", session.getValue()).exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error").isEqualTo("sign_in_failed");
+        web.get()
+                .uri(URI.create(callback))
+                .cookie("SESSION", session.getValue())
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("sign_in_failed");
         assertThat(FAKE.journal().count("POST", "/token")).isEqualTo(exchangesBefore);
     }
 
     /** What a browser does at the fake's /authorize: follow its 302 (the fake grants at once). */
     private String redirectOf(URI authorize) throws IOException {
         try {
-            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(authorize).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    browser.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
             return response.headers().firstValue("Location").orElseThrow();
         } catch (InterruptedException e) {

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code firmafon announcements ...}. */
-@Command(name = "announcements", description = "System news from Firmafon, shown until dismissed.",
+@Command(
+        name = "announcements",
+        description = "System news from Firmafon, shown until dismissed.",
         subcommands = {AnnouncementsCommand.ListAnnouncements.class, AnnouncementsCommand.Read.class})
 final class AnnouncementsCommand {
     static final Table<Announcement> TABLE = Table.<Announcement>builder()

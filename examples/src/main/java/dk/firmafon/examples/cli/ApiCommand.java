@@ -13,11 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code firmafon api METHOD PATH}: any authenticated request, printing the JSON body. */
-@Command(name = "api", description = {
-    "Send an authenticated request and print the JSON body, e.g.",
-    "  firmafon api GET /calls -q limit=5",
-    "  firmafon api POST /contacts -d '{\"contact\": {\"number\": \"4571999999\", \"name\": \"Ann\"}}'"
-})
+@Command(
+        name = "api",
+        description = {
+            "Send an authenticated request and print the JSON body, e.g.",
+            "  firmafon api GET /calls -q limit=5",
+            "  firmafon api POST /contacts -d '{\"contact\": {\"number\": \"4571999999\", \"name\": \"Ann\"}}'"
+        })
 final class ApiCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "METHOD", description = "GET, POST, PUT or DELETE.")
     String method = "GET";
@@ -25,10 +27,16 @@ final class ApiCommand extends CliCommand {
     @Parameters(index = "1", paramLabel = "PATH", description = "Relative to the base URL, e.g. /calls.")
     String path = "/";
 
-    @Option(names = {"-q", "--query"}, paramLabel = "NAME=VALUE", description = "A query parameter (repeatable).")
+    @Option(
+            names = {"-q", "--query"},
+            paramLabel = "NAME=VALUE",
+            description = "A query parameter (repeatable).")
     Map<String, String> query = new LinkedHashMap<>();
 
-    @Option(names = {"-d", "--data"}, paramLabel = "JSON", description = "A JSON request body.")
+    @Option(
+            names = {"-d", "--data"},
+            paramLabel = "JSON",
+            description = "A JSON request body.")
     Optional<String> data = Optional.empty();
 
     ApiCommand(CliContext context) {

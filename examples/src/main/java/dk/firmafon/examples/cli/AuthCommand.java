@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  * (URL, browser, loopback callback, state check, exchange, stored token); {@code url} and {@code exchange} split it
  * for redirect URIs the CLI cannot listen on; {@code logout} forgets the stored token.
  */
-@Command(name = "auth", description = "Sign in with OAuth (FIRMAFON_CLIENT_ID, FIRMAFON_CLIENT_SECRET, FIRMAFON_REDIRECT_URI).",
+@Command(
+        name = "auth",
+        description = "Sign in with OAuth (FIRMAFON_CLIENT_ID, FIRMAFON_CLIENT_SECRET, FIRMAFON_REDIRECT_URI).",
         subcommands = {
             AuthCommand.Login.class,
             AuthCommand.Url.class,
@@ -38,7 +40,8 @@ final class AuthCommand {
         if (fake.isPresent()) {
             builder.clientId(settings.clientId().orElse(fake.get().clientId()))
                     .clientSecret(settings.clientSecret().orElse(fake.get().clientSecret()))
-                    .redirectUri(redirectOverride.orElse(settings.redirectUri().orElse(fake.get().redirectUri())))
+                    .redirectUri(redirectOverride.orElse(
+                            settings.redirectUri().orElse(fake.get().redirectUri())))
                     .baseUri(fake.get().baseUri());
         } else {
             builder.clientId(settings.clientId().orElseThrow(() -> missing(Settings.CLIENT_ID)))
@@ -62,7 +65,11 @@ final class AuthCommand {
     }
 
     /** Exchanges the code, and stores the token unless the CLI runs against the embedded fake. */
-    private static void finish(CliContext context, Output output, OAuth2Client oauth, AuthorizationCode code,
+    private static void finish(
+            CliContext context,
+            Output output,
+            OAuth2Client oauth,
+            AuthorizationCode code,
             AuthorizationRequest request) {
         OAuthToken token = CliCommand.await(oauth.exchange(code, request));
         if (context.embedded().isPresent()) {
@@ -75,12 +82,17 @@ final class AuthCommand {
         output.done("signed in; token stored in " + tokenFile.path() + " (readable by you only)");
     }
 
-    @Command(name = "login", description = {
-        "Sign in in a browser: prints (and tries to open) the authorization URL, receives the callback on the",
-        "redirect URI's loopback port, checks state, exchanges the code and stores the token for later commands."
-    })
+    @Command(
+            name = "login",
+            description = {
+                "Sign in in a browser: prints (and tries to open) the authorization URL, receives the callback on the",
+                "redirect URI's loopback port, checks state, exchanges the code and stores the token for later commands."
+            })
     static final class Login extends CliCommand {
-        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+        @Option(
+                names = "--timeout",
+                paramLabel = "SECONDS",
+                defaultValue = "300",
                 description = "How long to wait for the callback (default ${DEFAULT-VALUE}).")
         long timeoutSeconds;
 
@@ -91,13 +103,14 @@ final class AuthCommand {
         @Override
         protected int run() {
             Optional<FakeFirmafon> fake = context.embedded();
-            URI redirect = context.settings().redirectUri()
+            URI redirect = context.settings()
+                    .redirectUri()
                     .orElse(fake.map(FakeFirmafon::redirectUri).orElse(DEFAULT_REDIRECT_URI));
             // the listener needs the client (to check the callback), the client needs the listener's real port
             OAuth2Client[] oauth = new OAuth2Client[1];
             AuthorizationRequest[] request = new AuthorizationRequest[1];
-            try (CallbackListener<AuthorizationCode> listener = CallbackListener.start(redirect,
-                    callback -> oauth[0].authorizationCode(callback, request[0]))) {
+            try (CallbackListener<AuthorizationCode> listener =
+                    CallbackListener.start(redirect, callback -> oauth[0].authorizationCode(callback, request[0]))) {
                 oauth[0] = oauth(context, Optional.of(listener.redirectUri()));
                 try {
                     request[0] = oauth[0].authorizationRequest();
@@ -121,10 +134,12 @@ final class AuthCommand {
         }
     }
 
-    @Command(name = "url", description = {
-        "Print the authorization URL to open in a browser; its state and PKCE verifier are kept (privately) for",
-        "`auth exchange`."
-    })
+    @Command(
+            name = "url",
+            description = {
+                "Print the authorization URL to open in a browser; its state and PKCE verifier are kept (privately) for",
+                "`auth exchange`."
+            })
     static final class Url extends CliCommand {
         Url(CliContext context) {
             super(context);
@@ -141,10 +156,12 @@ final class AuthCommand {
         }
     }
 
-    @Command(name = "exchange", description = {
-        "Finish `auth url`: pass the whole callback URL the browser was sent to (its state is checked), or just",
-        "the code; the token is stored for later commands."
-    })
+    @Command(
+            name = "exchange",
+            description = {
+                "Finish `auth url`: pass the whole callback URL the browser was sent to (its state is checked), or just",
+                "the code; the token is stored for later commands."
+            })
     static final class Exchange extends CliCommand {
         @Parameters(paramLabel = "CALLBACK_URL|CODE")
         String callback = "";
@@ -182,7 +199,10 @@ final class AuthCommand {
         @Override
         protected int run() {
             TokenFile tokenFile = context.tokenFile();
-            output().done(tokenFile.delete() ? "deleted " + tokenFile.path() : "no token stored at " + tokenFile.path());
+            output().done(
+                            tokenFile.delete()
+                                    ? "deleted " + tokenFile.path()
+                                    : "no token stored at " + tokenFile.path());
             return ExitCodes.OK;
         }
     }

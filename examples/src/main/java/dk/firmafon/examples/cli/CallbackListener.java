@@ -34,7 +34,8 @@ final class CallbackListener<T> implements AutoCloseable {
     private CallbackListener(HttpServer server, URI redirectUri, Function<URI, T> reader) {
         this.server = server;
         this.redirectUri = redirectUri;
-        String path = redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty() ? "/" : redirectUri.getRawPath();
+        String path =
+                redirectUri.getRawPath() == null || redirectUri.getRawPath().isEmpty() ? "/" : redirectUri.getRawPath();
         server.createContext("/", exchange -> respond(exchange, path, reader));
     }
 
@@ -55,12 +56,13 @@ final class CallbackListener<T> implements AutoCloseable {
         try {
             InetAddress address = InetAddress.getByName(host.replace("[", "").replace("]", ""));
             HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 0);
-            CallbackListener<T> listener = new CallbackListener<>(server, withPort(redirectUri, server.getAddress().getPort()), reader);
+            CallbackListener<T> listener = new CallbackListener<>(
+                    server, withPort(redirectUri, server.getAddress().getPort()), reader);
             server.start();
             return listener;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for the OAuth callback on " + host + ":" + port + ": "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot listen for the OAuth callback on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -92,7 +94,8 @@ final class CallbackListener<T> implements AutoCloseable {
 
     private void respond(HttpExchange exchange, String path, Function<URI, T> reader) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod()) || !path.equals(exchange.getRequestURI().getRawPath())) {
+            if (!"GET".equals(exchange.getRequestMethod())
+                    || !path.equals(exchange.getRequestURI().getRawPath())) {
                 send(exchange, 404, "Not the Firmafon sign-in callback.");
                 return;
             }
@@ -128,7 +131,8 @@ final class CallbackListener<T> implements AutoCloseable {
 
     private static URI withPort(URI uri, int port) {
         try {
-            return new URI(uri.getScheme(), uri.getUserInfo(), uri.getHost(), port, uri.getPath(), uri.getQuery(), null);
+            return new URI(
+                    uri.getScheme(), uri.getUserInfo(), uri.getHost(), port, uri.getPath(), uri.getQuery(), null);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("redirect URI " + uri + ": " + e.getMessage(), e);
         }

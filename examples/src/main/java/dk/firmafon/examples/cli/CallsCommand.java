@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code firmafon calls ...}. */
-@Command(name = "calls", description = "Calls: history, live calls, transfer, hang up, click-to-call.",
+@Command(
+        name = "calls",
+        description = "Calls: history, live calls, transfer, hang up, click-to-call.",
         subcommands = {
             CallsCommand.ListCalls.class,
             CallsCommand.Get.class,
@@ -36,7 +38,8 @@ final class CallsCommand {
             .column("STATUS", 9, Call::status)
             .column("FROM", 14, Call::fromNumber)
             .column("TO", 14, Call::toNumber)
-            .column("ENDPOINT", 22, call -> call.endpointName().or(() -> call.endpoint().map(Endpoint::toString)))
+            .column("ENDPOINT", 22, call -> call.endpointName()
+                    .or(() -> call.endpoint().map(Endpoint::toString)))
             .column("CALL UUID", 36, Call::callUuid)
             .build();
 
@@ -58,7 +61,10 @@ final class CallsCommand {
         @Mixin
         ListOptions listing = new ListOptions();
 
-        @Option(names = "--endpoint", paramLabel = "ENDPOINT", description = "Only through this endpoint, e.g. Reception#7.")
+        @Option(
+                names = "--endpoint",
+                paramLabel = "ENDPOINT",
+                description = "Only through this endpoint, e.g. Reception#7.")
         Optional<String> endpoint = Optional.empty();
 
         @Option(names = "--number", paramLabel = "NUMBER", description = "Only to or from this number.")
@@ -70,13 +76,19 @@ final class CallsCommand {
         @Option(names = "--status", paramLabel = "STATUS", description = "e.g. answered, missed, voicemail.")
         Optional<String> status = Optional.empty();
 
-        @Option(names = "--before", paramLabel = "TIME", description = "Only started at or before, e.g. 2025-06-01T12:00:00Z.")
+        @Option(
+                names = "--before",
+                paramLabel = "TIME",
+                description = "Only started at or before, e.g. 2025-06-01T12:00:00Z.")
         Optional<OffsetDateTime> before = Optional.empty();
 
         @Option(names = "--after", paramLabel = "TIME", description = "Only started at or after.")
         Optional<OffsetDateTime> after = Optional.empty();
 
-        @Option(names = "--page-size", paramLabel = "N", defaultValue = "100",
+        @Option(
+                names = "--page-size",
+                paramLabel = "N",
+                defaultValue = "100",
                 description = "Calls per request, 1 to 100 (default ${DEFAULT-VALUE}).")
         int pageSize;
 
@@ -142,12 +154,17 @@ final class CallsCommand {
         }
     }
 
-    @Command(name = "transfer", description = "Transfer a live call node to an endpoint, e.g. Reception#7 or Employee#12.")
+    @Command(
+            name = "transfer",
+            description = "Transfer a live call node to an endpoint, e.g. Reception#7 or Employee#12.")
     static final class Transfer extends NodeCommand {
         @Parameters(index = "1", paramLabel = "ENDPOINT")
         String endpoint = "";
 
-        @Option(names = "--type", paramLabel = "attended|direct", defaultValue = "direct",
+        @Option(
+                names = "--type",
+                paramLabel = "attended|direct",
+                defaultValue = "direct",
                 description = "Attended (announce first) or direct (default ${DEFAULT-VALUE}).")
         String type = "direct";
 
@@ -200,7 +217,10 @@ final class CallsCommand {
         @Option(names = "--restrict-to", paramLabel = "web_call|mobile", description = "Which of your phones rings.")
         Optional<String> restrictTo = Optional.empty();
 
-        @Option(names = "--cloak-reception", paramLabel = "ID", description = "Show this reception's number to the callee.")
+        @Option(
+                names = "--cloak-reception",
+                paramLabel = "ID",
+                description = "Show this reception's number to the callee.")
         Optional<Long> cloakReception = Optional.empty();
 
         Dial(CliContext context) {

@@ -3,9 +3,9 @@ package dk.firmafon.examples.cli;
 import dk.firmafon.core.FirmafonClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import reactor.core.publisher.Mono;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import reactor.core.publisher.Mono;
 
 /**
  * Base of every command that does something: gives it the shared {@link CliContext}, the SDK client and an

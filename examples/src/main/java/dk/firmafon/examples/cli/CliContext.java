@@ -1,12 +1,12 @@
 package dk.firmafon.examples.cli;
 
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.testkit.FakeFirmafon;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import dk.firmafon.testkit.FakeFirmafon;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -42,9 +42,10 @@ final class Connection implements AutoCloseable {
         AuthStrategy auth = settings.token()
                 .map(token -> strategy(settings.authMode(), token))
                 .or(() -> stored.map(token -> AuthStrategy.bearer(token.accessToken())))
-                .orElseThrow(() -> new NotSignedInException("not signed in to " + baseUrl
-                        + ": set FIRMAFON_TOKEN or run `firmafon auth login`"));
-        return new Connection(FirmafonClient.builder().baseUri(baseUrl).auth(auth).build(), null);
+                .orElseThrow(() -> new NotSignedInException(
+                        "not signed in to " + baseUrl + ": set FIRMAFON_TOKEN or run `firmafon auth login`"));
+        return new Connection(
+                FirmafonClient.builder().baseUri(baseUrl).auth(auth).build(), null);
     }
 
     private static AuthStrategy strategy(Settings.AuthMode mode, String token) {

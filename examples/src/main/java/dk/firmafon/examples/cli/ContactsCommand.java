@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code firmafon contacts ...}. */
-@Command(name = "contacts", description = "Contacts: names and e-mails for phone numbers.",
+@Command(
+        name = "contacts",
+        description = "Contacts: names and e-mails for phone numbers.",
         subcommands = {
             ContactsCommand.Lookup.class,
             ContactsCommand.Create.class,
@@ -25,7 +27,10 @@ final class ContactsCommand {
 
     /** The fields a create or update sends. */
     static final class Fields {
-        @Option(names = "--number", paramLabel = "NUMBER", description = "Phone number, e.g. 4571999999 or +45 71 99 99 99.")
+        @Option(
+                names = "--number",
+                paramLabel = "NUMBER",
+                description = "Phone number, e.g. 4571999999 or +45 71 99 99 99.")
         Optional<String> number = Optional.empty();
 
         @Option(names = "--name", paramLabel = "NAME")
@@ -41,8 +46,13 @@ final class ContactsCommand {
         boolean clearEmail;
 
         ContactDraft draft() {
-            return ContactDraft.builder().number(number).name(name).email(email)
-                    .clearName(clearName).clearEmail(clearEmail).build();
+            return ContactDraft.builder()
+                    .number(number)
+                    .name(name)
+                    .email(email)
+                    .clearName(clearName)
+                    .clearEmail(clearEmail)
+                    .build();
         }
     }
 

@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code firmafon employees ...}. */
-@Command(name = "employees", description = "Employees: who you are, colleagues, do-not-disturb, SMS.",
+@Command(
+        name = "employees",
+        description = "Employees: who you are, colleagues, do-not-disturb, SMS.",
         subcommands = {
             EmployeesCommand.Me.class,
             EmployeesCommand.ListEmployees.class,
@@ -81,14 +83,24 @@ final class EmployeesCommand {
         @Option(names = "--dnd", paramLabel = "true|false", arity = "1", description = "Do not disturb.")
         Optional<Boolean> doNotDisturb = Optional.empty();
 
-        @Option(names = "--dnd-until", paramLabel = "TIME", description = "When do-not-disturb ends, e.g. 2026-11-29T17:00:00+01:00.")
+        @Option(
+                names = "--dnd-until",
+                paramLabel = "TIME",
+                description = "When do-not-disturb ends, e.g. 2026-11-29T17:00:00+01:00.")
         Optional<OffsetDateTime> dndTimeoutAt = Optional.empty();
 
-        @Option(names = "--clear-dnd-until", description = "Remove the do-not-disturb end time: it stays on until switched off.")
+        @Option(
+                names = "--clear-dnd-until",
+                description = "Remove the do-not-disturb end time: it stays on until switched off.")
         boolean clearDndTimeoutAt;
 
-        @Option(names = "--groups", paramLabel = "ID", split = ",", description = "The employee's group ids (replaces them all).")
-        @Nullable List<Long> groupIds;
+        @Option(
+                names = "--groups",
+                paramLabel = "ID",
+                split = ",",
+                description = "The employee's group ids (replaces them all).")
+        @Nullable
+        List<Long> groupIds;
 
         Update(CliContext context) {
             super(context);

@@ -34,7 +34,8 @@ final class ErrorReport implements IExecutionExceptionHandler {
 
     static String describe(Throwable error) {
         String message = error.getMessage();
-        if (error instanceof FirmafonException || error instanceof ConfigurationException
+        if (error instanceof FirmafonException
+                || error instanceof ConfigurationException
                 || error instanceof IllegalArgumentException) {
             return message == null ? error.getClass().getSimpleName() : oneLine(message);
         }
@@ -45,7 +46,8 @@ final class ErrorReport implements IExecutionExceptionHandler {
         if (error instanceof ConfigurationException || error instanceof IllegalArgumentException) {
             return ExitCodes.USAGE;
         }
-        if (error instanceof NotSignedInException || error instanceof AuthenticationException
+        if (error instanceof NotSignedInException
+                || error instanceof AuthenticationException
                 || error instanceof OAuthException) {
             return ExitCodes.AUTHENTICATION;
         }

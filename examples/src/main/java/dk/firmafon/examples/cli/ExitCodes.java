@@ -14,6 +14,5 @@ final class ExitCodes {
      */
     static final int AUTHENTICATION = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

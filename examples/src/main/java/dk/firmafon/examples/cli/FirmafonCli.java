@@ -48,14 +48,15 @@ public final class FirmafonCli {
         this.context = context;
     }
 
-    @Option(names = "--json", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
             description = "Print one JSON object per line, with the API's field names.")
     void json(boolean json) {
         context.json(json);
     }
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print the stack trace of a failure.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
     void debug(boolean debug) {
         context.debug(debug);
     }

@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code firmafon groups ...}. */
-@Command(name = "groups", description = "Employee groups: list, members, join, leave, SMS to all members.",
+@Command(
+        name = "groups",
+        description = "Employee groups: list, members, join, leave, SMS to all members.",
         subcommands = {
             GroupsCommand.ListGroups.class,
             GroupsCommand.Get.class,

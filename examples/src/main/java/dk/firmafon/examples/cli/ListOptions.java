@@ -4,7 +4,10 @@ import picocli.CommandLine.Option;
 
 /** The options every listing has. */
 final class ListOptions {
-    @Option(names = "--max", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--max",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Stop after N items (default: all; rows print as pages arrive).")
     long max;
 

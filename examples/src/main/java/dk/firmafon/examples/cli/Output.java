@@ -79,7 +79,10 @@ final class Output {
     /** Prints a raw JSON document: indented in table mode, on one line with {@code --json}. */
     void document(JsonNode body) {
         try {
-            println(json ? mapper.get().writeValueAsString(body) : mapper.get().writerWithDefaultPrettyPrinter().writeValueAsString(body));
+            println(
+                    json
+                            ? mapper.get().writeValueAsString(body)
+                            : mapper.get().writerWithDefaultPrettyPrinter().writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot print JSON: " + e.getOriginalMessage(), e);
         }
@@ -97,8 +100,8 @@ final class Output {
         try {
             return mapper.get().writeValueAsString(item);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot print " + item.getClass().getSimpleName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "cannot print " + item.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -42,7 +42,8 @@ final class PendingAuthorization {
         try {
             JsonNode json = MAPPER.readTree(path.toFile());
             JsonNode verifier = json.path("code_verifier");
-            return oauth.authorizationRequest(json.path("state").asText(), verifier.isTextual() ? verifier.asText() : null);
+            return oauth.authorizationRequest(
+                    json.path("state").asText(), verifier.isTextual() ? verifier.asText() : null);
         } catch (IOException e) {
             throw new ConfigurationException("cannot read " + path + ": " + e.getMessage());
         }

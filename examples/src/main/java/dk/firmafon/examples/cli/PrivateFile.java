@@ -22,8 +22,7 @@ final class PrivateFile {
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private PrivateFile() {
-    }
+    private PrivateFile() {}
 
     static void write(Path path, byte[] content) {
         Path directory = path.toAbsolutePath().getParent();
@@ -35,8 +34,8 @@ final class PrivateFile {
             FileAttribute<?>[] attributes = posix
                     ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
                     : new FileAttribute<?>[0];
-            try (SeekableByteChannel channel = Files.newByteChannel(temporary,
-                    Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
+            try (SeekableByteChannel channel = Files.newByteChannel(
+                    temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -45,7 +44,10 @@ final class PrivateFile {
             if (!posix) {
                 ownerOnly(temporary);
             }
-            Files.move(temporary, path.toAbsolutePath(), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    temporary,
+                    path.toAbsolutePath(),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
@@ -82,8 +84,10 @@ final class PrivateFile {
     /** Best effort where POSIX permissions do not exist (Windows): readable and writable by the owner only. */
     private static void ownerOnly(Path file) throws IOException {
         java.io.File handle = file.toFile();
-        boolean applied = handle.setReadable(false, false) && handle.setReadable(true, true)
-                && handle.setWritable(false, false) && handle.setWritable(true, true);
+        boolean applied = handle.setReadable(false, false)
+                && handle.setReadable(true, true)
+                && handle.setWritable(false, false)
+                && handle.setWritable(true, true);
         if (!applied) {
             throw new IOException("cannot restrict the permissions of " + file);
         }

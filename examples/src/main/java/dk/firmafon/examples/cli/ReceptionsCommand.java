@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code firmafon receptions ...}. */
-@Command(name = "receptions", description = "Receptions: the company's incoming numbers.",
+@Command(
+        name = "receptions",
+        description = "Receptions: the company's incoming numbers.",
         subcommands = {ReceptionsCommand.ListReceptions.class, ReceptionsCommand.Get.class})
 final class ReceptionsCommand {
     static final Table<Reception> TABLE = Table.<Reception>builder()

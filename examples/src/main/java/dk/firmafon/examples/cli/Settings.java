@@ -43,7 +43,9 @@ record Settings(
 
     /** How a token from {@code FIRMAFON_TOKEN} (or the token file) is sent. */
     enum AuthMode {
-        BEARER, QUERY, BASIC
+        BEARER,
+        QUERY,
+        BASIC
     }
 
     /**

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Table<T> {
     /** Timestamps print in the local time zone, so a listing's order reads right whatever offsets the API sent. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final List<Column<T>> columns;
 
@@ -74,8 +74,7 @@ final class Table<T> {
         return text.isEmpty() ? "-" : text;
     }
 
-    private record Column<T>(String header, int width, Function<? super T, ?> value) {
-    }
+    private record Column<T>(String header, int width, Function<? super T, ?> value) {}
 
     /** Builds a {@link Table}. */
     static final class Builder<T> {

@@ -44,8 +44,8 @@ final class TokenFile {
             String token = json.path("access_token").asText("");
             String baseUrl = json.path("base_url").asText("");
             if (token.isEmpty() || baseUrl.isEmpty()) {
-                throw new ConfigurationException("the token file " + path
-                        + " lacks access_token or base_url: run `firmafon auth login` again");
+                throw new ConfigurationException(
+                        "the token file " + path + " lacks access_token or base_url: run `firmafon auth login` again");
             }
             return Optional.of(new Stored(token, URI.create(baseUrl)));
         } catch (IOException | IllegalArgumentException e) {
@@ -56,9 +56,11 @@ final class TokenFile {
     /** Stores {@code token}, replacing any earlier one. */
     void write(Stored token) {
         try {
-            PrivateFile.write(path, MAPPER.writeValueAsBytes(MAPPER.createObjectNode()
-                    .put("access_token", token.accessToken())
-                    .put("base_url", token.baseUrl().toString())));
+            PrivateFile.write(
+                    path,
+                    MAPPER.writeValueAsBytes(MAPPER.createObjectNode()
+                            .put("access_token", token.accessToken())
+                            .put("base_url", token.baseUrl().toString())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the token as JSON", e);
         }

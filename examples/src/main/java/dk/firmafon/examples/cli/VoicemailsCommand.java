@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code firmafon voicemails ...}. */
-@Command(name = "voicemails", description = "Voice mails: list, read, mark heard, delete, download the recording.",
+@Command(
+        name = "voicemails",
+        description = "Voice mails: list, read, mark heard, delete, download the recording.",
         subcommands = {
             VoicemailsCommand.List.class,
             VoicemailsCommand.Get.class,
@@ -41,13 +43,18 @@ final class VoicemailsCommand {
         @Mixin
         ListOptions listing = new ListOptions();
 
-        @Option(names = "--endpoint", paramLabel = "ENDPOINT", description = "Only for this endpoint, e.g. Employee#12.")
+        @Option(
+                names = "--endpoint",
+                paramLabel = "ENDPOINT",
+                description = "Only for this endpoint, e.g. Employee#12.")
         Optional<String> endpoint = Optional.empty();
 
         @Option(names = "--number", paramLabel = "NUMBER", description = "Only from this number.")
         Optional<String> number = Optional.empty();
 
-        @Option(names = "--before", paramLabel = "TIME",
+        @Option(
+                names = "--before",
+                paramLabel = "TIME",
                 description = "Only created at or before this time, e.g. 2026-11-29T10:00:00+01:00.")
         Optional<OffsetDateTime> before = Optional.empty();
 
@@ -113,7 +120,10 @@ final class VoicemailsCommand {
 
     @Command(name = "download", description = "Save a voice mail's recording to a file (streamed, never held whole).")
     static final class Download extends ByIdCommand {
-        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Default: voicemail-ID.mp3.")
+        @Option(
+                names = {"-o", "--output"},
+                paramLabel = "FILE",
+                description = "Default: voicemail-ID.mp3.")
         Optional<Path> file = Optional.empty();
 
         Download(CliContext context) {

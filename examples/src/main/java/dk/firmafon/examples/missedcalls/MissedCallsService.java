@@ -42,7 +42,10 @@ public final class MissedCallsService {
         if (since == null) {
             return Mono.error(new IllegalArgumentException("since must not be null"));
         }
-        return calls.list(CallQuery.builder().direction(CallDirection.INCOMING).startedAtOrAfter(since).build())
+        return calls.list(CallQuery.builder()
+                        .direction(CallDirection.INCOMING)
+                        .startedAtOrAfter(since)
+                        .build())
                 .map(Call::status)
                 .filter(status -> status.filter(CallStatus.MISSED::equals).isPresent())
                 .count();

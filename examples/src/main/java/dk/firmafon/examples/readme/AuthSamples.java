@@ -10,8 +10,7 @@ import reactor.core.publisher.Mono;
 
 /** README, "Authentication": the three strategies. */
 final class AuthSamples {
-    private AuthSamples() {
-    }
+    private AuthSamples() {}
 
     static Firmafon personalToken(String token) {
         // [readme]
@@ -24,7 +23,8 @@ final class AuthSamples {
         // [readme]
         // The same token as HTTP Basic (token as user name, empty password) ...
         AuthStrategy basic = AuthStrategy.basic(token);
-        // ... or as ?access_token=... (ends up in server logs: only where no header can be sent; redacted in SDK output)
+        // ... or as ?access_token=... (ends up in server logs: only where no header can be sent; redacted in SDK
+        // output)
         AuthStrategy inQuery = AuthStrategy.queryParameter(token);
         // [readme]
         return Firmafon.builder().auth(query ? inQuery : basic).build();
@@ -34,17 +34,20 @@ final class AuthSamples {
     static Mono<Firmafon> oauth(String clientId, String clientSecret, URI callbackUri, String userKey) {
         // [readme]
         OAuth2Client oauth = OAuth2Client.builder()
-                .clientId(clientId).clientSecret(clientSecret)
-                .redirectUri(URI.create("https://app.example/login/callback"))   // as registered with Firmafon
-                .build();                                  // PKCE and the state check are on by default
+                .clientId(clientId)
+                .clientSecret(clientSecret)
+                .redirectUri(URI.create("https://app.example/login/callback")) // as registered with Firmafon
+                .build(); // PKCE and the state check are on by default
 
-        AuthorizationRequest request = oauth.authorizationRequest();   // keep it in the user's session
+        AuthorizationRequest request = oauth.authorizationRequest(); // keep it in the user's session
         URI sendTheBrowserTo = request.uri();
         // ... Firmafon redirects the browser back to callbackUri = .../login/callback?code=...&state=...
-        Mono<OAuth2Auth> signedIn = oauth.completeAuthorization(userKey, callbackUri, request); // checks state, exchanges, stores
+        Mono<OAuth2Auth> signedIn =
+                oauth.completeAuthorization(userKey, callbackUri, request); // checks state, exchanges, stores
 
         // later, for every request made for that user (tokens live in oauth's TokenStore, keyed by userKey):
-        Mono<Firmafon> forUser = signedIn.map(auth -> Firmafon.builder().auth(oauth.forUser(userKey)).build());
+        Mono<Firmafon> forUser = signedIn.map(
+                auth -> Firmafon.builder().auth(oauth.forUser(userKey)).build());
         // [readme]
         return sendTheBrowserTo.isAbsolute() ? forUser : Mono.empty();
     }

@@ -26,16 +26,16 @@ import reactor.core.publisher.Mono;
 
 /** README, "Resources": one short example per resource. */
 final class ResourceSamples {
-    private ResourceSamples() {
-    }
+    private ResourceSamples() {}
 
     static Flux<Call> calls(Firmafon firmafon) {
         // [readme]
-        Flux<Call> incomingToday = firmafon.calls().list(CallQuery.builder()
-                .endpoint(Endpoint.reception(7))
-                .direction(CallDirection.INCOMING)
-                .startedAtOrAfter(Instant.parse("2025-06-02T00:00:00Z"))
-                .build());                                  // pages with the inclusive cursor, each call once
+        Flux<Call> incomingToday = firmafon.calls()
+                .list(CallQuery.builder()
+                        .endpoint(Endpoint.reception(7))
+                        .direction(CallDirection.INCOMING)
+                        .startedAtOrAfter(Instant.parse("2025-06-02T00:00:00Z"))
+                        .build()); // pages with the inclusive cursor, each call once
         Mono<Call> one = firmafon.calls().get("b216ac81-7293-4480-8035-9b9540004a44");
         // [readme]
         return incomingToday.concatWith(one);
@@ -43,9 +43,9 @@ final class ResourceSamples {
 
     static Mono<Void> liveCalls(Firmafon firmafon) {
         // [readme]
-        Flux<CallNode> live = firmafon.calls().live();                       // the user's live call legs
-        Mono<Void> transferred = live.next().flatMap(node ->
-                firmafon.calls().transfer(node.nodeUuid(), Endpoint.reception(7), TransferType.ATTENDED));
+        Flux<CallNode> live = firmafon.calls().live(); // the user's live call legs
+        Mono<Void> transferred = live.next().flatMap(node -> firmafon.calls()
+                .transfer(node.nodeUuid(), Endpoint.reception(7), TransferType.ATTENDED));
         Mono<Void> dialled = firmafon.calls().dial("+45 71 99 99 99").then(); // click-to-call: rings you, then them
         // [readme]
         return transferred.then(dialled);
@@ -54,8 +54,13 @@ final class ResourceSamples {
     static Flux<Object> employees(Firmafon firmafon) {
         // [readme]
         Mono<Employee> me = firmafon.employees().me();
-        Mono<Employee> quiet = me.flatMap(employee -> firmafon.employees().update(employee.id(),
-                EmployeeUpdate.builder().doNotDisturb(true).dndTimeoutAt(OffsetDateTime.now().plusHours(1)).build()));
+        Mono<Employee> quiet = me.flatMap(employee -> firmafon.employees()
+                .update(
+                        employee.id(),
+                        EmployeeUpdate.builder()
+                                .doNotDisturb(true)
+                                .dndTimeoutAt(OffsetDateTime.now().plusHours(1))
+                                .build()));
         Mono<MessageResult> sms = firmafon.employees().sendMessage(17, "Call me back"); // costs money, never retried
         Flux<EmployeeGroup> groups = firmafon.employeeGroups().list();
         Mono<EmployeeGroup> joined = firmafon.employeeGroups().join(3);
@@ -66,29 +71,40 @@ final class ResourceSamples {
 
     static Mono<Void> contacts(Firmafon firmafon) {
         // [readme]
-        Mono<Contact> created = firmafon.contacts().create(
-                ContactDraft.builder().number(PhoneNumber.of("+45 20 30 40 50")).name("Ida Iversen").build());
+        Mono<Contact> created = firmafon.contacts()
+                .create(ContactDraft.builder()
+                        .number(PhoneNumber.of("+45 20 30 40 50"))
+                        .name("Ida Iversen")
+                        .build());
         Mono<Contact> found = firmafon.contacts().lookup("4520304050");
-        Mono<Contact> withoutEmail = firmafon.contacts().update(311,            // sends "email": null
-                ContactDraft.builder().clearEmail(true).build());
-        Mono<Void> deleted = created.flatMap(contact -> firmafon.contacts().delete(contact.id().orElseThrow()));
+        Mono<Contact> withoutEmail = firmafon.contacts()
+                .update(
+                        311, // sends "email": null
+                        ContactDraft.builder().clearEmail(true).build());
+        Mono<Void> deleted = created.flatMap(
+                contact -> firmafon.contacts().delete(contact.id().orElseThrow()));
         // [readme]
         return found.then(deleted);
     }
 
     static Flux<Long> voiceMails(Firmafon firmafon, Path directory) {
         // [readme]
-        Flux<VoiceMail> unheard = firmafon.voiceMails().list(VoiceMailQuery.all()).filter(mail -> !mail.heard());
-        Flux<Long> saved = unheard.concatMap(mail ->                          // streamed to disk, never held whole
-                firmafon.voiceMails().downloadTo(mail.id(), directory.resolve(mail.id() + ".mp3"))
-                        .flatMap(bytes -> firmafon.voiceMails().markHeard(mail.id()).thenReturn(bytes)));
+        Flux<VoiceMail> unheard =
+                firmafon.voiceMails().list(VoiceMailQuery.all()).filter(mail -> !mail.heard());
+        Flux<Long> saved = unheard.concatMap(
+                mail -> // streamed to disk, never held whole
+                firmafon.voiceMails()
+                        .downloadTo(mail.id(), directory.resolve(mail.id() + ".mp3"))
+                        .flatMap(bytes ->
+                                firmafon.voiceMails().markHeard(mail.id()).thenReturn(bytes)));
         // [readme]
         return saved;
     }
 
     static Flux<Announcement> announcements(Firmafon firmafon) {
         // [readme]
-        Flux<Announcement> dismissed = firmafon.announcements().list()
+        Flux<Announcement> dismissed = firmafon.announcements()
+                .list()
                 .concatMap(announcement -> firmafon.announcements().markAsRead(announcement.id()));
         // [readme]
         return dismissed;

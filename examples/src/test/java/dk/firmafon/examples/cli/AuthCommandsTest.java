@@ -31,7 +31,8 @@ class AuthCommandsTest {
 
     private FakeFirmafon fake;
     private URI redirectUri;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<Integer> callbackStatuses = new ArrayList<>();
 
     @BeforeEach
@@ -60,13 +61,13 @@ class AuthCommandsTest {
     /** A browser that follows the authorization redirect to the callback, as a user's browser would. */
     private boolean followRedirect(URI authorizationUri) {
         try {
-            HttpResponse<String> authorize = http.send(HttpRequest.newBuilder(authorizationUri).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> authorize =
+                    http.send(HttpRequest.newBuilder(authorizationUri).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
             URI location = URI.create(authorize.headers().firstValue("Location").orElseThrow());
             assertThat(location.toString()).startsWith(redirectUri.toString());
-            HttpResponse<String> callback = http.send(HttpRequest.newBuilder(location).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> callback =
+                    http.send(HttpRequest.newBuilder(location).build(), HttpResponse.BodyHandlers.ofString());
             callbackStatuses.add(callback.statusCode());
             return true;
         } catch (IOException e) {
@@ -84,12 +85,15 @@ class AuthCommandsTest {
         CliRun.Result result = login.run("auth", "login", "--timeout", "20");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.out()).contains(fake.authorizeUri().toString()).contains("state=")
+        assertThat(result.out())
+                .contains(fake.authorizeUri().toString())
+                .contains("state=")
                 .contains("signed in; token stored in " + login.tokenFile());
         assertThat(callbackStatuses).containsExactly(200);
         Path tokenFile = login.tokenFile();
         assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.getPosixFilePermissions(tokenFile.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(tokenFile.getParent()))
+                .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(fake.journal().count("POST", "/token")).isEqualTo(1);
 
         CliRun.Result me = CliRun.unconfigured(home).run("employees", "me", "--json");
@@ -133,7 +137,8 @@ class AuthCommandsTest {
 
         HttpResponse<String> authorize;
         try {
-            authorize = http.send(HttpRequest.newBuilder(authorizationUri).build(), HttpResponse.BodyHandlers.ofString());
+            authorize =
+                    http.send(HttpRequest.newBuilder(authorizationUri).build(), HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -32,7 +32,9 @@ final class CliRun {
 
     /** A run against {@code fake} with its access token. */
     static CliRun against(FakeFirmafon fake, Path home) {
-        return new CliRun(home).env(Settings.BASE_URL, fake.baseUri().toString()).env(Settings.TOKEN, fake.accessToken());
+        return new CliRun(home)
+                .env(Settings.BASE_URL, fake.baseUri().toString())
+                .env(Settings.TOKEN, fake.accessToken());
     }
 
     CliRun env(String name, String value) {

@@ -25,7 +25,8 @@ class EmbeddedDefaultTest {
     @Test
     void aStoredTokenIsUsedInsteadOfTheEmbeddedFake() {
         CliRun run = CliRun.unconfigured(home);
-        new TokenFile(run.tokenFile()).write(new TokenFile.Stored("stored-token", java.net.URI.create("http://127.0.0.1:9/api/v2")));
+        new TokenFile(run.tokenFile())
+                .write(new TokenFile.Stored("stored-token", java.net.URI.create("http://127.0.0.1:9/api/v2")));
 
         CliRun.Result result = run.run("employees", "me");
 

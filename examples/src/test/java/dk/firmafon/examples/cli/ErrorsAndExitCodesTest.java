@@ -27,7 +27,10 @@ class ErrorsAndExitCodesTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(result.out()).isEmpty();
         assertThat(result.errLines()).as(result.toString()).hasSize(1);
-        assertThat(result.err()).startsWith("firmafon: ").contains("404").contains("GET")
+        assertThat(result.err())
+                .startsWith("firmafon: ")
+                .contains("404")
+                .contains("GET")
                 .contains(FAKE.fake().baseUri() + "/contacts/999999");
     }
 
@@ -42,7 +45,8 @@ class ErrorsAndExitCodesTest {
 
     @Test
     void aRefusedTokenExitsThreeAndNeverPrintsTheToken() {
-        CliRun.Result result = run().env(Settings.TOKEN, "wrong-token-123").env(Settings.AUTH, "query")
+        CliRun.Result result = run().env(Settings.TOKEN, "wrong-token-123")
+                .env(Settings.AUTH, "query")
                 .run("employees", "me");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
@@ -52,14 +56,20 @@ class ErrorsAndExitCodesTest {
 
     @Test
     void everyAuthModeIsSentAsConfigured() {
-        assertThat(run().env(Settings.AUTH, "basic").run("employees", "me").exitCode()).isZero();
-        assertThat(FAKE.fake().journal().last().header("Authorization")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+        assertThat(run().env(Settings.AUTH, "basic").run("employees", "me").exitCode())
+                .isZero();
+        assertThat(FAKE.fake().journal().last().header("Authorization"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
 
-        assertThat(run().env(Settings.AUTH, "query").run("employees", "me").exitCode()).isZero();
-        assertThat(FAKE.fake().journal().last().queryParameter("access_token")).hasValue(FAKE.fake().accessToken());
+        assertThat(run().env(Settings.AUTH, "query").run("employees", "me").exitCode())
+                .isZero();
+        assertThat(FAKE.fake().journal().last().queryParameter("access_token"))
+                .hasValue(FAKE.fake().accessToken());
 
-        assertThat(run().env(Settings.AUTH, "bearer").run("employees", "me").exitCode()).isZero();
-        assertThat(FAKE.fake().journal().last().header("Authorization")).hasValue("Bearer " + FAKE.fake().accessToken());
+        assertThat(run().env(Settings.AUTH, "bearer").run("employees", "me").exitCode())
+                .isZero();
+        assertThat(FAKE.fake().journal().last().header("Authorization"))
+                .hasValue("Bearer " + FAKE.fake().accessToken());
     }
 
     @Test
@@ -78,7 +88,9 @@ class ErrorsAndExitCodesTest {
         CliRun.Result result = run().env(Settings.AUTH, "digest").run("employees", "me");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).isEqualTo("firmafon: FIRMAFON_AUTH must be bearer, query or basic, was digest" + System.lineSeparator());
+        assertThat(result.err())
+                .isEqualTo(
+                        "firmafon: FIRMAFON_AUTH must be bearer, query or basic, was digest" + System.lineSeparator());
     }
 
     @Test
@@ -86,7 +98,10 @@ class ErrorsAndExitCodesTest {
         CliRun.Result result = run().without(Settings.TOKEN).run("employees", "me");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
-        assertThat(result.err()).contains("not signed in").contains("FIRMAFON_TOKEN").contains("auth login");
+        assertThat(result.err())
+                .contains("not signed in")
+                .contains("FIRMAFON_TOKEN")
+                .contains("auth login");
     }
 
     @Test
@@ -113,7 +128,7 @@ class ErrorsAndExitCodesTest {
         CliRun.Result result = run().run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("calls", "employees", "groups", "contacts", "receptions", "voicemails",
-                "auth", "api");
+        assertThat(result.out())
+                .contains("calls", "employees", "groups", "contacts", "receptions", "voicemails", "auth", "api");
     }
 }

@@ -77,7 +77,8 @@ class OutputOptionsTest {
             }
         };
 
-        CliRun.Result result = CliRun.against(FAKE.fake(), home).out(watched)
+        CliRun.Result result = CliRun.against(FAKE.fake(), home)
+                .out(watched)
                 .run("calls", "list", "--json", "--max", "250", "--page-size", "50");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();

@@ -44,7 +44,9 @@ class ResourceCommandsTest {
 
     @Test
     void callsGetPrintsTheCallsFields() {
-        String uuid = json(ok("calls", "list", "--max", "1", "--json").lines().get(0)).get("call_uuid").asText();
+        String uuid = json(ok("calls", "list", "--max", "1", "--json").lines().get(0))
+                .get("call_uuid")
+                .asText();
 
         CliRun.Result result = ok("calls", "get", uuid);
 
@@ -56,7 +58,8 @@ class ResourceCommandsTest {
     void callsListSendsTheFilters() {
         ok("calls", "list", "--endpoint", "Reception#7", "--direction", "incoming", "--max", "3");
 
-        RecordedRequest request = FAKE.fake().journal().requests("GET", "/calls").get(0);
+        RecordedRequest request =
+                FAKE.fake().journal().requests("GET", "/calls").get(0);
         assertThat(request.queryParameter("endpoint")).hasValue("Reception#7");
         assertThat(request.queryParameter("direction")).hasValue("incoming");
     }
@@ -67,7 +70,8 @@ class ResourceCommandsTest {
         assertThat(live.lines()).isNotEmpty();
         String node = json(live.lines().get(0)).get("node_uuid").asText();
 
-        assertThat(ok("calls", "transfer", node, "Reception#7", "--type", "attended").out())
+        assertThat(ok("calls", "transfer", node, "Reception#7", "--type", "attended")
+                        .out())
                 .contains("transferred " + node + " to Reception#7");
         assertThat(last().method()).isEqualTo("POST");
         assertThat(last().path()).endsWith("/call_nodes/" + node + "/transfer");
@@ -91,7 +95,9 @@ class ResourceCommandsTest {
 
     @Test
     void employeesMeListGetAndUpdate() {
-        assertThat(ok("employees", "me").out()).contains("id").contains(String.valueOf(FakeFirmafon.CURRENT_EMPLOYEE_ID));
+        assertThat(ok("employees", "me").out())
+                .contains("id")
+                .contains(String.valueOf(FakeFirmafon.CURRENT_EMPLOYEE_ID));
         assertThat(ok("employees", "list").lines()).hasSize(FakeFirmafon.SEEDED_EMPLOYEES + 1);
         assertThat(ok("employees", "get", "12", "--json").out()).contains("\"id\":12");
 
@@ -99,13 +105,20 @@ class ResourceCommandsTest {
 
         assertThat(json(updated.out()).get("do_not_disturb").asBoolean()).isTrue();
         assertThat(last().method()).isEqualTo("PUT");
-        assertThat(json(last().body()).at("/employee/do_not_disturb").asBoolean()).isTrue();
+        assertThat(json(last().body()).at("/employee/do_not_disturb").asBoolean())
+                .isTrue();
 
         ok("employees", "update", "12", "--dnd-until", "2026-11-29T17:00:00+01:00");
-        assertThat(json(ok("employees", "get", "12", "--json").out()).get("dnd_timeout_at").isNull()).isFalse();
-        JsonNode cleared = json(ok("employees", "update", "12", "--clear-dnd-until", "--json").out());
+        assertThat(json(ok("employees", "get", "12", "--json").out())
+                        .get("dnd_timeout_at")
+                        .isNull())
+                .isFalse();
+        JsonNode cleared = json(
+                ok("employees", "update", "12", "--clear-dnd-until", "--json").out());
         assertThat(json(last().body()).at("/employee").toString()).isEqualTo("{\"dnd_timeout_at\":null}");
-        assertThat(cleared.path("dnd_timeout_at").isMissingNode() || cleared.get("dnd_timeout_at").isNull()).isTrue();
+        assertThat(cleared.path("dnd_timeout_at").isMissingNode()
+                        || cleared.get("dnd_timeout_at").isNull())
+                .isTrue();
     }
 
     @Test
@@ -115,7 +128,8 @@ class ResourceCommandsTest {
         assertThat(refused.err()).contains("--yes");
         assertThat(FAKE.fake().sentMessages()).isEmpty();
 
-        assertThat(ok("employees", "message", "12", "Call", "me", "--yes").out()).contains("message sent to employee 12");
+        assertThat(ok("employees", "message", "12", "Call", "me", "--yes").out())
+                .contains("message sent to employee 12");
         assertThat(FAKE.fake().sentMessages()).hasSize(1);
         assertThat(FAKE.fake().sentMessages().get(0).toString()).contains("Call me");
     }
@@ -143,16 +157,22 @@ class ResourceCommandsTest {
 
     @Test
     void contactsCreateGetUpdateLookupAndDelete() {
-        JsonNode created = json(ok("contacts", "create", "--number", "+45 20 30 40 50", "--name", "Ida", "--json").out());
+        JsonNode created = json(ok("contacts", "create", "--number", "+45 20 30 40 50", "--name", "Ida", "--json")
+                .out());
         long id = created.get("id").asLong();
         assertThat(created.get("number").asText()).isEqualTo("4520304050");
 
         assertThat(ok("contacts", "get", String.valueOf(id)).out()).contains("Ida");
-        assertThat(ok("contacts", "update", String.valueOf(id), "--name", "Ida Iversen").out()).contains("Ida Iversen");
+        assertThat(ok("contacts", "update", String.valueOf(id), "--name", "Ida Iversen")
+                        .out())
+                .contains("Ida Iversen");
         ok("contacts", "update", String.valueOf(id), "--email", "ida@example.org");
-        JsonNode withoutEmail = json(ok("contacts", "update", String.valueOf(id), "--clear-email", "--json").out());
+        JsonNode withoutEmail = json(ok("contacts", "update", String.valueOf(id), "--clear-email", "--json")
+                .out());
         assertThat(json(last().body()).at("/contact").toString()).isEqualTo("{\"email\":null}");
-        assertThat(withoutEmail.path("email").isMissingNode() || withoutEmail.get("email").isNull()).isTrue();
+        assertThat(withoutEmail.path("email").isMissingNode()
+                        || withoutEmail.get("email").isNull())
+                .isTrue();
         assertThat(ok("contacts", "get", String.valueOf(id)).out()).doesNotContain("ida@example.org");
         assertThat(withoutEmail.get("name").asText()).isEqualTo("Ida Iversen");
         assertThat(ok("contacts", "lookup", "4520304050").out()).contains("Ida Iversen");
@@ -167,11 +187,18 @@ class ResourceCommandsTest {
         assertThat(ok("voicemails", "list").lines()).hasSize(FakeFirmafon.SEEDED_VOICE_MAILS + 1);
         assertThat(ok("voicemails", "get", "5040").out()).contains("5040");
 
-        assertThat(json(ok("voicemails", "heard", "5040", "--json").out()).get("heard").asBoolean()).isTrue();
-        assertThat(json(ok("voicemails", "heard", "5040", "--unheard", "--json").out()).get("heard").asBoolean()).isFalse();
+        assertThat(json(ok("voicemails", "heard", "5040", "--json").out())
+                        .get("heard")
+                        .asBoolean())
+                .isTrue();
+        assertThat(json(ok("voicemails", "heard", "5040", "--unheard", "--json").out())
+                        .get("heard")
+                        .asBoolean())
+                .isFalse();
 
         Path file = home.resolve("vm.mp3");
-        assertThat(ok("voicemails", "download", "5040", "-o", file.toString()).out()).contains("bytes to " + file);
+        assertThat(ok("voicemails", "download", "5040", "-o", file.toString()).out())
+                .contains("bytes to " + file);
         try (var expected = FAKE.fake().expectedSound(5040)) {
             assertThat(Files.readAllBytes(file)).isEqualTo(expected.readAllBytes());
         }
@@ -193,7 +220,8 @@ class ResourceCommandsTest {
     void apiSendsARawAuthenticatedRequestAndPrintsTheJsonBody() {
         CliRun.Result result = ok("api", "GET", "/employee");
         assertThat(json(result.out()).at("/employee/id").asLong()).isEqualTo(FakeFirmafon.CURRENT_EMPLOYEE_ID);
-        assertThat(last().header("Authorization")).hasValue("Bearer " + FAKE.fake().accessToken());
+        assertThat(last().header("Authorization"))
+                .hasValue("Bearer " + FAKE.fake().accessToken());
 
         CliRun.Result listed = ok("api", "GET", "/calls", "-q", "limit=2", "--json");
         assertThat(listed.lines()).hasSize(1);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.calls.CallsClient;
 import dk.firmafon.core.FirmafonClient;
-import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.error.ServerErrorException;
 import dk.firmafon.testkit.FakeFirmafon;
 import dk.firmafon.testkit.FakeFirmafonExtension;
@@ -36,7 +35,10 @@ class MissedCallsServiceTest {
     @BeforeEach
     void pointTheSdkAtTheFake() {
         FakeFirmafon fake = FAKE.fake();
-        client = FirmafonClient.builder().baseUri(fake.baseUri()).auth(AuthStrategy.bearer(fake.accessToken())).build();
+        client = FirmafonClient.builder()
+                .baseUri(fake.baseUri())
+                .auth(AuthStrategy.bearer(fake.accessToken()))
+                .build();
         service = new MissedCallsService(CallsClient.create(client));
     }
 
@@ -63,7 +65,8 @@ class MissedCallsServiceTest {
                 .expectComplete()
                 .verify(Duration.ofSeconds(30));
 
-        List<dk.firmafon.testkit.RecordedRequest> requests = FAKE.fake().journal().requests("GET", "/calls");
+        List<dk.firmafon.testkit.RecordedRequest> requests =
+                FAKE.fake().journal().requests("GET", "/calls");
         assertThat(requests).isNotEmpty().allSatisfy(request -> {
             assertThat(request.queryParameter("direction")).hasValue("incoming");
             assertThat(request.queryParameter("started_at_gt_or_eq")).isPresent();

@@ -14,12 +14,15 @@ import reactor.test.StepVerifier;
 // [readme]
 class TestingWithTheTestkitSampleTest {
     @RegisterExtension
-    static final FakeFirmafonExtension FAKE = new FakeFirmafonExtension();   // one fake per class, reset before each test
+    static final FakeFirmafonExtension FAKE = new FakeFirmafonExtension(); // one fake per class, reset before each test
 
     @Test
     void listsTheSeededCalls() {
         FakeFirmafon fake = FAKE.fake();
-        Firmafon firmafon = Firmafon.builder().baseUri(fake.baseUri()).auth(AuthStrategy.bearer(fake.accessToken())).build();
+        Firmafon firmafon = Firmafon.builder()
+                .baseUri(fake.baseUri())
+                .auth(AuthStrategy.bearer(fake.accessToken()))
+                .build();
 
         StepVerifier.create(firmafon.calls().list().take(3))
                 .expectNextCount(3)
@@ -31,8 +34,11 @@ class TestingWithTheTestkitSampleTest {
     @Test
     void seesAServerErrorThatOutlastsTheRetries() {
         FakeFirmafon fake = FAKE.fake();
-        fake.faults().serverError("GET", "/employee", 10, 503);              // also: delay, tooManyRequests, connectionReset
-        Firmafon firmafon = Firmafon.builder().baseUri(fake.baseUri()).auth(AuthStrategy.bearer(fake.accessToken())).build();
+        fake.faults().serverError("GET", "/employee", 10, 503); // also: delay, tooManyRequests, connectionReset
+        Firmafon firmafon = Firmafon.builder()
+                .baseUri(fake.baseUri())
+                .auth(AuthStrategy.bearer(fake.accessToken()))
+                .build();
 
         StepVerifier.create(firmafon.employees().me())
                 .expectError(ServerErrorException.class)

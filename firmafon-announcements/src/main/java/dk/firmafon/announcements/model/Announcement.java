@@ -14,8 +14,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableAnnouncement.class)
 public abstract class Announcement {
-    Announcement() {
-    }
+    Announcement() {}
 
     public abstract long id();
 
@@ -45,7 +44,6 @@ public abstract class Announcement {
 
     /** Builds an {@link Announcement}. */
     public static final class Builder extends ImmutableAnnouncement.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

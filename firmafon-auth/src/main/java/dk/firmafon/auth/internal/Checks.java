@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Build-time argument checks whose messages name the field but never echo a secret value. */
 public final class Checks {
-    private Checks() {
-    }
+    private Checks() {}
 
     /**
      * A token, secret or id: not null, not blank, no whitespace or control characters.
@@ -65,15 +64,16 @@ public final class Checks {
             throw new IllegalArgumentException(field + " must not be null");
         }
         if (!value.isAbsolute() || value.getHost() == null) {
-            throw new IllegalArgumentException(field + " must be an absolute URI with a host, was: " + Redaction.uri(value));
+            throw new IllegalArgumentException(
+                    field + " must be an absolute URI with a host, was: " + Redaction.uri(value));
         }
         if (value.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(field + " must not contain user info (user:password@), was: "
-                    + Redaction.uri(value));
+            throw new IllegalArgumentException(
+                    field + " must not contain user info (user:password@), was: " + Redaction.uri(value));
         }
         if (value.getRawFragment() != null) {
-            throw new IllegalArgumentException(field + " must not contain a fragment (#...), was: "
-                    + Redaction.uri(value));
+            throw new IllegalArgumentException(
+                    field + " must not contain a fragment (#...), was: " + Redaction.uri(value));
         }
         return value;
     }
@@ -110,7 +110,9 @@ public final class Checks {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(Character::isDigit)
                     || Integer.parseInt(part) > 255) {
                 return false;
             }

@@ -6,8 +6,7 @@ import reactor.netty.NettyPipeline;
 
 /** Where the SDK puts its own handlers on a Reactor Netty connection: after the HTTP codec, before the bridge. */
 public final class ConnectionHandlers {
-    private ConnectionHandlers() {
-    }
+    private ConnectionHandlers() {}
 
     /** Adds {@code handler} as {@code name} just before Reactor Netty's reactive bridge (last when there is none). */
     public static void addBeforeBridge(ChannelPipeline pipeline, String name, ChannelHandler handler) {

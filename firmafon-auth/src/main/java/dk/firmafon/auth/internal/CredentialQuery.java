@@ -22,8 +22,7 @@ public final class CredentialQuery extends ChannelOutboundHandlerAdapter {
     /** The encoded {@code name=value[&...]} for the request about to be written, or null. */
     private @Nullable String pair;
 
-    private CredentialQuery() {
-    }
+    private CredentialQuery() {}
 
     /** Sets the pair for the next request on {@code connection} (null: none); adds the handler when needed. */
     public static void apply(Connection connection, @Nullable String pair) {

@@ -11,8 +11,7 @@ import java.util.StringJoiner;
 
 /** {@code application/x-www-form-urlencoded} for OAuth parameters: query strings and form bodies. */
 public final class FormUrlEncoding {
-    private FormUrlEncoding() {
-    }
+    private FormUrlEncoding() {}
 
     /** {@code a=1&b=2}, every name and value percent-encoded, in the map's order. */
     public static String encode(Map<String, String> parameters) {

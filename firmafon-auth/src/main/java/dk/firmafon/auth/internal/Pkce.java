@@ -18,8 +18,7 @@ public final class Pkce {
     private static final SecureRandom RANDOM = seeded();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private Pkce() {
-    }
+    private Pkce() {}
 
     private static SecureRandom seeded() {
         SecureRandom random;

@@ -16,23 +16,21 @@ public final class Redaction {
 
     /** Query / form / JSON field names whose values are secrets. */
     public static final Set<String> SECRET_PARAMETERS = Set.of(
-            "access_token", "refresh_token", "client_secret", "code", "code_verifier", "id_token", "password",
-            "token");
+            "access_token", "refresh_token", "client_secret", "code", "code_verifier", "id_token", "password", "token");
 
     /** Header names whose values are secrets (lower case). */
-    public static final Set<String> SECRET_HEADERS = Set.of(
-            "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
+    public static final Set<String> SECRET_HEADERS =
+            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
 
-    private static final Pattern QUERY_SECRET = Pattern.compile(
-            "(?i)([?&;](?:" + String.join("|", SECRET_PARAMETERS) + ")=)([^&#;]*)");
+    private static final Pattern QUERY_SECRET =
+            Pattern.compile("(?i)([?&;](?:" + String.join("|", SECRET_PARAMETERS) + ")=)([^&#;]*)");
     private static final Pattern JSON_SECRET = Pattern.compile(
             "(?i)(\"(?:" + String.join("|", SECRET_PARAMETERS) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\s]+)");
-    private static final Pattern FORM_SECRET = Pattern.compile(
-            "(?i)((?:^|[&\\s])(?:" + String.join("|", SECRET_PARAMETERS) + ")=)([^&\\s]*)");
+    private static final Pattern FORM_SECRET =
+            Pattern.compile("(?i)((?:^|[&\\s])(?:" + String.join("|", SECRET_PARAMETERS) + ")=)([^&\\s]*)");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /** The URI with user info dropped and every secret query parameter's value masked. */
     public static String uri(URI uri) {
@@ -89,22 +87,28 @@ public final class Redaction {
             return text;
         }
         StringBuilder alternatives = new StringBuilder();
-        secrets.stream().filter(secret -> secret != null && secret.length() >= 4)
+        secrets.stream()
+                .filter(secret -> secret != null && secret.length() >= 4)
                 .sorted((a, b) -> b.length() - a.length()) // longest first: a secret inside another is masked whole
                 .forEach(secret -> {
                     byte[] bytes = secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     if (alternatives.length() > 0) {
                         alternatives.append('|');
                     }
-                    alternatives.append(anyEncoding(secret)).append('|')
-                            .append(Pattern.quote(java.util.Base64.getEncoder().encodeToString(bytes))).append('|')
-                            .append(Pattern.quote(java.util.Base64.getUrlEncoder().withoutPadding()
+                    alternatives
+                            .append(anyEncoding(secret))
+                            .append('|')
+                            .append(Pattern.quote(java.util.Base64.getEncoder().encodeToString(bytes)))
+                            .append('|')
+                            .append(Pattern.quote(java.util.Base64.getUrlEncoder()
+                                    .withoutPadding()
                                     .encodeToString(bytes)));
                 });
         if (alternatives.length() == 0) {
             return text;
         }
-        return Pattern.compile(alternatives.toString(), Pattern.CASE_INSENSITIVE).matcher(text)
+        return Pattern.compile(alternatives.toString(), Pattern.CASE_INSENSITIVE)
+                .matcher(text)
                 .replaceAll(Matcher.quoteReplacement(MASK));
     }
 
@@ -120,9 +124,12 @@ public final class Redaction {
                 percent.append('%').append(hex);
                 twice.append("%25").append(hex);
             }
-            pattern.append("(?:").append(Pattern.quote(character))
-                    .append('|').append(Pattern.quote(percent.toString()))
-                    .append('|').append(Pattern.quote(twice.toString()));
+            pattern.append("(?:")
+                    .append(Pattern.quote(character))
+                    .append('|')
+                    .append(Pattern.quote(percent.toString()))
+                    .append('|')
+                    .append(Pattern.quote(twice.toString()));
             if (codePoint < 0x10000) {
                 pattern.append('|').append(Pattern.quote(String.format("\\u%04X", codePoint)));
             }
@@ -149,7 +156,8 @@ public final class Redaction {
             secrets.add(value.substring(7).strip());
         } else if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
-                String pair = new String(java.util.Base64.getDecoder().decode(value.substring(6).strip()),
+                String pair = new String(
+                        java.util.Base64.getDecoder().decode(value.substring(6).strip()),
                         java.nio.charset.StandardCharsets.UTF_8);
                 int colon = pair.indexOf(':');
                 secrets.add(colon < 0 ? pair : pair.substring(0, colon));

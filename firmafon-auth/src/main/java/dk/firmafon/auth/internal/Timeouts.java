@@ -11,8 +11,7 @@ public final class Timeouts {
     /** The longest timeout applied. */
     public static final Duration LONGEST = Duration.ofDays(365);
 
-    private Timeouts() {
-    }
+    private Timeouts() {}
 
     /** {@code timeout}, or {@link #LONGEST} when it is longer. */
     public static Duration capped(Duration timeout) {

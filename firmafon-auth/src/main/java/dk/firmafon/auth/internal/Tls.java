@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Telling a TLS verification failure (never worth repeating) from other transport failures. */
 public final class Tls {
-    private Tls() {
-    }
+    private Tls() {}
 
     /**
      * Whether {@code error} or a cause is a failed TLS handshake (certificate, host name, protocol); a handshake
@@ -33,11 +32,16 @@ public final class Tls {
                 break;
             }
         }
-        String detail = handshake == null || handshake.getMessage() == null ? ""
+        String detail = handshake == null || handshake.getMessage() == null
+                ? ""
                 : ": " + Redaction.excerpt(handshake.getMessage(), 200);
-        return new FirmafonTlsException(prefix + (certificate
-                ? "the server's TLS certificate could not be verified (not trusted, or not for this host)"
-                : "the TLS handshake failed") + detail + "; not retried", error);
+        return new FirmafonTlsException(
+                prefix
+                        + (certificate
+                                ? "the server's TLS certificate could not be verified (not trusted, or not for this host)"
+                                : "the TLS handshake failed")
+                        + detail + "; not retried",
+                error);
     }
 
     private static @Nullable Throwable handshakeFailure(Throwable error) {

@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +43,7 @@ public final class TokenEndpoint implements AutoCloseable {
     public static final Duration LONGEST_LIFETIME = Duration.ofDays(3653);
     /** The latest {@code created_at} read: 9999-12-31T23:59:59Z. */
     private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
+
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
     private static final int EXCERPT_CHARS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,9 +66,15 @@ public final class TokenEndpoint implements AutoCloseable {
      * @param responseTimeout silence allowed after the request and between two chunks of the answer
      * @param attemptTimeout the deadline of one whole exchange, from its start to the end of the answer
      */
-    public TokenEndpoint(URI tokenUri, String clientId, String clientSecret,
-            ClientAuthentication clientAuthentication, Duration connectTimeout, Duration responseTimeout,
-            Duration attemptTimeout, Clock clock) {
+    public TokenEndpoint(
+            URI tokenUri,
+            String clientId,
+            String clientSecret,
+            ClientAuthentication clientAuthentication,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            Duration attemptTimeout,
+            Clock clock) {
         this.tokenUri = URI.create(Checks.canonical(tokenUri));
         this.printableUri = Redaction.uri(tokenUri);
         this.clientId = clientId;
@@ -76,8 +83,10 @@ public final class TokenEndpoint implements AutoCloseable {
         this.clock = clock;
         this.connectTimeout = connectTimeout;
         this.attemptTimeout = Timeouts.capped(attemptTimeout);
-        this.connections = ConnectionProvider.builder("firmafon-oauth").maxConnections(16)
-                .maxIdleTime(Duration.ofSeconds(30)).build();
+        this.connections = ConnectionProvider.builder("firmafon-oauth")
+                .maxConnections(16)
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
         this.http = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(connectTimeout))
                 .followRedirect(false)
@@ -115,10 +124,8 @@ public final class TokenEndpoint implements AutoCloseable {
             // with the parameters in the query, Reactor Netty is handed the URI without them (it logs URIs at
             // DEBUG); CredentialQuery adds them to the request line as it is encoded
             byte[] body = inQuery ? new byte[0] : encoded.getBytes(StandardCharsets.US_ASCII);
-            LOG.debug("POST {} grant_type={} client authentication {}", printableUri, grantType,
-                    clientAuthentication);
-            return http
-                    .headers(headers -> {
+            LOG.debug("POST {} grant_type={} client authentication {}", printableUri, grantType, clientAuthentication);
+            return http.headers(headers -> {
                         headers.set(HttpHeaderNames.ACCEPT, "application/json");
                         headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
                         if (!inQuery) {
@@ -132,13 +139,21 @@ public final class TokenEndpoint implements AutoCloseable {
                     .post()
                     .uri(tokenUri)
                     .send((request, out) -> out.sendByteArray(Mono.just(body)))
-                    .response((response, content) -> read(response.status().code(),
-                            response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH), content))
+                    .response((response, content) -> read(
+                            response.status().code(),
+                            response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH),
+                            content))
                     .next()
-                    .timeout(attemptTimeout, Mono.error(() -> new FirmafonIoException("POST " + printableUri
-                            + " failed: the token endpoint did not answer in full within "
-                            + Timeouts.describe(attemptTimeout) + " (attemptTimeout)", null,
-                            FirmafonIoException.Kind.ATTEMPT_TIMEOUT, true)), Schedulers.parallel())
+                    .timeout(
+                            attemptTimeout,
+                            Mono.error(() -> new FirmafonIoException(
+                                    "POST " + printableUri
+                                            + " failed: the token endpoint did not answer in full within "
+                                            + Timeouts.describe(attemptTimeout) + " (attemptTimeout)",
+                                    null,
+                                    FirmafonIoException.Kind.ATTEMPT_TIMEOUT,
+                                    true)),
+                            Schedulers.parallel())
                     .onErrorMap(e -> !(e instanceof FirmafonException), this::ioFailure)
                     .map(answer -> decode(answer, secrets));
         });
@@ -158,7 +173,8 @@ public final class TokenEndpoint implements AutoCloseable {
                         sink.next(buffer);
                     }
                 }))
-                .aggregate().asString(StandardCharsets.UTF_8)
+                .aggregate()
+                .asString(StandardCharsets.UTF_8)
                 .defaultIfEmpty("")
                 .map(text -> new Answer(status, text));
     }
@@ -172,9 +188,15 @@ public final class TokenEndpoint implements AutoCloseable {
     }
 
     private TokenEndpointException tooLarge(int status, String what) {
-        return new TokenEndpointException("token endpoint POST " + printableUri + " answered " + status
-                + " with a body over the limit of " + MAX_RESPONSE_BYTES + " bytes for a token response (" + what
-                + "); it was not read", status, null, null, null);
+        return new TokenEndpointException(
+                "token endpoint POST " + printableUri + " answered " + status
+                        + " with a body over the limit of " + MAX_RESPONSE_BYTES + " bytes for a token response ("
+                        + what
+                        + "); it was not read",
+                status,
+                null,
+                null,
+                null);
     }
 
     private String basic() {
@@ -191,19 +213,22 @@ public final class TokenEndpoint implements AutoCloseable {
             return Tls.verificationFailure("POST " + printableUri + " failed: ", cause);
         }
         if (cause instanceof SslHandshakeTimeoutException) {
-            return new FirmafonIoException("POST " + printableUri + " failed: the TLS handshake did not complete "
-                    + "within " + Timeouts.describe(connectTimeout) + " (connectTimeout)", cause,
-                    FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT, false);
+            return new FirmafonIoException(
+                    "POST " + printableUri + " failed: the TLS handshake did not complete " + "within "
+                            + Timeouts.describe(connectTimeout) + " (connectTimeout)",
+                    cause,
+                    FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT,
+                    false);
         }
-        String detail = cause.getMessage() == null ? ""
+        String detail = cause.getMessage() == null
+                ? ""
                 : ": " + Redaction.excerpt(Redaction.uri(cause.getMessage()), EXCERPT_CHARS);
         LOG.debug("POST {} failed: {}{}", printableUri, cause.getClass().getSimpleName(), detail);
         return new FirmafonIoException(
                 "POST " + printableUri + " failed: " + cause.getClass().getSimpleName() + detail, cause);
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private OAuthToken decode(Answer answer, List<String> secrets) {
         LOG.debug("POST {} answered {}", printableUri, answer.status());
@@ -215,33 +240,45 @@ public final class TokenEndpoint implements AutoCloseable {
                 throw unusable(answer, answer.body().isBlank() ? "an empty body" : "a body that is not a JSON object");
             }
             if (!json.path("access_token").isTextual()) {
-                throw unusable(answer, json.has("access_token") ? "an access_token that is not a string"
-                        : "no access_token");
+                throw unusable(
+                        answer, json.has("access_token") ? "an access_token that is not a string" : "no access_token");
             }
             return token(answer, json);
         }
         if (json != null && json.path("error").isTextual()) {
             String error = Redaction.maskValues(json.get("error").asText(), secrets);
             String description = json.path("error_description").isTextual()
-                    ? Redaction.maskValues(json.get("error_description").asText(), secrets) : null;
-            throw new TokenEndpointException("token endpoint POST " + printableUri + " answered " + answer.status()
-                    + ": " + Redaction.excerpt(error, 64)
-                    + (description == null ? "" : " (" + Redaction.excerpt(description, EXCERPT_CHARS) + ")"),
-                    answer.status(), Redaction.excerpt(error, 64),
-                    description == null ? null : Redaction.excerpt(description, EXCERPT_CHARS), null);
+                    ? Redaction.maskValues(json.get("error_description").asText(), secrets)
+                    : null;
+            throw new TokenEndpointException(
+                    "token endpoint POST " + printableUri + " answered " + answer.status()
+                            + ": " + Redaction.excerpt(error, 64)
+                            + (description == null ? "" : " (" + Redaction.excerpt(description, EXCERPT_CHARS) + ")"),
+                    answer.status(),
+                    Redaction.excerpt(error, 64),
+                    description == null ? null : Redaction.excerpt(description, EXCERPT_CHARS),
+                    null);
         }
         String excerpt = Redaction.excerpt(Redaction.maskValues(answer.body(), secrets), EXCERPT_CHARS);
         String what = answer.body().isBlank() ? "an empty body" : "a body that is not an OAuth error";
-        throw new TokenEndpointException("token endpoint POST " + printableUri + " answered " + answer.status()
-                + " with " + what + (excerpt.isEmpty() ? "" : ": " + excerpt), answer.status(), null, null,
+        throw new TokenEndpointException(
+                "token endpoint POST " + printableUri + " answered " + answer.status() + " with " + what
+                        + (excerpt.isEmpty() ? "" : ": " + excerpt),
+                answer.status(),
+                null,
+                null,
                 excerpt.isEmpty() ? null : excerpt);
     }
 
     /** A 2xx answer that is not a usable token; {@code what} names the fault, never a value of the body. */
     private TokenEndpointException unusable(Answer answer, String what) {
-        return new TokenEndpointException("token endpoint POST " + printableUri + " answered " + answer.status()
-                + " with " + what + " (the body of a successful token response is never printed)",
-                answer.status(), null, null, null);
+        return new TokenEndpointException(
+                "token endpoint POST " + printableUri + " answered " + answer.status() + " with " + what
+                        + " (the body of a successful token response is never printed)",
+                answer.status(),
+                null,
+                null,
+                null);
     }
 
     private static @Nullable JsonNode parse(String body) {
@@ -267,15 +304,17 @@ public final class TokenEndpoint implements AutoCloseable {
         if (!isVisibleAscii(accessToken)) {
             throw unusable(answer, "an access_token that is empty or holds characters a header cannot carry");
         }
-        OAuthToken.Builder token = OAuthToken.builder()
-                .accessToken(accessToken)
-                .receivedAt(clock.instant());
+        OAuthToken.Builder token = OAuthToken.builder().accessToken(accessToken).receivedAt(clock.instant());
         JsonNode type = json.path("token_type");
         if (!type.isMissingNode() && !type.isNull()) {
             if (!type.isTextual() || !type.asText().equalsIgnoreCase("bearer")) {
-                throw unusable(answer, "token_type " + (type.isTextual()
-                        ? "\"" + Redaction.excerpt(type.asText(), 32) + "\"" : "of JSON type " + type.getNodeType())
-                        + ", which this SDK does not support (only Bearer)");
+                throw unusable(
+                        answer,
+                        "token_type "
+                                + (type.isTextual()
+                                        ? "\"" + Redaction.excerpt(type.asText(), 32) + "\""
+                                        : "of JSON type " + type.getNodeType())
+                                + ", which this SDK does not support (only Bearer)");
             }
             token.tokenType(type.asText());
         }
@@ -292,7 +331,8 @@ public final class TokenEndpoint implements AutoCloseable {
         }
         Long expiresIn = seconds(answer, json, "expires_in", 0, Long.MAX_VALUE);
         if (expiresIn != null) {
-            token.expiresIn(expiresIn > LONGEST_LIFETIME.getSeconds() ? LONGEST_LIFETIME : Duration.ofSeconds(expiresIn));
+            token.expiresIn(
+                    expiresIn > LONGEST_LIFETIME.getSeconds() ? LONGEST_LIFETIME : Duration.ofSeconds(expiresIn));
         }
         Long createdAt = seconds(answer, json, "created_at", 0, LATEST_EPOCH_SECOND);
         if (createdAt != null) {

@@ -48,8 +48,14 @@ public final class TokenManager {
      * @param refreshRetries how often a refresh is retried on an I/O error or a 5xx answer
      * @param refreshBackoff the first delay between those retries (doubling, with jitter)
      */
-    public TokenManager(TokenEndpoint endpoint, TokenStore store, @Nullable TokenListener listener, Clock clock,
-            Duration refreshAhead, int refreshRetries, Duration refreshBackoff) {
+    public TokenManager(
+            TokenEndpoint endpoint,
+            TokenStore store,
+            @Nullable TokenListener listener,
+            Clock clock,
+            Duration refreshAhead,
+            int refreshRetries,
+            Duration refreshBackoff) {
         this.endpoint = endpoint;
         this.store = store;
         this.listener = listener;
@@ -159,10 +165,14 @@ public final class TokenManager {
                         return remove(userKey).then(Mono.error(reauthorization(userKey, reason, null)));
                     }
                     return refresh(userKey, current.refreshToken().get())
-                            .onErrorResume(failure -> !(failure instanceof ReauthorizationRequiredException)
-                                    && isStillValid(userKey, current, clock.instant()), failure -> {
-                                        LOG.debug("refresh for user key {} failed ({}); the current token is still"
-                                                + " valid and stays in use", userKey,
+                            .onErrorResume(
+                                    failure -> !(failure instanceof ReauthorizationRequiredException)
+                                            && isStillValid(userKey, current, clock.instant()),
+                                    failure -> {
+                                        LOG.debug(
+                                                "refresh for user key {} failed ({}); the current token is still"
+                                                        + " valid and stays in use",
+                                                userKey,
                                                 failure.getClass().getSimpleName());
                                         coolingDown.put(userKey, clock.instant().plus(REFRESH_COOLDOWN));
                                         return Mono.just(current);
@@ -175,12 +185,18 @@ public final class TokenManager {
         return endpoint.request("refresh_token", Map.of("refresh_token", refreshToken))
                 .retryWhen(refreshRetry)
                 // RFC 6749 §6: without a new refresh token, the old one stays valid
-                .map(fresh -> fresh.refreshToken().isPresent() ? fresh
-                        : OAuthToken.builder().from(fresh).refreshToken(refreshToken).build())
+                .map(fresh -> fresh.refreshToken().isPresent()
+                        ? fresh
+                        : OAuthToken.builder()
+                                .from(fresh)
+                                .refreshToken(refreshToken)
+                                .build())
                 .flatMap(fresh -> store(userKey, fresh))
-                .onErrorResume(failure -> failure instanceof TokenEndpointException e && e.isInvalidGrant(),
-                        failure -> remove(userKey).then(Mono.error(reauthorization(userKey,
-                                "the refresh token was rejected (invalid_grant)", failure))));
+                .onErrorResume(
+                        failure -> failure instanceof TokenEndpointException e && e.isInvalidGrant(),
+                        failure -> remove(userKey)
+                                .then(Mono.error(reauthorization(
+                                        userKey, "the refresh token was rejected (invalid_grant)", failure))));
     }
 
     private Mono<Void> remove(String userKey) {
@@ -198,7 +214,10 @@ public final class TokenManager {
         try {
             listener.tokenChanged(userKey, token);
         } catch (RuntimeException e) {
-            LOG.debug("token listener failed for user key {}: {}", userKey, e.getClass().getName());
+            LOG.debug(
+                    "token listener failed for user key {}: {}",
+                    userKey,
+                    e.getClass().getName());
         }
     }
 
@@ -207,8 +226,8 @@ public final class TokenManager {
                 || failure instanceof TokenEndpointException e && e.isServerError();
     }
 
-    private static ReauthorizationRequiredException reauthorization(String userKey, String reason,
-            @Nullable Throwable cause) {
+    private static ReauthorizationRequiredException reauthorization(
+            String userKey, String reason, @Nullable Throwable cause) {
         return new ReauthorizationRequiredException(userKey, reason, cause);
     }
 }

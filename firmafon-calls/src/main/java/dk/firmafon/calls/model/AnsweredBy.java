@@ -11,8 +11,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableAnsweredBy.class)
 public abstract class AnsweredBy {
-    AnsweredBy() {
-    }
+    AnsweredBy() {}
 
     /** The employee's id. */
     public abstract Optional<Long> id();
@@ -28,7 +27,6 @@ public abstract class AnsweredBy {
 
     /** Builds an {@link AnsweredBy}. */
     public static final class Builder extends ImmutableAnsweredBy.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

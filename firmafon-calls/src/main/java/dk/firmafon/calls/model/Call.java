@@ -30,15 +30,14 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableCall.class)
 public abstract class Call {
-    Call() {
-    }
+    Call() {}
 
     /**
      * The order of {@code GET /calls}: {@code started_at} descending by instant (so {@code 10:00Z} comes before
      * {@code 11:30+02:00}), calls without {@code started_at} first, ties broken by {@code call_uuid}.
      */
-    public static final Comparator<Call> NEWEST_FIRST = Comparator
-            .comparing((Call call) -> call.startedAt().map(OffsetDateTime::toInstant),
+    public static final Comparator<Call> NEWEST_FIRST = Comparator.comparing(
+                    (Call call) -> call.startedAt().map(OffsetDateTime::toInstant),
                     (a, b) -> b.isEmpty() || a.isEmpty()
                             ? Boolean.compare(b.isEmpty(), a.isEmpty())
                             : b.get().compareTo(a.get()))
@@ -127,7 +126,9 @@ public abstract class Call {
 
     @Value.Check
     Call normalize() {
-        return Json.isNull(voiceMail()) ? Call.builder().from(this).voiceMail(Optional.empty()).build() : this;
+        return Json.isNull(voiceMail())
+                ? Call.builder().from(this).voiceMail(Optional.empty()).build()
+                : this;
     }
 
     public static Builder builder() {
@@ -136,7 +137,6 @@ public abstract class Call {
 
     /** Builds a {@link Call}. */
     public static final class Builder extends ImmutableCall.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -20,8 +20,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableCallNode.class)
 public abstract class CallNode {
-    CallNode() {
-    }
+    CallNode() {}
 
     /** The node's id: {@code node_uuid}. */
     @JsonProperty("node_uuid")
@@ -54,7 +53,6 @@ public abstract class CallNode {
 
     /** Builds a {@link CallNode}. */
     public static final class Builder extends ImmutableCallNode.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -12,8 +12,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class DialResult {
-    DialResult() {
-    }
+    DialResult() {}
 
     /** The response body, absent when it was empty or JSON {@code null}. */
     @Value.Parameter
@@ -21,6 +20,7 @@ public abstract class DialResult {
 
     /** A result for the given body ({@code null}: an empty body). */
     public static DialResult of(@org.jspecify.annotations.Nullable JsonNode body) {
-        return ImmutableDialResult.of(Optional.ofNullable(body).filter(node -> !node.isNull() && !node.isMissingNode()));
+        return ImmutableDialResult.of(
+                Optional.ofNullable(body).filter(node -> !node.isNull() && !node.isMissingNode()));
     }
 }

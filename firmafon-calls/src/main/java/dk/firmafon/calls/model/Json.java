@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Helpers for the models' free-form JSON fields. */
 final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Whether an optional free-form field holds JSON {@code null}. Jackson reads {@code null} into an

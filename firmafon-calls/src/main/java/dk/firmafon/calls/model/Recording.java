@@ -17,8 +17,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableRecording.class)
 public abstract class Recording {
-    Recording() {
-    }
+    Recording() {}
 
     /** The recording's id, as text. */
     public abstract Optional<String> id();
@@ -43,7 +42,9 @@ public abstract class Recording {
 
     @Value.Check
     Recording normalize() {
-        return Json.isNull(sound()) ? Recording.builder().from(this).sound(Optional.empty()).build() : this;
+        return Json.isNull(sound())
+                ? Recording.builder().from(this).sound(Optional.empty()).build()
+                : this;
     }
 
     public static Builder builder() {
@@ -52,7 +53,6 @@ public abstract class Recording {
 
     /** Builds a {@link Recording}. */
     public static final class Builder extends ImmutableRecording.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -30,14 +30,20 @@ class CallJsonTest {
 
     @Test
     void callFixtureReadsIntoTypedValues() throws Exception {
-        Call call = mapper.treeToValue(mapper.readTree(Fixtures.text("call.json")).get("call"), Call.class);
+        Call call =
+                mapper.treeToValue(mapper.readTree(Fixtures.text("call.json")).get("call"), Call.class);
 
         assertThat(call.callUuid()).isEqualTo("6f1c2a3e-8b47-4d0e-9a51-2c7d3e4f5a61");
         assertThat(call.companyId()).contains(42L);
         assertThat(call.endpoint()).contains(Endpoint.reception(7));
         assertThat(call.fromNumber().map(n -> n.digits())).contains("4520304050");
-        assertThat(call.fromContact()).contains(Contact.builder().id(311L).number("4520304050").name("Ida Iversen")
-                .email("ida@example.org").build());
+        assertThat(call.fromContact())
+                .contains(Contact.builder()
+                        .id(311L)
+                        .number("4520304050")
+                        .name("Ida Iversen")
+                        .email("ida@example.org")
+                        .build());
         assertThat(call.toContact()).isEmpty();
         assertThat(call.direction()).containsSame(CallDirection.INCOMING);
         assertThat(call.status()).containsSame(CallStatus.ANSWERED);
@@ -57,16 +63,22 @@ class CallJsonTest {
 
         List<Call> calls = mapper.readerForListOf(Call.class).readValue(fixture);
 
-        assertThat(calls).extracting(Call::callUuid).containsExactly("a0000000-0000-4000-8000-000000000003",
-                "a0000000-0000-4000-8000-000000000002", "a0000000-0000-4000-8000-000000000001");
+        assertThat(calls)
+                .extracting(Call::callUuid)
+                .containsExactly(
+                        "a0000000-0000-4000-8000-000000000003",
+                        "a0000000-0000-4000-8000-000000000002",
+                        "a0000000-0000-4000-8000-000000000001");
         assertThat(calls.get(0).toContact().flatMap(Contact::email)).isEmpty();
         assertThat(calls.get(0).toContact().flatMap(Contact::name)).contains("Pia Poulsen");
-        assertThat(calls.get(1).answeredAt()).map(OffsetDateTime::toInstant)
+        assertThat(calls.get(1).answeredAt())
+                .map(OffsetDateTime::toInstant)
                 .contains(OffsetDateTime.parse("2025-06-02T07:30:04Z").toInstant());
         assertThat(calls.get(2).status()).containsSame(CallStatus.VOICEMAIL);
         for (int i = 0; i < calls.size(); i++) {
             assertThat(roundTrip(calls.get(i), Call.class)).isEqualTo(calls.get(i));
-            assertCarriesEveryField(withoutField(fixture.get(i), "some_future_field"), mapper.valueToTree(calls.get(i)));
+            assertCarriesEveryField(
+                    withoutField(fixture.get(i), "some_future_field"), mapper.valueToTree(calls.get(i)));
         }
     }
 
@@ -96,14 +108,16 @@ class CallJsonTest {
 
     @Test
     void newerFieldsAreRead() throws Exception {
-        Call call = mapper.readValue("""
+        Call call = mapper.readValue(
+                """
                 {"call_uuid": "c1", "endpoint_type": "Reception", "from_number_formatted": "+45 20 30 40 50",
                  "to_number_formatted": "+45 70 20 10 00", "remote_number": "4520304050",
                  "ringing_at": "2025-06-02T10:15:00+02:00", "talk_duration": 94,
                  "recording": {"id": 881, "duration": 95, "expired": false, "accepted": true,
                                "sound": {"formats": ["audio/mpeg"], "url": "https://example.org/r/881"}},
                  "voice_mail": {"id": 5012}}
-                """, Call.class);
+                """,
+                Call.class);
 
         assertThat(call.endpointType()).contains("Reception");
         assertThat(call.fromNumberFormatted()).contains("+45 20 30 40 50");
@@ -125,11 +139,13 @@ class CallJsonTest {
 
     @Test
     void unknownFieldsAndUnknownEnumValuesReadFine() throws Exception {
-        Call call = mapper.readValue("""
+        Call call = mapper.readValue(
+                """
                 {"call_uuid": "c1", "direction": "sideways", "status": "brand_new", "hologram": {"x": [1, 2]},
                  "nodes": [{"node_uuid": "n1", "state": "parked", "node_type": "conference", "colour": "blue"}],
                  "recording": {"id": "rec-1", "sound": "https://example.org/r.mp3", "codec": "opus"}}
-                """, Call.class);
+                """,
+                Call.class);
 
         assertThat(call.direction().map(CallDirection::value)).contains("sideways");
         assertThat(call.direction().map(CallDirection::isKnown)).contains(false);
@@ -138,16 +154,19 @@ class CallJsonTest {
         assertThat(call.nodes().get(0).state().map(NodeState::value)).contains("parked");
         assertThat(call.nodes().get(0).nodeType().map(NodeType::value)).contains("conference");
         assertThat(call.recording().flatMap(Recording::id)).contains("rec-1");
-        assertThat(call.recording().flatMap(Recording::sound).map(JsonNode::asText)).contains("https://example.org/r.mp3");
+        assertThat(call.recording().flatMap(Recording::sound).map(JsonNode::asText))
+                .contains("https://example.org/r.mp3");
         assertThat(mapper.valueToTree(call).get("status").asText()).isEqualTo("brand_new");
     }
 
     @Test
     void oddNumbersFromTheServerDoNotFailDecoding() throws Exception {
-        Call call = mapper.readValue("""
+        Call call = mapper.readValue(
+                """
                 {"call_uuid": "c1", "from_number": "anonymous", "to_number": 4570201000, "remote_number": {"hidden": true},
                  "answered_by": {"id": "12", "name": null, "number": ""}}
-                """, Call.class);
+                """,
+                Call.class);
 
         assertThat(call.fromNumber().map(n -> n.digits())).contains("anonymous");
         assertThat(call.toNumber().map(n -> n.digits())).contains("4570201000");
@@ -157,10 +176,12 @@ class CallJsonTest {
 
     @Test
     void nullsReadAsAbsent() throws Exception {
-        Call call = mapper.readValue("""
+        Call call = mapper.readValue(
+                """
                 {"call_uuid": "c1", "nodes": null, "voice_mail": null, "recording": {"sound": null},
                  "answered_by": null, "started_at": null, "direction": null}
-                """, Call.class);
+                """,
+                Call.class);
 
         assertThat(call.nodes()).isEmpty();
         assertThat(call.voiceMail()).isEmpty();
@@ -168,22 +189,31 @@ class CallJsonTest {
         assertThat(call.answeredBy()).isEmpty();
         assertThat(call.startedAt()).isEmpty();
         assertThat(call.direction()).isEmpty();
-        assertThat(call).isEqualTo(Call.builder().callUuid("c1").recording(Recording.builder().build()).build());
+        assertThat(call)
+                .isEqualTo(Call.builder()
+                        .callUuid("c1")
+                        .recording(Recording.builder().build())
+                        .build());
     }
 
     @Test
     void newestFirstOrdersByInstantNotByText() throws Exception {
         List<Call> calls = mapper.readerForListOf(Call.class)
                 .readValue(mapper.readTree(Fixtures.text("calls.json")).get("calls"));
-        Call ringing = Call.builder().callUuid("a0000000-0000-4000-8000-000000000009").build();
+        Call ringing =
+                Call.builder().callUuid("a0000000-0000-4000-8000-000000000009").build();
 
         // 09:30:00+02:00 is 07:30:00Z: earlier than 07:59:59Z although it reads later
-        assertThat(calls.stream().sorted(Call.NEWEST_FIRST).map(Call::callUuid)).containsExactly(
-                "a0000000-0000-4000-8000-000000000003", "a0000000-0000-4000-8000-000000000001",
-                "a0000000-0000-4000-8000-000000000002");
+        assertThat(calls.stream().sorted(Call.NEWEST_FIRST).map(Call::callUuid))
+                .containsExactly(
+                        "a0000000-0000-4000-8000-000000000003",
+                        "a0000000-0000-4000-8000-000000000001",
+                        "a0000000-0000-4000-8000-000000000002");
         assertThat(Call.NEWEST_FIRST.compare(ringing, calls.get(0))).isNegative();
-        Call sameInstant = Call.builder().callUuid("a0000000-0000-4000-8000-000000000004")
-                .startedAt(OffsetDateTime.parse("2025-06-02T12:00:00+02:00")).build();
+        Call sameInstant = Call.builder()
+                .callUuid("a0000000-0000-4000-8000-000000000004")
+                .startedAt(OffsetDateTime.parse("2025-06-02T12:00:00+02:00"))
+                .build();
         assertThat(sameInstant.startedAt().orElseThrow().toInstant())
                 .isEqualTo(calls.get(0).startedAt().orElseThrow().toInstant());
         assertThat(Call.NEWEST_FIRST.compare(calls.get(0), sameInstant)).isNegative();
@@ -194,9 +224,11 @@ class CallJsonTest {
         assertThat(CallStatus.of("missed")).isSameAs(CallStatus.MISSED);
         assertThat(NodeState.of("hungup")).isSameAs(NodeState.HUNGUP);
         assertThat(CallStatus.of("orphaned").isKnown()).isTrue();
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> CallStatus.of(" "))
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> CallStatus.of(" "))
                 .withMessage("status must not be null or blank");
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> NodeType.of(""))
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> NodeType.of(""))
                 .withMessage("nodeType must not be null or blank");
     }
 
@@ -218,11 +250,15 @@ class CallJsonTest {
         if (fixture.isObject()) {
             for (Map.Entry<String, JsonNode> field : fixture.properties()) {
                 if (field.getValue().isNull()) {
-                    assertThat(written.path(field.getKey()).isNull() || written.path(field.getKey()).isMissingNode())
-                            .as("field %s absent or null", field.getKey()).isTrue();
+                    assertThat(written.path(field.getKey()).isNull()
+                                    || written.path(field.getKey()).isMissingNode())
+                            .as("field %s absent or null", field.getKey())
+                            .isTrue();
                     continue;
                 }
-                assertThat(written.has(field.getKey())).as("field %s written", field.getKey()).isTrue();
+                assertThat(written.has(field.getKey()))
+                        .as("field %s written", field.getKey())
+                        .isTrue();
                 assertCarriesEveryField(field.getValue(), written.get(field.getKey()));
             }
         } else if (fixture.isArray()) {
@@ -241,7 +277,9 @@ class CallJsonTest {
 
     private static Optional<java.time.Instant> timestamp(JsonNode node) {
         try {
-            return node.isTextual() ? Optional.of(OffsetDateTime.parse(node.asText()).toInstant()) : Optional.empty();
+            return node.isTextual()
+                    ? Optional.of(OffsetDateTime.parse(node.asText()).toInstant())
+                    : Optional.empty();
         } catch (DateTimeParseException notATimestamp) {
             return Optional.empty();
         }

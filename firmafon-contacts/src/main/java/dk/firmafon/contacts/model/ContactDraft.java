@@ -1,9 +1,9 @@
 package dk.firmafon.contacts.model;
 
+import dk.firmafon.core.model.FirmafonModel;
 import dk.firmafon.core.model.PhoneNumber;
 import java.util.Optional;
 import org.immutables.value.Value;
-import dk.firmafon.core.model.FirmafonModel;
 
 /**
  * The fields of a contact to create or update. Only the fields that are set are sent: an update leaves the others
@@ -18,8 +18,7 @@ import dk.firmafon.core.model.FirmafonModel;
 @Value.Immutable
 @FirmafonModel
 public abstract class ContactDraft {
-    ContactDraft() {
-    }
+    ContactDraft() {}
 
     /** The number as given; the client normalises it ({@code +45 20 30 40 50} is sent as {@code 4520304050}). */
     public abstract Optional<String> number();
@@ -57,8 +56,7 @@ public abstract class ContactDraft {
 
     /** Builds a {@link ContactDraft}. */
     public static final class Builder extends ImmutableContactDraft.Builder {
-        Builder() {
-        }
+        Builder() {}
 
         /** Sets the number from an already parsed {@link PhoneNumber}. */
         public Builder number(PhoneNumber number) {

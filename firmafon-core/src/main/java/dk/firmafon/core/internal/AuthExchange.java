@@ -59,13 +59,14 @@ public final class AuthExchange implements Exchange {
                 .onErrorResume(AuthenticationException.class, rejected -> auth.invalidate(credential)
                         .defaultIfEmpty(Boolean.FALSE)
                         .flatMapMany(renewed -> renewed
-                                ? credential(call).flatMapMany(fresh ->
-                                        delegate.exchange(call.withCredential(fresh), reader))
+                                ? credential(call)
+                                        .flatMapMany(fresh -> delegate.exchange(call.withCredential(fresh), reader))
                                 : Flux.error(rejected))));
     }
 
     private Mono<Credential> credential(Call call) {
-        return auth.credential().switchIfEmpty(Mono.error(() -> new FirmafonSecurityException(
-                call.method() + " " + call.redactedUri() + ": the auth strategy produced no credential")));
+        return auth.credential()
+                .switchIfEmpty(Mono.error(() -> new FirmafonSecurityException(
+                        call.method() + " " + call.redactedUri() + ": the auth strategy produced no credential")));
     }
 }

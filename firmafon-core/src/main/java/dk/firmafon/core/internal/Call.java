@@ -25,9 +25,19 @@ public final class Call {
     /** {@link #hiddenQuery} and the encoded {@code name=value} of a query-parameter credential, else null. */
     private final @Nullable String credentialParameter;
 
-    private Call(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body, boolean idempotent,
-                 boolean binary, @Nullable String refusal, int attempt, @Nullable Credential credential,
-                 String effectiveUri, @Nullable String hiddenQuery, @Nullable String credentialParameter) {
+    private Call(
+            HttpMethod method,
+            String uri,
+            String metricsPath,
+            byte @Nullable [] body,
+            boolean idempotent,
+            boolean binary,
+            @Nullable String refusal,
+            int attempt,
+            @Nullable Credential credential,
+            String effectiveUri,
+            @Nullable String hiddenQuery,
+            @Nullable String credentialParameter) {
         this.method = method;
         this.uri = uri;
         this.metricsPath = metricsPath;
@@ -52,8 +62,14 @@ public final class Call {
      * @param binary whether the body is not JSON (downloads accept any type)
      * @param refusal why credentials must not be sent to {@code uri}, or {@code null} when they may
      */
-    public static Call first(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body,
-                             boolean idempotent, boolean binary, @Nullable String refusal) {
+    public static Call first(
+            HttpMethod method,
+            String uri,
+            String metricsPath,
+            byte @Nullable [] body,
+            boolean idempotent,
+            boolean binary,
+            @Nullable String refusal) {
         return first(method, uri, metricsPath, body, idempotent, binary, refusal, null);
     }
 
@@ -61,10 +77,28 @@ public final class Call {
      * As {@link #first(HttpMethod, String, String, byte[], boolean, boolean, String)}, with query parameters whose
      * names mark them secret kept apart: sent, but never in the URI a library sees (see {@code CredentialQuery}).
      */
-    public static Call first(HttpMethod method, String uri, String metricsPath, byte @Nullable [] body,
-                             boolean idempotent, boolean binary, @Nullable String refusal, @Nullable String hiddenQuery) {
-        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, 1, null,
-                withQuery(uri, hiddenQuery), hiddenQuery, hiddenQuery);
+    public static Call first(
+            HttpMethod method,
+            String uri,
+            String metricsPath,
+            byte @Nullable [] body,
+            boolean idempotent,
+            boolean binary,
+            @Nullable String refusal,
+            @Nullable String hiddenQuery) {
+        return new Call(
+                method,
+                uri,
+                metricsPath,
+                body,
+                idempotent,
+                binary,
+                refusal,
+                1,
+                null,
+                withQuery(uri, hiddenQuery),
+                hiddenQuery,
+                hiddenQuery);
     }
 
     private static String withQuery(String uri, @Nullable String query) {
@@ -72,8 +106,19 @@ public final class Call {
     }
 
     public Call withAttempt(int attempt) {
-        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, attempt, credential,
-                effectiveUri, hiddenQuery, credentialParameter);
+        return new Call(
+                method,
+                uri,
+                metricsPath,
+                body,
+                idempotent,
+                binary,
+                refusal,
+                attempt,
+                credential,
+                effectiveUri,
+                hiddenQuery,
+                credentialParameter);
     }
 
     /** This call carrying {@code credential}; a query-parameter credential is appended to the URI. */
@@ -89,8 +134,19 @@ public final class Call {
             UriEncoding.encodeTo(out, credential.value());
             parameter = out.toString();
         }
-        return new Call(method, uri, metricsPath, body, idempotent, binary, refusal, attempt, credential,
-                withQuery(uri, parameter), hiddenQuery, parameter);
+        return new Call(
+                method,
+                uri,
+                metricsPath,
+                body,
+                idempotent,
+                binary,
+                refusal,
+                attempt,
+                credential,
+                withQuery(uri, parameter),
+                hiddenQuery,
+                parameter);
     }
 
     /** The URI to hand the transport: without a query-parameter credential, which the connection adds itself. */

@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** Where credentials may go. Textual checks only: nothing is resolved (no DNS, nothing blocks). */
 public final class Hosts {
-    private Hosts() {
-    }
+    private Hosts() {}
 
     /** {@code localhost}, {@code *.localhost}, {@code 127.x.x.x} or {@code ::1}. */
     public static boolean isLoopback(String host) {
@@ -29,8 +28,8 @@ public final class Hosts {
             return plainHttp;
         }
         if (!host.equalsIgnoreCase(api.getHost()) || port(target) != port(api)) {
-            return "refusing to send credentials to " + host + ", which is not the API host " + api.getHost()
-                    + " (" + dk.firmafon.auth.internal.Redaction.uri(target) + ")";
+            return "refusing to send credentials to " + host + ", which is not the API host " + api.getHost() + " ("
+                    + dk.firmafon.auth.internal.Redaction.uri(target) + ")";
         }
         return null;
     }

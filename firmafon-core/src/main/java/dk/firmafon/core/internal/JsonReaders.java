@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,20 +49,26 @@ public final class JsonReaders {
             return Responses.aggregate(call, response, body, maxResponseSize)
                     .mapNotNull(in -> decode(call, in, parser -> mapper.readTree(parser)));
         };
-        this.discard = (call, response, body) -> Responses.isSuccess(response.status().code())
-                ? body.then()
-                : Responses.error(call, response, body, factory, clock);
+        this.discard =
+                (call, response, body) -> Responses.isSuccess(response.status().code())
+                        ? body.then()
+                        : Responses.error(call, response, body, factory, clock);
         this.download = (call, response, body) -> {
             if (!Responses.isSuccess(response.status().code())) {
                 return Responses.error(call, response, body, factory, clock);
             }
             return body.map(buffer -> {
-                ByteBuffer copy = ByteBuffer.allocate(buffer.readableBytes());
-                buffer.readBytes(copy);
-                return copy.flip();
-            }).onErrorMap(e -> !(e instanceof FirmafonException),
-                    e -> new FirmafonIoException(call.describe() + " failed while streaming the body", e,
-                            FirmafonIoException.Kind.STREAM, true));
+                        ByteBuffer copy = ByteBuffer.allocate(buffer.readableBytes());
+                        buffer.readBytes(copy);
+                        return copy.flip();
+                    })
+                    .onErrorMap(
+                            e -> !(e instanceof FirmafonException),
+                            e -> new FirmafonIoException(
+                                    call.describe() + " failed while streaming the body",
+                                    e,
+                                    FirmafonIoException.Kind.STREAM,
+                                    true));
         };
     }
 
@@ -88,7 +93,8 @@ public final class JsonReaders {
 
     /** Reads {@code {"<key>": [...]}} as a list of {@code elementType}; a {@code null} array is an empty list. */
     public <T> ResponseReader<List<T>> envelopeList(String key, Class<T> elementType) {
-        ObjectReader reader = lists.computeIfAbsent(elementType,
+        ObjectReader reader = lists.computeIfAbsent(
+                elementType,
                 type -> mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, type)));
         return (call, response, body) -> {
             if (!Responses.isSuccess(response.status().code())) {
@@ -150,8 +156,7 @@ public final class JsonReaders {
     }
 
     private static FirmafonDecodingException missing(Call call, String key, String what) {
-        return new FirmafonDecodingException(call.describe() + ": expected {\"" + key + "\": ...} but " + what,
-                null);
+        return new FirmafonDecodingException(call.describe() + ": expected {\"" + key + "\": ...} but " + what, null);
     }
 
     private <T> @Nullable T decode(Call call, InputStream in, ParserFunction<T> read) {
@@ -159,16 +164,21 @@ public final class JsonReaders {
             T value = read.apply(parser);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                throw new FirmafonDecodingException(call.describe() + ": could not decode the response: more follows "
-                        + "the JSON document (" + trailing + " at byte " + parser.currentTokenLocation().getByteOffset()
-                        + ")", null);
+                throw new FirmafonDecodingException(
+                        call.describe() + ": could not decode the response: more follows "
+                                + "the JSON document (" + trailing + " at byte "
+                                + parser.currentTokenLocation().getByteOffset()
+                                + ")",
+                        null);
             }
             return value;
         } catch (FirmafonException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw new FirmafonDecodingException(call.describe() + ": could not decode the response: "
-                    + Redaction.excerpt(String.valueOf(e.getOriginalMessage()), 300), e);
+            throw new FirmafonDecodingException(
+                    call.describe() + ": could not decode the response: "
+                            + Redaction.excerpt(String.valueOf(e.getOriginalMessage()), 300),
+                    e);
         } catch (IOException e) {
             throw new FirmafonDecodingException(call.describe() + ": could not read the response", e);
         }
@@ -176,6 +186,7 @@ public final class JsonReaders {
 
     @FunctionalInterface
     private interface ParserFunction<T> {
-        @Nullable T apply(JsonParser parser) throws IOException;
+        @Nullable
+        T apply(JsonParser parser) throws IOException;
     }
 }

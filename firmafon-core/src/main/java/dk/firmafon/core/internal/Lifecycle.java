@@ -66,8 +66,7 @@ public final class Lifecycle {
                 return Flux.error(refused(why));
             }
             Written written = new Written();
-            return exchange
-                    .takeUntilOther(closing.asMono().then(Mono.error(() -> cancelled(written.written))))
+            return exchange.takeUntilOther(closing.asMono().then(Mono.error(() -> cancelled(written.written))))
                     .doFinally(signal -> release())
                     .contextWrite(context -> context.put(WRITTEN, written));
         });
@@ -78,24 +77,31 @@ public final class Lifecycle {
      * item); past it the exchange is cancelled and fails with {@code error}, told whether any attempt was written.
      * Must run inside {@link #guard(Flux)}, whose flag it reads.
      */
-    public static <R> Flux<R> deadline(Flux<R> exchange, Duration timeout,
-                                       java.util.function.Function<Boolean, ? extends Throwable> error) {
+    public static <R> Flux<R> deadline(
+            Flux<R> exchange, Duration timeout, java.util.function.Function<Boolean, ? extends Throwable> error) {
         return Flux.deferContextual(context -> {
             Written written = context.getOrDefault(WRITTEN, null);
-            return exchange.timeout(Mono.delay(timeout, Schedulers.parallel()), item -> Mono.never(),
+            return exchange.timeout(
+                    Mono.delay(timeout, Schedulers.parallel()),
+                    item -> Mono.never(),
                     Flux.defer(() -> Flux.error(error.apply(written != null && written.written))));
         });
     }
 
     private FirmafonClosedException cancelled(boolean written) {
-        return new FirmafonClosedException(owner + " was closed while this request was in flight: it was cancelled "
-                + (written ? "(it may have reached the server)" : "before it was sent"), written);
+        return new FirmafonClosedException(
+                owner + " was closed while this request was in flight: it was cancelled "
+                        + (written ? "(it may have reached the server)" : "before it was sent"),
+                written);
     }
 
     /** The error for a request subscribed after shutdown began: nothing was sent. */
     private FirmafonClosedException refused(String why) {
-        return new FirmafonClosedException(owner + " is closed" + why + (state.get() == DRAINING
-                ? " (closing gracefully: it starts no new request)" : "") + "; the request was not sent", false);
+        return new FirmafonClosedException(
+                owner + " is closed" + why
+                        + (state.get() == DRAINING ? " (closing gracefully: it starts no new request)" : "")
+                        + "; the request was not sent",
+                false);
     }
 
     private void release() {

@@ -30,16 +30,24 @@ public final class LoggingExchange implements Exchange {
             LOG.debug("--> {} (attempt {})", described, call.attempt());
             boolean[] answered = {false};
             return delegate.exchange(call, (c, response, body) -> {
-                answered[0] = true;
-                LOG.debug("<-- {} {} {} ({} ms)", response.status().code(), response.status().reasonPhrase(),
-                        described, (System.nanoTime() - start) / 1_000_000);
-                return reader.read(c, response, body);
-            }).doOnError(e -> {
-                if (!answered[0]) {
-                    LOG.debug("<-- failed {} ({} ms): {}", described, (System.nanoTime() - start) / 1_000_000,
-                            e.getMessage());
-                }
-            });
+                        answered[0] = true;
+                        LOG.debug(
+                                "<-- {} {} {} ({} ms)",
+                                response.status().code(),
+                                response.status().reasonPhrase(),
+                                described,
+                                (System.nanoTime() - start) / 1_000_000);
+                        return reader.read(c, response, body);
+                    })
+                    .doOnError(e -> {
+                        if (!answered[0]) {
+                            LOG.debug(
+                                    "<-- failed {} ({} ms): {}",
+                                    described,
+                                    (System.nanoTime() - start) / 1_000_000,
+                                    e.getMessage());
+                        }
+                    });
         });
     }
 }

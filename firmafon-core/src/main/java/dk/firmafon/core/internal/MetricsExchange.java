@@ -22,15 +22,21 @@ public final class MetricsExchange implements Exchange {
             long start = System.nanoTime();
             boolean[] answered = {false};
             return delegate.exchange(call, (c, response, body) -> {
-                answered[0] = true;
-                listener.onResponse(c.method(), c.metricsPath(), response.status().code(), c.attempt(),
-                        System.nanoTime() - start);
-                return reader.read(c, response, body);
-            }).doOnError(e -> {
-                if (!answered[0]) {
-                    listener.onFailure(call.method(), call.metricsPath(), e, call.attempt(), System.nanoTime() - start);
-                }
-            });
+                        answered[0] = true;
+                        listener.onResponse(
+                                c.method(),
+                                c.metricsPath(),
+                                response.status().code(),
+                                c.attempt(),
+                                System.nanoTime() - start);
+                        return reader.read(c, response, body);
+                    })
+                    .doOnError(e -> {
+                        if (!answered[0]) {
+                            listener.onFailure(
+                                    call.method(), call.metricsPath(), e, call.attempt(), System.nanoTime() - start);
+                        }
+                    });
         });
     }
 }

@@ -3,8 +3,8 @@ package dk.firmafon.core.internal;
 import dk.firmafon.auth.Credential;
 import dk.firmafon.auth.internal.CredentialQuery;
 import dk.firmafon.auth.internal.Redaction;
-import dk.firmafon.auth.internal.Tls;
 import dk.firmafon.auth.internal.Timeouts;
+import dk.firmafon.auth.internal.Tls;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
 import io.netty.buffer.Unpooled;
@@ -51,8 +51,12 @@ public final class NettyExchange implements Exchange {
      * @param http a client already configured with the static headers ({@code Accept}, {@code User-Agent}),
      *     connect and TLS handshake timeouts and pool; the response and attempt timeouts are applied here
      */
-    public NettyExchange(HttpClient http, Duration connectTimeout, Duration responseTimeout,
-                         Duration poolAcquireTimeout, Duration attemptTimeout) {
+    public NettyExchange(
+            HttpClient http,
+            Duration connectTimeout,
+            Duration responseTimeout,
+            Duration poolAcquireTimeout,
+            Duration attemptTimeout) {
         // the SDK's own response timeout replaces Reactor Netty's per-request handler (see ResponseTimeout)
         this.http = http.responseTimeout(null);
         this.responseTimeoutNanos = Timeouts.capped(responseTimeout).toNanos();
@@ -77,8 +81,8 @@ public final class NettyExchange implements Exchange {
         });
     }
 
-    private org.reactivestreams.Publisher<Void> send(Call call, HttpClientRequest request,
-                                                     NettyOutbound outbound, SentFlag sent) {
+    private org.reactivestreams.Publisher<Void> send(
+            Call call, HttpClientRequest request, NettyOutbound outbound, SentFlag sent) {
         sent.set();
         Credential credential = call.credential();
         outbound.withConnection(connection -> {
@@ -109,10 +113,13 @@ public final class NettyExchange implements Exchange {
         } else if (e instanceof AttemptTimeoutException) {
             kind = FirmafonIoException.Kind.ATTEMPT_TIMEOUT;
             what = "the exchange did not end within " + Timeouts.describe(attemptTimeout) + " of sending the request"
-                    + (call.binary() ? " (attemptTimeout; for a download, until the response head)" : " (attemptTimeout)");
+                    + (call.binary()
+                            ? " (attemptTimeout; for a download, until the response head)"
+                            : " (attemptTimeout)");
         } else if (e instanceof SslHandshakeTimeoutException) {
             kind = FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT;
-            what = "the TLS handshake did not complete within " + Timeouts.describe(connectTimeout) + " (connectTimeout)";
+            what = "the TLS handshake did not complete within " + Timeouts.describe(connectTimeout)
+                    + " (connectTimeout)";
         } else if (Tls.isVerificationFailure(e)) {
             return Tls.verificationFailure(call.describe() + " failed: ", e);
         } else if (e instanceof ConnectTimeoutException) {
@@ -126,8 +133,10 @@ public final class NettyExchange implements Exchange {
             kind = FirmafonIoException.Kind.POOL_PENDING_LIMIT;
             what = "too many requests are already waiting for a pooled connection (the pool's pending-acquire limit of "
                     + limit.getAcquirePendingLimit() + "; raise it or lower concurrency)";
-        } else if (e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof UnresolvedAddressException || e instanceof NoRouteToHostException) {
+        } else if (e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof UnresolvedAddressException
+                || e instanceof NoRouteToHostException) {
             kind = FirmafonIoException.Kind.CONNECT;
             what = "could not connect (" + e.getClass().getSimpleName() + ")";
         } else if (e instanceof PrematureCloseException) {

@@ -15,11 +15,10 @@ import dk.firmafon.core.RetryPolicy;
  * </ol>
  */
 public final class Pipeline {
-    private Pipeline() {
-    }
+    private Pipeline() {}
 
-    public static Exchange create(NettyExchange exchange, ExchangeListener listener, AuthStrategy auth,
-                                  RetryPolicy retry) {
+    public static Exchange create(
+            NettyExchange exchange, ExchangeListener listener, AuthStrategy auth, RetryPolicy retry) {
         Exchange inner = listener == ExchangeListener.NONE ? exchange : new MetricsExchange(exchange, listener);
         return new RetryExchange(new AuthExchange(new LoggingExchange(inner), auth), retry);
     }

@@ -46,16 +46,17 @@ final class ResponseTimeout extends ChannelDuplexHandler {
     private boolean untilHead;
     /** Whether the attempt deadline is running: from the request written to the end (or head) of its response. */
     private boolean attemptRunning;
+
     private long attemptDeadline;
     private boolean armed;
     /** The response head read last was 1xx (not 101): its end is not the end of the exchange. */
     private boolean informational;
+
     private long lastActivity;
     private io.netty.util.concurrent.@Nullable ScheduledFuture<?> check;
     private long checkAt;
 
-    private ResponseTimeout() {
-    }
+    private ResponseTimeout() {}
 
     /**
      * Makes sure {@code connection} has the handler and sets the timeout of the request about to be written on it.

@@ -27,10 +27,10 @@ import reactor.netty.http.client.HttpClientResponse;
 public final class Responses {
     /** Error bodies are read up to this size; a longer one is reported without an excerpt. */
     static final int MAX_ERROR_BODY = 64 * 1024;
+
     private static final int EXCERPT_CHARS = 200;
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** Whether {@code status} is a success (2xx). */
     public static boolean isSuccess(int status) {
@@ -54,13 +54,15 @@ public final class Responses {
         }
         long[] seen = {0};
         return ByteBufFlux.fromInbound(body.handle((buffer, sink) -> {
-            seen[0] += buffer.readableBytes();
-            if (seen[0] > max) {
-                sink.error(tooLarge(call, max, -1));
-            } else {
-                sink.next(buffer);
-            }
-        })).aggregate().asInputStream();
+                    seen[0] += buffer.readableBytes();
+                    if (seen[0] > max) {
+                        sink.error(tooLarge(call, max, -1));
+                    } else {
+                        sink.next(buffer);
+                    }
+                }))
+                .aggregate()
+                .asInputStream();
     }
 
     private static long parseLength(String value) {
@@ -72,14 +74,16 @@ public final class Responses {
     }
 
     private static FirmafonDecodingException tooLarge(Call call, long max, long declared) {
-        return new FirmafonDecodingException(call.describe() + ": the response body"
-                + (declared >= 0 ? " (" + declared + " bytes)" : "") + " exceeds the maximum of " + max
-                + " bytes (maxResponseSize)", null);
+        return new FirmafonDecodingException(
+                call.describe() + ": the response body"
+                        + (declared >= 0 ? " (" + declared + " bytes)" : "") + " exceeds the maximum of " + max
+                        + " bytes (maxResponseSize)",
+                null);
     }
 
     /** Reads an error response's body (bounded) and fails with the exception for its status. */
-    public static <R> Mono<R> error(Call call, HttpClientResponse response, ByteBufFlux body, JsonFactory json,
-                                    Clock clock) {
+    public static <R> Mono<R> error(
+            Call call, HttpClientResponse response, ByteBufFlux body, JsonFactory json, Clock clock) {
         return aggregate(call, response, body, MAX_ERROR_BODY)
                 .map(Responses::readAll)
                 .onErrorResume(FirmafonDecodingException.class, tooLong -> Mono.just(new byte[0]))
@@ -95,8 +99,8 @@ public final class Responses {
         }
     }
 
-    static FirmafonApiException exception(Call call, HttpClientResponse response, byte[] body, JsonFactory json,
-                                           Clock clock) {
+    static FirmafonApiException exception(
+            Call call, HttpClientResponse response, byte[] body, JsonFactory json, Clock clock) {
         // the credential this attempt sent is masked wherever a server could echo it, in any encoding
         List<String> secrets = call.credential() == null ? List.of() : Redaction.secretValues(call.credential());
         Map<String, List<String>> headers = new TreeMap<>();
@@ -108,8 +112,8 @@ public final class Responses {
         String[] fields = new String[4];
         String excerpt = null;
         if (body.length > 0 && !readServiceFields(body, json, fields)) {
-            excerpt = Redaction.excerpt(Redaction.maskValues(new String(body, StandardCharsets.UTF_8), secrets),
-                    EXCERPT_CHARS);
+            excerpt = Redaction.excerpt(
+                    Redaction.maskValues(new String(body, StandardCharsets.UTF_8), secrets), EXCERPT_CHARS);
             if (excerpt.isEmpty()) {
                 excerpt = null;
             }
@@ -120,9 +124,17 @@ public final class Responses {
             }
         }
         int status = response.status().code();
-        FirmafonApiException.Details details = new FirmafonApiException.Details(status,
-                response.status().reasonPhrase(), call.method().name(), call.redactedUri(), headers,
-                redacted(fields[0]), redacted(fields[1]), redacted(fields[2]), redacted(fields[3]), excerpt,
+        FirmafonApiException.Details details = new FirmafonApiException.Details(
+                status,
+                response.status().reasonPhrase(),
+                call.method().name(),
+                call.redactedUri(),
+                headers,
+                redacted(fields[0]),
+                redacted(fields[1]),
+                redacted(fields[2]),
+                redacted(fields[3]),
+                excerpt,
                 call.attempt());
         if (status == 429) {
             String retryAfter = response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER);
@@ -150,13 +162,14 @@ public final class Responses {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                int index = switch (name) {
-                    case "status" -> 0;
-                    case "message" -> 1;
-                    case "error" -> 2;
-                    case "error_description" -> 3;
-                    default -> -1;
-                };
+                int index =
+                        switch (name) {
+                            case "status" -> 0;
+                            case "message" -> 1;
+                            case "error" -> 2;
+                            case "error_description" -> 3;
+                            default -> -1;
+                        };
                 if (index >= 0 && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
                     fields[index] = parser.getText();
                     found = true;

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Parses {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
 public final class RetryAfter {
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     /** The delay asked for, never negative; {@code null} when the value is neither form. */
     public static @Nullable Duration parse(String value, Clock clock) {
@@ -27,7 +26,8 @@ public final class RetryAfter {
             }
         }
         try {
-            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration delay = Duration.between(clock.instant(), at);
             return delay.isNegative() ? Duration.ZERO : delay;
         } catch (DateTimeParseException e) {

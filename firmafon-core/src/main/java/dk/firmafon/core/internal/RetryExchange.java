@@ -56,24 +56,37 @@ public final class RetryExchange implements Exchange {
         }
         Call next = call.withAttempt(call.attempt() + 1);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("retrying {} in {} ms (attempt {} of {}) after: {}", call.describe(), delay.toMillis(),
-                    next.attempt(), policy.maxAttempts(), error.getMessage());
+            LOG.debug(
+                    "retrying {} in {} ms (attempt {} of {}) after: {}",
+                    call.describe(),
+                    delay.toMillis(),
+                    next.attempt(),
+                    policy.maxAttempts(),
+                    error.getMessage());
         }
         return Mono.delay(delay, policy.scheduler()).thenMany(Flux.defer(() -> attempt(next, reader)));
     }
 
     /** The delay before the next attempt, or {@code null} when {@code error} must not be retried. */
-    @Nullable Duration delayBeforeRetry(Call call, Throwable error) {
+    @Nullable
+    Duration delayBeforeRetry(Call call, Throwable error) {
         if (call.attempt() >= policy.maxAttempts()) {
             return null;
         }
         if (error instanceof FirmafonIoException failure) {
-            boolean retryable = switch (failure.kind()) {
-                case CONNECT, CONNECT_TIMEOUT, TLS_HANDSHAKE_TIMEOUT -> true;
-                case CONNECTION_CLOSED, MALFORMED_RESPONSE -> !failure.requestMayHaveBeenSent() || call.idempotent();
-                case RESPONSE_TIMEOUT, ATTEMPT_TIMEOUT, OVERALL_TIMEOUT, POOL_ACQUIRE_TIMEOUT, POOL_PENDING_LIMIT,
-                        STREAM, OTHER -> false;
-            };
+            boolean retryable =
+                    switch (failure.kind()) {
+                        case CONNECT, CONNECT_TIMEOUT, TLS_HANDSHAKE_TIMEOUT -> true;
+                        case CONNECTION_CLOSED, MALFORMED_RESPONSE -> !failure.requestMayHaveBeenSent()
+                                || call.idempotent();
+                        case RESPONSE_TIMEOUT,
+                                ATTEMPT_TIMEOUT,
+                                OVERALL_TIMEOUT,
+                                POOL_ACQUIRE_TIMEOUT,
+                                POOL_PENDING_LIMIT,
+                                STREAM,
+                                OTHER -> false;
+                    };
             return retryable ? backoff(call.attempt()) : null;
         }
         if (error instanceof FirmafonApiException api && call.idempotent() && isRetryableStatus(api.status())) {

@@ -11,8 +11,7 @@ public final class SdkVersion {
     /** {@code firmafon-java-sdk/<version>}. */
     public static final String USER_AGENT = "firmafon-java-sdk/" + VERSION;
 
-    private SdkVersion() {
-    }
+    private SdkVersion() {}
 
     private static String read() {
         try (InputStream in = SdkVersion.class.getResourceAsStream("sdk-version.properties")) {
@@ -27,7 +26,8 @@ public final class SdkVersion {
         } catch (IOException e) {
             // fall through to the manifest
         }
-        String manifest = SdkVersion.class.getPackage() == null ? null
+        String manifest = SdkVersion.class.getPackage() == null
+                ? null
                 : SdkVersion.class.getPackage().getImplementationVersion();
         return manifest == null || manifest.isBlank() ? "unknown" : manifest;
     }

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 public final class UriEncoding {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UriEncoding() {
-    }
+    private UriEncoding() {}
 
     /** {@code value} with every character except {@code A-Z a-z 0-9 - . _ ~} percent-encoded as UTF-8. */
     public static String encode(String value) {
@@ -46,8 +45,13 @@ public final class UriEncoding {
     }
 
     private static boolean isUnreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     /**

@@ -12,8 +12,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableContact.class)
 public abstract class Contact {
-    Contact() {
-    }
+    Contact() {}
 
     /** The contact's id; absent on look-up results Firmafon has not stored. */
     public abstract Optional<Long> id();
@@ -31,7 +30,6 @@ public abstract class Contact {
 
     /** Builds a {@link Contact}. */
     public static final class Builder extends ImmutableContact.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

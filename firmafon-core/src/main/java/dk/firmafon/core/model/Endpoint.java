@@ -40,12 +40,13 @@ public final class Endpoint {
      */
     public static Endpoint parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("endpoint must not be null or blank (expected Type#id, e.g. Reception#7)");
+            throw new IllegalArgumentException(
+                    "endpoint must not be null or blank (expected Type#id, e.g. Reception#7)");
         }
         Endpoint endpoint = fromJson(text.strip());
         if (endpoint.id.isEmpty()) {
-            throw new IllegalArgumentException("endpoint must be Type#id with a numeric id, e.g. Reception#7, was '"
-                    + text + "'");
+            throw new IllegalArgumentException(
+                    "endpoint must be Type#id with a numeric id, e.g. Reception#7, was '" + text + "'");
         }
         return endpoint;
     }

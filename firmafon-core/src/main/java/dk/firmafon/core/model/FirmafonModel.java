@@ -32,5 +32,4 @@ import org.immutables.value.Value;
         jdkOnly = true,
         redactedMask = "[REDACTED]",
         defaults = @Value.Immutable(copy = true))
-public @interface FirmafonModel {
-}
+public @interface FirmafonModel {}

@@ -17,8 +17,8 @@ import reactor.test.StepVerifier;
 
 /** Which strategies the auth step reads once, and that every attempt still carries the credential. */
 class AuthExchangeTest {
-    private static final Call GET = Call.first(HttpMethod.GET, "https://app.firmafon.dk/api/v2/calls", "/calls", null,
-            true, false, null);
+    private static final Call GET =
+            Call.first(HttpMethod.GET, "https://app.firmafon.dk/api/v2/calls", "/calls", null, true, false, null);
 
     @Test
     void aStaticTokenIsReadOnceAndAppliedToEveryAttempt() {
@@ -33,8 +33,9 @@ class AuthExchangeTest {
         };
         AuthExchange auth = new AuthExchange(recording, bearer);
 
-        StepVerifier.create(auth.exchange(GET, (c, r, b) -> Flux.empty()).concatWith(auth.exchange(GET.withAttempt(2),
-                (c, r, b) -> Flux.empty()))).verifyComplete();
+        StepVerifier.create(auth.exchange(GET, (c, r, b) -> Flux.empty())
+                        .concatWith(auth.exchange(GET.withAttempt(2), (c, r, b) -> Flux.empty())))
+                .verifyComplete();
 
         Credential expected = Credential.header("Authorization", "Bearer " + TestSecrets.CORE_TOKEN);
         assertThat(AuthExchange.constant(bearer)).isEqualTo(expected);
@@ -43,7 +44,8 @@ class AuthExchangeTest {
 
     @Test
     void basicAndQueryParameterTokensAreConstantsToo() {
-        assertThat(AuthExchange.constant(AuthStrategy.basic(TestSecrets.CORE_TOKEN))).isNotNull();
+        assertThat(AuthExchange.constant(AuthStrategy.basic(TestSecrets.CORE_TOKEN)))
+                .isNotNull();
         assertThat(AuthExchange.constant(AuthStrategy.queryParameter(TestSecrets.CORE_TOKEN)))
                 .isEqualTo(Credential.queryParameter("access_token", TestSecrets.CORE_TOKEN));
     }

@@ -19,7 +19,13 @@ class ContactTest {
         Contact contact = mapper.readValue(
                 "{\"id\":7,\"number\":\"4571999999\",\"name\":\"Kim\",\"email\":null,\"new_field\":1}", Contact.class);
 
-        assertThat(contact).isEqualTo(Contact.builder().id(7L).number("4571999999").name("Kim").build());
-        assertThat(mapper.readValue(mapper.writeValueAsString(contact), Contact.class)).isEqualTo(contact);
+        assertThat(contact)
+                .isEqualTo(Contact.builder()
+                        .id(7L)
+                        .number("4571999999")
+                        .name("Kim")
+                        .build());
+        assertThat(mapper.readValue(mapper.writeValueAsString(contact), Contact.class))
+                .isEqualTo(contact);
     }
 }

@@ -22,7 +22,8 @@ class EndpointTest {
     @ParameterizedTest
     @ValueSource(strings = {"Reception", "Reception#", "#7", "Reception#seven", "Recep tion#7"})
     void strictParseRejectsMalformedInputNamingTheArgument(String text) {
-        assertThatIllegalArgumentException().isThrownBy(() -> Endpoint.parse(text))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Endpoint.parse(text))
                 .withMessageStartingWith("endpoint must be Type#id");
     }
 

@@ -33,6 +33,8 @@ class OpenValueTest {
 
     @Test
     void blankIsRejectedNamingTheField() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Colour.of(" ")).withMessage("colour must not be null or blank");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Colour.of(" "))
+                .withMessage("colour must not be null or blank");
     }
 }

@@ -17,7 +17,7 @@ public final class RecordingScheduler implements Scheduler {
     private final Runnable beforeRun;
 
     public RecordingScheduler() {
-        this(() -> { });
+        this(() -> {});
     }
 
     /** {@code beforeRun} runs (on a fresh thread, so it may block) before each delayed task. */
@@ -38,12 +38,14 @@ public final class RecordingScheduler implements Scheduler {
     @Override
     public Disposable schedule(Runnable task, long delay, TimeUnit unit) {
         delays.add(Duration.ofNanos(unit.toNanos(delay)));
-        Thread thread = new Thread(() -> {
-            beforeRun.run();
-            task.run();
-        }, "recording-scheduler");
+        Thread thread = new Thread(
+                () -> {
+                    beforeRun.run();
+                    task.run();
+                },
+                "recording-scheduler");
         thread.start();
-        return () -> { };
+        return () -> {};
     }
 
     @Override

@@ -56,8 +56,12 @@ public abstract class WireMockTest {
 
     /** Fast retries (1 ms, no jitter) so retry tests take no time. */
     protected static RetryPolicy fastRetries(int maxAttempts) {
-        return RetryPolicy.builder().maxAttempts(maxAttempts).initialBackoff(Duration.ofMillis(1))
-                .maxBackoff(Duration.ofMillis(5)).jitter(0).build();
+        return RetryPolicy.builder()
+                .maxAttempts(maxAttempts)
+                .initialBackoff(Duration.ofMillis(1))
+                .maxBackoff(Duration.ofMillis(5))
+                .jitter(0)
+                .build();
     }
 
     protected FirmafonClient client() {

@@ -5,8 +5,7 @@ import reactor.core.publisher.Mono;
 
 /** Ids in paths: checked before anything is sent, and percent-encoded as one path segment. */
 public final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     /** The error a method returns for an id that is zero or negative; it names the argument. */
     public static <T> Mono<T> notPositive(String argument, long id) {

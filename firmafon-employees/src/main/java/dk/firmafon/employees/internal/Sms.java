@@ -35,8 +35,7 @@ public final class Sms {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM7_EXTENSION = "\f^{}\\[~]|€";
 
-    private Sms() {
-    }
+    private Sms() {}
 
     /** Sends {@code body} to {@code path} (already checked and encoded), once. */
     public static Mono<MessageResult> send(FirmafonClient client, String path, @Nullable String body) {
@@ -48,8 +47,9 @@ public final class Sms {
                 .withBody(Map.of("message", Map.of("body", body)))
                 .withIdempotent(false);
         return client.retrieveJson(request)
-                .switchIfEmpty(Mono.error(() -> new FirmafonDecodingException("POST " + path
-                        + " answered without a body; the message may have been sent (not retried)", null)))
+                .switchIfEmpty(Mono.error(() -> new FirmafonDecodingException(
+                        "POST " + path + " answered without a body; the message may have been sent (not retried)",
+                        null)))
                 .flatMap(json -> Mono.fromCallable(() -> read(client, path, json)));
     }
 
@@ -58,8 +58,10 @@ public final class Sms {
         try {
             return client.objectMapper().treeToValue(result, MessageResult.class);
         } catch (Exception e) {
-            throw new FirmafonDecodingException("POST " + path + " answered " + json.getNodeType()
-                    + " without a readable \"sent\" (true, false, 1 or 0); the message may have been sent", e);
+            throw new FirmafonDecodingException(
+                    "POST " + path + " answered " + json.getNodeType()
+                            + " without a readable \"sent\" (true, false, 1 or 0); the message may have been sent",
+                    e);
         }
     }
 

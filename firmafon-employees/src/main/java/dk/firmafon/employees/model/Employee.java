@@ -15,8 +15,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableEmployee.class)
 public abstract class Employee {
-    Employee() {
-    }
+    Employee() {}
 
     /** The API's type name, {@code Employee}. */
     public abstract Optional<String> type();
@@ -97,7 +96,6 @@ public abstract class Employee {
 
     /** Builds an {@link Employee}. */
     public static final class Builder extends ImmutableEmployee.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

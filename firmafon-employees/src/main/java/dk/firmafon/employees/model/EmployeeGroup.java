@@ -13,8 +13,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableEmployeeGroup.class)
 public abstract class EmployeeGroup {
-    EmployeeGroup() {
-    }
+    EmployeeGroup() {}
 
     /** The API's type name, {@code EmployeeGroup}. */
     public abstract Optional<String> type();
@@ -45,7 +44,6 @@ public abstract class EmployeeGroup {
 
     /** Builds an {@link EmployeeGroup}. */
     public static final class Builder extends ImmutableEmployeeGroup.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

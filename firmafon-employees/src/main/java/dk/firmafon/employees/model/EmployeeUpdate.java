@@ -17,8 +17,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @FirmafonModel
 public abstract class EmployeeUpdate {
-    EmployeeUpdate() {
-    }
+    EmployeeUpdate() {}
 
     /** Turns do-not-disturb on or off. */
     public abstract Optional<Boolean> doNotDisturb();
@@ -66,7 +65,6 @@ public abstract class EmployeeUpdate {
 
     /** Builds an {@link EmployeeUpdate}. */
     public static final class Builder extends ImmutableEmployeeUpdate.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -23,8 +23,7 @@ import java.util.Optional;
  * each writes one canonical shape back, so a model round-trips through JSON.
  */
 final class LenientJson {
-    private LenientJson() {
-    }
+    private LenientJson() {}
 
     /**
      * {@code sent}: {@code true}/{@code false}, a number (0 is false, any other count true: a public client reads
@@ -60,8 +59,8 @@ final class LenientJson {
 
         @Override
         public Boolean getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            throw MismatchedInputException.from(ctxt.getParser(), Boolean.class,
-                    "sent must be true, false, 1 or 0, was null");
+            throw MismatchedInputException.from(
+                    ctxt.getParser(), Boolean.class, "sent must be true, false, 1 or 0, was null");
         }
     }
 
@@ -79,8 +78,8 @@ final class LenientJson {
             JsonNode number = node.isObject() ? node.path("number") : node;
             if (number.isTextual() || number.isNumber()) {
                 // PhoneNumber reads an empty text as absent (null)
-                return Optional.ofNullable(ctxt.readTreeAsValue(ctxt.getNodeFactory().textNode(number.asText()),
-                        PhoneNumber.class));
+                return Optional.ofNullable(
+                        ctxt.readTreeAsValue(ctxt.getNodeFactory().textNode(number.asText()), PhoneNumber.class));
             }
             return Optional.empty();
         }
@@ -130,13 +129,16 @@ final class LenientJson {
             if (node.isObject()) {
                 return Optional.of(ctxt.readTreeAsValue(node, Reception.class));
             }
-            if (node.canConvertToLong() || (node.isTextual() && node.asText().strip().matches("[0-9]{1,18}"))) {
+            if (node.canConvertToLong()
+                    || (node.isTextual() && node.asText().strip().matches("[0-9]{1,18}"))) {
                 return Optional.of(Reception.builder().id(node.asLong()).build());
             }
             if (node.isNull() || node.isMissingNode()) {
                 return Optional.empty();
             }
-            throw MismatchedInputException.from(p, Reception.class,
+            throw MismatchedInputException.from(
+                    p,
+                    Reception.class,
                     "cloak_reception must be a reception object or its id, was " + node.getNodeType());
         }
 

@@ -16,8 +16,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableMessageResult.class)
 public abstract class MessageResult {
-    MessageResult() {
-    }
+    MessageResult() {}
 
     /**
      * Whether the service sent the message. Read leniently: {@code true} or {@code false} as documented, or a number
@@ -32,7 +31,6 @@ public abstract class MessageResult {
 
     /** Builds a {@link MessageResult}. */
     public static final class Builder extends ImmutableMessageResult.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -18,8 +18,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableReception.class)
 public abstract class Reception {
-    Reception() {
-    }
+    Reception() {}
 
     public abstract long id();
 
@@ -44,7 +43,6 @@ public abstract class Reception {
 
     /** Builds a {@link Reception}. */
     public static final class Builder extends ImmutableReception.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

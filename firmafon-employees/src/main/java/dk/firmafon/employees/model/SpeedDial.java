@@ -9,8 +9,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableSpeedDial.class)
 public abstract class SpeedDial {
-    SpeedDial() {
-    }
+    SpeedDial() {}
 
     /** The number to dial: one or more digits (groups often have three, e.g. {@code 300}). */
     public abstract int digit();
@@ -21,7 +20,6 @@ public abstract class SpeedDial {
 
     /** Builds a {@link SpeedDial}. */
     public static final class Builder extends ImmutableSpeedDial.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -24,7 +24,9 @@ class SmsTest {
     @Test
     void anyCharacterOutsideGsm7MakesTheWholeTextUnicodeAt70Then67() {
         assertThat(Sms.segments("ł".repeat(70))).isEqualTo(1);
-        assertThat(Sms.segments("a".repeat(69) + "\uD83D\uDE00")).as("an emoji is two UTF-16 units").isEqualTo(2);
+        assertThat(Sms.segments("a".repeat(69) + "\uD83D\uDE00"))
+                .as("an emoji is two UTF-16 units")
+                .isEqualTo(2);
         assertThat(Sms.segments("a".repeat(669) + "ł")).isEqualTo(10);
         assertThat(Sms.segments("a".repeat(670) + "ł")).isEqualTo(11);
     }

@@ -58,23 +58,29 @@ class EmployeeTest {
 
     @Test
     void unknownFieldsAndUnknownPresenceAreReadWithoutError() throws Exception {
-        Employee employee = mapper().readValue("""
+        Employee employee = mapper().readValue(
+                        """
                 {"id": 5, "name": "Ny", "live_presence": "on_holiday", "brand_new_field": {"x": [1, 2]},
-                 "speed_dial": {"digit": "7", "colour": "blue"}}""", Employee.class);
+                 "speed_dial": {"digit": "7", "colour": "blue"}}""",
+                        Employee.class);
 
         assertThat(employee.livePresence()).contains(LivePresence.of("on_holiday"));
         assertThat(employee.livePresence().map(LivePresence::isKnown)).contains(false);
         assertThat(employee.speedDial().map(SpeedDial::digit)).contains(7);
         assertThat(employee.endpoint()).as("derived when not sent").isEqualTo(Endpoint.employee(5));
         assertThat(employee.doNotDisturb()).isFalse();
-        assertThat(mapper().readValue(mapper().writeValueAsString(employee), Employee.class)).isEqualTo(employee);
+        assertThat(mapper().readValue(mapper().writeValueAsString(employee), Employee.class))
+                .isEqualTo(employee);
     }
 
     @Test
     void cloakReceptionIsReadAsAnObjectABareIdOrAnIdString() throws Exception {
         assertThat(cloakReceptionOf(
-                "{\"id\": 7, \"name\": \"Main line\", \"phone_number\": {\"number\": \"4570201000\"}}"))
-                .contains(Reception.builder().id(7).name("Main line").phoneNumber(PhoneNumber.of("4570201000"))
+                        "{\"id\": 7, \"name\": \"Main line\", \"phone_number\": {\"number\": \"4570201000\"}}"))
+                .contains(Reception.builder()
+                        .id(7)
+                        .name("Main line")
+                        .phoneNumber(PhoneNumber.of("4570201000"))
                         .build());
         assertThat(cloakReceptionOf("7")).contains(Reception.builder().id(7).build());
         assertThat(cloakReceptionOf("\"7\"")).contains(Reception.builder().id(7).build());
@@ -90,7 +96,8 @@ class EmployeeTest {
     void featuresAreReadFromAListAnObjectOfFlagsOrASingleName() throws Exception {
         assertThat(featuresOf("[\"switch\", \"sms\"]")).containsExactly("switch", "sms");
         assertThat(featuresOf("{\"switch\": true, \"sms\": 1, \"fax\": false, \"queue\": 0, \"crm\": null,"
-                + " \"stats\": {\"level\": 2}}")).containsExactly("switch", "sms", "stats");
+                        + " \"stats\": {\"level\": 2}}"))
+                .containsExactly("switch", "sms", "stats");
         assertThat(featuresOf("\"switch\"")).containsExactly("switch");
         assertThat(featuresOf("null")).isEmpty();
     }

@@ -23,10 +23,14 @@ class EmployeeUpdateTest {
     @Test
     void nonPositiveOrNullGroupIdsAreRefusedNamingTheField() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> EmployeeUpdate.builder().employeeGroupIds(List.of(3L, 0L)).build())
+                .isThrownBy(() -> EmployeeUpdate.builder()
+                        .employeeGroupIds(List.of(3L, 0L))
+                        .build())
                 .withMessageStartingWith("employeeGroupIds must hold only positive ids");
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> EmployeeUpdate.builder().employeeGroupIds(Arrays.asList(3L, null)).build())
+                .isThrownBy(() -> EmployeeUpdate.builder()
+                        .employeeGroupIds(Arrays.asList(3L, null))
+                        .build())
                 .withMessageStartingWith("employeeGroupIds");
     }
 

@@ -9,7 +9,8 @@ class LivePresenceTest {
 
     @Test
     void everyDocumentedValueIsKnownIncludingTheServicesOwnUnknown() {
-        assertThat(LivePresence.knownValues()).extracting(LivePresence::value)
+        assertThat(LivePresence.knownValues())
+                .extracting(LivePresence::value)
                 .containsExactly("available", "ringing", "busy", "do_not_disturb", "unknown");
         assertThat(LivePresence.of("unknown")).isSameAs(LivePresence.UNKNOWN);
         assertThat(LivePresence.UNKNOWN.isKnown()).isTrue();
@@ -26,7 +27,8 @@ class LivePresenceTest {
 
     @Test
     void blankIsRefusedNamingTheField() {
-        assertThatIllegalArgumentException().isThrownBy(() -> LivePresence.of(""))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LivePresence.of(""))
                 .withMessage("livePresence must not be null or blank");
     }
 }

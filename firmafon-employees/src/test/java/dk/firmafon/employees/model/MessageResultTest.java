@@ -15,19 +15,24 @@ class MessageResultTest {
 
     @Test
     void messageSentFixtureRoundTrips() {
-        assertThat(roundTrip(json("message_sent.json"), MessageResult.class).sent()).isTrue();
+        assertThat(roundTrip(json("message_sent.json"), MessageResult.class).sent())
+                .isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"true", "1", "2", "\"true\"", "\"1\"", "\"TRUE\""})
     void sentReadsTrueFromABooleanOrANumber(String sent) throws Exception {
-        assertThat(mapper().readValue("{\"sent\": " + sent + ", \"id\": 99}", MessageResult.class).sent()).isTrue();
+        assertThat(mapper().readValue("{\"sent\": " + sent + ", \"id\": 99}", MessageResult.class)
+                        .sent())
+                .isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"false", "0", "\"false\"", "\"0\""})
     void sentReadsFalseFromABooleanOrZero(String sent) throws Exception {
-        assertThat(mapper().readValue("{\"sent\": " + sent + "}", MessageResult.class).sent()).isFalse();
+        assertThat(mapper().readValue("{\"sent\": " + sent + "}", MessageResult.class)
+                        .sent())
+                .isFalse();
     }
 
     @ParameterizedTest

@@ -12,92 +12,97 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeApi {
 
-  private final Object lock = new Object();
-  private final String apiBase;
-  private final String accessToken;
-  private final Credentials credentials = new Credentials();
-  private final OAuthServer oauth;
-  private final Router oauthRoutes = new Router();
-  private FakeState state;
-  private Router routes;
+    private final Object lock = new Object();
+    private final String apiBase;
+    private final String accessToken;
+    private final Credentials credentials = new Credentials();
+    private final OAuthServer oauth;
+    private final Router oauthRoutes = new Router();
+    private FakeState state;
+    private Router routes;
 
-  public FakeApi(String apiBase, String accessToken, String clientId, String clientSecret, String redirectUri) {
-    this.apiBase = apiBase;
-    this.accessToken = accessToken;
-    this.oauth = new OAuthServer(clientId, clientSecret, redirectUri, credentials);
-    oauth.register(oauthRoutes);
-    credentials.reset(accessToken);
-    this.state = Seed.company(apiBase);
-    this.routes = routes(state);
-  }
-
-  private static Router routes(FakeState state) {
-    Router router = new Router();
-    new CallsHandler(state).register(router);
-    new CallNodesHandler(state).register(router);
-    new ContactsHandler(state).register(router);
-    new EmployeesHandler(state).register(router);
-    new EmployeeGroupsHandler(state).register(router);
-    new ReceptionsHandler(state).register(router);
-    new VoiceMailsHandler(state).register(router);
-    new AnnouncementsHandler(state).register(router);
-    return router;
-  }
-
-  public Credentials credentials() {
-    return credentials;
-  }
-
-  public OAuthServer oauth() {
-    return oauth;
-  }
-
-  /** Back to the seeded data, the one default token and a fresh OAuth server. */
-  public void reset() {
-    synchronized (lock) {
-      state = Seed.company(apiBase);
-      routes = routes(state);
-      credentials.reset(accessToken);
-      oauth.reset();
+    public FakeApi(String apiBase, String accessToken, String clientId, String clientSecret, String redirectUri) {
+        this.apiBase = apiBase;
+        this.accessToken = accessToken;
+        this.oauth = new OAuthServer(clientId, clientSecret, redirectUri, credentials);
+        oauth.register(oauthRoutes);
+        credentials.reset(accessToken);
+        this.state = Seed.company(apiBase);
+        this.routes = routes(state);
     }
-  }
 
-  /** Runs a change of the state under the lock (for the test-facing helpers of {@code FakeFirmafon}). */
-  public <T> T withState(Function<FakeState, T> action) {
-    synchronized (lock) {
-      return action.apply(state);
+    private static Router routes(FakeState state) {
+        Router router = new Router();
+        new CallsHandler(state).register(router);
+        new CallNodesHandler(state).register(router);
+        new ContactsHandler(state).register(router);
+        new EmployeesHandler(state).register(router);
+        new EmployeeGroupsHandler(state).register(router);
+        new ReceptionsHandler(state).register(router);
+        new VoiceMailsHandler(state).register(router);
+        new AnnouncementsHandler(state).register(router);
+        return router;
     }
-  }
 
-  public void changeState(Consumer<FakeState> action) {
-    synchronized (lock) {
-      action.accept(state);
+    public Credentials credentials() {
+        return credentials;
     }
-  }
 
-  public List<SentMessage> messages() {
-    return withState(FakeState::messages);
-  }
-
-  /** Answers one request. */
-  public Reply handle(String method, String rawPath, @Nullable String rawQuery, @Nullable String contentType, byte[] body,
-      Function<String, @Nullable String> headers) {
-    try {
-      if (!ApiPath.isUnderBase(rawPath)) {
-        throw HttpError.notFound();
-      }
-      Exchange exchange = new Exchange(method, ApiPath.key(rawPath), rawQuery, contentType, body, headers);
-      if (exchange.path().equals("/authorize") || exchange.path().equals("/token")) {
-        return oauthRoutes.dispatch(exchange);
-      }
-      if (!credentials.authorizes(exchange)) {
-        return Credentials.unauthorized();
-      }
-      synchronized (lock) {
-        return routes.dispatch(exchange);
-      }
-    } catch (HttpError error) {
-      return error.reply();
+    public OAuthServer oauth() {
+        return oauth;
     }
-  }
+
+    /** Back to the seeded data, the one default token and a fresh OAuth server. */
+    public void reset() {
+        synchronized (lock) {
+            state = Seed.company(apiBase);
+            routes = routes(state);
+            credentials.reset(accessToken);
+            oauth.reset();
+        }
+    }
+
+    /** Runs a change of the state under the lock (for the test-facing helpers of {@code FakeFirmafon}). */
+    public <T> T withState(Function<FakeState, T> action) {
+        synchronized (lock) {
+            return action.apply(state);
+        }
+    }
+
+    public void changeState(Consumer<FakeState> action) {
+        synchronized (lock) {
+            action.accept(state);
+        }
+    }
+
+    public List<SentMessage> messages() {
+        return withState(FakeState::messages);
+    }
+
+    /** Answers one request. */
+    public Reply handle(
+            String method,
+            String rawPath,
+            @Nullable String rawQuery,
+            @Nullable String contentType,
+            byte[] body,
+            Function<String, @Nullable String> headers) {
+        try {
+            if (!ApiPath.isUnderBase(rawPath)) {
+                throw HttpError.notFound();
+            }
+            Exchange exchange = new Exchange(method, ApiPath.key(rawPath), rawQuery, contentType, body, headers);
+            if (exchange.path().equals("/authorize") || exchange.path().equals("/token")) {
+                return oauthRoutes.dispatch(exchange);
+            }
+            if (!credentials.authorizes(exchange)) {
+                return Credentials.unauthorized();
+            }
+            synchronized (lock) {
+                return routes.dispatch(exchange);
+            }
+        } catch (HttpError error) {
+            return error.reply();
+        }
+    }
 }

@@ -20,36 +20,45 @@ public final class FileSink {
     /** Buffers requested ahead of the disk: enough to keep the disk busy, few enough to keep memory flat. */
     static final int IN_FLIGHT = 8;
 
-    private FileSink() {
-    }
+    private FileSink() {}
 
     /** Writes {@code body} to {@code file} (created or truncated); emits the number of bytes written once closed. */
     public static Mono<Long> write(Flux<ByteBuffer> body, Path file) {
         return Mono.usingWhen(
-                onDisk(() -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE), file)
+                onDisk(
+                                () -> FileChannel.open(
+                                        file,
+                                        StandardOpenOption.CREATE,
+                                        StandardOpenOption.TRUNCATE_EXISTING,
+                                        StandardOpenOption.WRITE),
+                                file)
                         // cancelled while opening: the channel arrives after nobody wants it; nobody to tell either
                         .doOnDiscard(FileChannel.class, orphan -> closeAndDelete(orphan, file)
-                                .onErrorResume(ignored -> Mono.empty()).subscribe()),
+                                .onErrorResume(ignored -> Mono.empty())
+                                .subscribe()),
                 channel -> body.publishOn(Schedulers.boundedElastic(), IN_FLIGHT)
                         .reduce(0L, (written, buffer) -> written + writeFully(channel, buffer, file)),
-                channel -> onDisk(() -> {
-                    channel.close();
-                    return file;
-                }, file),
+                channel -> onDisk(
+                        () -> {
+                            channel.close();
+                            return file;
+                        },
+                        file),
                 (channel, error) -> closeAndDelete(channel, file),
                 channel -> closeAndDelete(channel, file));
     }
 
     private static Mono<Path> closeAndDelete(FileChannel channel, Path file) {
-        return onDisk(() -> {
-            try {
-                channel.close();
-            } finally {
-                Files.deleteIfExists(file);
-            }
-            return file;
-        }, file);
+        return onDisk(
+                () -> {
+                    try {
+                        channel.close();
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                    return file;
+                },
+                file);
     }
 
     private static long writeFully(FileChannel channel, ByteBuffer buffer, Path file) {
@@ -66,12 +75,13 @@ public final class FileSink {
 
     private static <T> Mono<T> onDisk(IoCallable<T> action, Path file) {
         return Mono.fromCallable(() -> {
-            try {
-                return action.call();
-            } catch (IOException e) {
-                throw failed(file, e);
-            }
-        }).subscribeOn(Schedulers.boundedElastic());
+                    try {
+                        return action.call();
+                    } catch (IOException e) {
+                        throw failed(file, e);
+                    }
+                })
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private static FirmafonIoException failed(Path file, IOException cause) {

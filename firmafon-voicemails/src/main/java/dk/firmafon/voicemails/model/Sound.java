@@ -17,8 +17,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableSound.class)
 public abstract class Sound {
-    Sound() {
-    }
+    Sound() {}
 
     /** The media types offered, e.g. {@code audio/mpeg}. */
     public abstract List<String> formats();
@@ -32,7 +31,6 @@ public abstract class Sound {
 
     /** Builds a {@link Sound}. */
     public static final class Builder extends ImmutableSound.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }

@@ -19,8 +19,7 @@ import org.immutables.value.Value;
 @FirmafonModel
 @JsonDeserialize(as = ImmutableVoiceMail.class)
 public abstract class VoiceMail {
-    VoiceMail() {
-    }
+    VoiceMail() {}
 
     public abstract long id();
 
@@ -61,7 +60,6 @@ public abstract class VoiceMail {
 
     /** Builds a {@link VoiceMail}. */
     public static final class Builder extends ImmutableVoiceMail.Builder {
-        Builder() {
-        }
+        Builder() {}
     }
 }
