@@ -19,6 +19,7 @@ module dk.firmafon.auth {
 
     exports dk.firmafon.auth;
     exports dk.firmafon.error;
+    exports dk.firmafon.net;
     exports dk.firmafon.auth.internal to
             dk.firmafon.core;
 }

@@ -67,6 +67,18 @@ public final class Firmafon implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Every resource client for another user (or another way to authenticate), over this one's connection pool and
+     * settings: an application acting for many users keeps one {@code Firmafon} and derives one per user,
+     * {@code firmafon.withAuth(oauth.forUser(userKey))}, instead of a new pool each. Closing this one closes the pool
+     * the derived ones use; closing a derived one leaves the pool open.
+     *
+     * @throws IllegalArgumentException when {@code auth} is null
+     */
+    public Firmafon withAuth(AuthStrategy auth) {
+        return new Firmafon(client.withAuth(auth));
+    }
+
     /** Call history, live call control and click-to-call. */
     public CallsClient calls() {
         return calls;

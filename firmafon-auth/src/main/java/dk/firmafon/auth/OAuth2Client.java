@@ -4,11 +4,13 @@ import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.FormUrlEncoding;
 import dk.firmafon.auth.internal.Pkce;
 import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.auth.internal.SharedConnections;
 import dk.firmafon.auth.internal.TokenEndpoint;
 import dk.firmafon.auth.internal.TokenManager;
 import dk.firmafon.error.AuthorizationErrorException;
 import dk.firmafon.error.OAuthCallbackException;
 import dk.firmafon.error.StateMismatchException;
+import dk.firmafon.net.NetworkSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * An application's OAuth 2.0 client for Firmafon (or any standard authorization server): configured once, then used
@@ -33,8 +36,9 @@ import reactor.core.publisher.Mono;
  * AuthStrategy alice = oauth.forUser("alice");
  * }</pre>
  *
- * <p>Immutable and thread-safe. It owns a small connection pool for the token endpoint: {@link #close()} it when
- * the application stops. {@link #mutate()} gives a builder with this configuration (and the same token store).
+ * <p>Immutable and thread-safe. It owns a small connection pool for the token endpoint ({@link #close()} it when
+ * the application stops), unless it comes from {@code FirmafonClient.oauth2Client()}: then it shares the API client's
+ * pool and network settings, and closing the API client ends its token requests too. {@link #mutate()} gives a builder with this configuration (and the same token store).
  */
 public final class OAuth2Client implements AutoCloseable {
     /** Firmafon's API base: the authorize and token endpoints default to {@code /authorize} and {@code /token}. */
@@ -61,7 +65,9 @@ public final class OAuth2Client implements AutoCloseable {
                 config.connectTimeout,
                 config.responseTimeout,
                 config.attemptTimeout,
-                config.clock);
+                config.clock,
+                config.network,
+                config.sharedHttp);
         this.tokens = new TokenManager(
                 endpoint,
                 config.tokenStore,
@@ -318,7 +324,16 @@ public final class OAuth2Client implements AutoCloseable {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(30);
         private Duration attemptTimeout = Duration.ofSeconds(60);
+        private NetworkSettings network = NetworkSettings.defaults();
+        /** A FirmafonClient's pooled client, set through {@link SharedConnections}; else the endpoint owns a pool. */
+        private @Nullable HttpClient sharedHttp;
+
         private int refreshRetries = 2;
+
+        static {
+            SharedConnections.register((builder, http) -> builder.sharedHttp = http);
+        }
+
         private Duration refreshBackoff = Duration.ofMillis(500);
 
         private Builder() {}
@@ -442,6 +457,16 @@ public final class OAuth2Client implements AutoCloseable {
         }
 
         /**
+         * How the token endpoint is reached: proxy, TLS trust and client certificate, compression, the
+         * application's {@code User-Agent}; {@link NetworkSettings#defaults()} by default. (An {@code OAuth2Client}
+         * from {@code FirmafonClient.oauth2Client()} has the API client's settings and shares its connection pool.)
+         */
+        public Builder network(NetworkSettings network) {
+            this.network = Checks.notNull("network", network);
+            return this;
+        }
+
+        /**
          * How often a refresh is retried after an I/O error or a 5xx answer, and the first backoff (doubling, with
          * jitter): 2 retries from 500 ms by default. The code exchange is never retried.
          */
@@ -515,6 +540,8 @@ public final class OAuth2Client implements AutoCloseable {
             copy.connectTimeout = connectTimeout;
             copy.responseTimeout = responseTimeout;
             copy.attemptTimeout = attemptTimeout;
+            copy.network = network;
+            copy.sharedHttp = sharedHttp;
             copy.refreshRetries = refreshRetries;
             copy.refreshBackoff = refreshBackoff;
             return copy;

@@ -1,11 +1,13 @@
 package dk.firmafon.core;
 
 import dk.firmafon.core.internal.UriEncoding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +41,28 @@ public final class ApiRequest {
 
     private final @Nullable Object body;
     private final boolean idempotent;
+    /** name, value, name, value, ... of the extra headers. */
+    private final String[] headers;
+
+    private final @Nullable Duration timeout;
+
+    /** Headers the SDK sets itself, or that would change how the exchange is framed or whom it authenticates. */
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "authorization",
+            "proxy-authorization",
+            "host",
+            "content-length",
+            "content-type",
+            "transfer-encoding",
+            "connection",
+            "upgrade",
+            "te",
+            "trailer",
+            "keep-alive",
+            "expect",
+            "accept",
+            "user-agent",
+            "cookie");
 
     private ApiRequest(
             HttpMethod method,
@@ -47,12 +71,26 @@ public final class ApiRequest {
             String[] query,
             @Nullable Object body,
             boolean idempotent) {
+        this(method, path, absolute, query, body, idempotent, NO_QUERY, null);
+    }
+
+    private ApiRequest(
+            HttpMethod method,
+            String path,
+            boolean absolute,
+            String[] query,
+            @Nullable Object body,
+            boolean idempotent,
+            String[] headers,
+            @Nullable Duration timeout) {
         this.method = method;
         this.path = path;
         this.absolute = absolute;
         this.query = query;
         this.body = body;
         this.idempotent = idempotent;
+        this.headers = headers;
+        this.timeout = timeout;
     }
 
     /** A GET of {@code path} (see {@link #of(HttpMethod, String)}). */
@@ -140,7 +178,7 @@ public final class ApiRequest {
         System.arraycopy(query, 0, copy, 0, query.length);
         copy[query.length] = name;
         copy[query.length + 1] = value.toString();
-        return new ApiRequest(method, path, absolute, copy, body, idempotent);
+        return new ApiRequest(method, path, absolute, copy, body, idempotent, headers, timeout);
     }
 
     /** Sends {@code jsonBody} serialized as JSON with {@code Content-Type: application/json}. */
@@ -148,7 +186,7 @@ public final class ApiRequest {
         if (jsonBody == null) {
             throw new IllegalArgumentException("jsonBody must not be null");
         }
-        return new ApiRequest(method, path, absolute, query, jsonBody, idempotent);
+        return new ApiRequest(method, path, absolute, query, jsonBody, idempotent, headers, timeout);
     }
 
     /**
@@ -156,7 +194,70 @@ public final class ApiRequest {
      * is harmless; never for one that sends an SMS.
      */
     public ApiRequest withIdempotent(boolean idempotent) {
-        return new ApiRequest(method, path, absolute, query, body, idempotent);
+        return new ApiRequest(method, path, absolute, query, body, idempotent, headers, timeout);
+    }
+
+    /**
+     * Adds the header {@code name: value} to this request (a tracing or idempotency header of your own, say).
+     *
+     * @throws IllegalArgumentException naming the header when the name is not an HTTP token, the value holds a line
+     *     break or control character, or the header is one the SDK sets itself or that would change how the request
+     *     is framed or authenticated ({@code Authorization}, {@code Host}, {@code Content-Length},
+     *     {@code Content-Type}, {@code Transfer-Encoding}, {@code Connection}, {@code Accept}, {@code User-Agent},
+     *     ...)
+     */
+    public ApiRequest withHeader(String name, String value) {
+        if (name == null || name.isEmpty() || !name.chars().allMatch(ApiRequest::isTokenChar)) {
+            throw new IllegalArgumentException("header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~),"
+                    + " was: " + (name == null ? null : "\"" + name.replaceAll("\\p{Cntrl}", "?") + "\""));
+        }
+        if (RESERVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("header " + name + " is set by the SDK (or would change how the "
+                    + "request is framed or authenticated) and cannot be added per request");
+        }
+        if (value == null || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+            throw new IllegalArgumentException(
+                    "header " + name + " must have a value without line breaks or " + "control characters");
+        }
+        String[] copy = java.util.Arrays.copyOf(headers, headers.length + 2);
+        copy[headers.length] = name;
+        copy[headers.length + 1] = value;
+        return new ApiRequest(method, path, absolute, query, body, idempotent, copy, timeout);
+    }
+
+    /**
+     * The deadline of each attempt of this request, instead of the client's {@code attemptTimeout}: from its request
+     * written to its response complete (for a download: to the response head).
+     *
+     * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+     */
+    public ApiRequest withTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        return new ApiRequest(method, path, absolute, query, body, idempotent, headers, timeout);
+    }
+
+    /** The extra headers in the order added. */
+    public List<Map.Entry<String, String>> headers() {
+        List<Map.Entry<String, String>> entries = new java.util.ArrayList<>(headers.length / 2);
+        for (int i = 0; i < headers.length; i += 2) {
+            entries.add(Map.entry(headers[i], headers[i + 1]));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** The per-request attempt deadline, if set. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    String[] headerArray() {
+        return headers;
+    }
+
+    private static boolean isTokenChar(int c) {
+        return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
     }
 
     /** The HTTP method. */

@@ -13,19 +13,23 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.auth.OAuth2Client;
 import dk.firmafon.auth.internal.Checks;
+import dk.firmafon.auth.internal.Network;
 import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.auth.internal.SdkVersion;
+import dk.firmafon.auth.internal.SharedConnections;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.core.internal.Call;
 import dk.firmafon.core.internal.Exchange;
 import dk.firmafon.core.internal.Hosts;
 import dk.firmafon.core.internal.JsonReaders;
 import dk.firmafon.core.internal.Lifecycle;
-import dk.firmafon.core.internal.NettyExchange;
 import dk.firmafon.core.internal.Pipeline;
-import dk.firmafon.core.internal.SdkVersion;
+import dk.firmafon.core.internal.netty.NettyExchange;
 import dk.firmafon.core.netty.NettyHttpClient;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.net.NetworkSettings;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
@@ -36,10 +40,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.tcp.SslProvider;
 
 /**
  * One configured, immutable, thread-safe connection to the Firmafon API. Build one per application (it owns
@@ -94,22 +96,16 @@ public final class FirmafonClient implements AutoCloseable {
         String uri = Checks.canonical(settings.baseUri);
         this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
+        String userAgent = Network.userAgent(settings.network, SdkVersion.USER_AGENT);
         HttpClient configured = pooled.option(
                         ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(settings.connectTimeout))
                 .followRedirect(false)
                 .headers(headers -> headers.set(HttpHeaderNames.ACCEPT, "application/json")
-                        .set(HttpHeaderNames.USER_AGENT, SdkVersion.USER_AGENT));
-        // the TLS handshake is part of connecting: it counts against connectTimeout (a client passed in keeps its
-        // own TLS settings, and gets that timeout too)
-        SslProvider tls = configured.configuration().sslProvider();
-        if (tls == null) {
-            tls = SslProvider.builder()
-                    .sslContext((SslProvider.GenericSslContextSpec<?>) Http11SslContextSpec.forClient())
-                    .build();
-        }
-        long handshakeMillis = Timeouts.capped(settings.connectTimeout).toMillis();
-        configured = configured.secure(
-                SslProvider.addHandlerConfigurator(tls, handler -> handler.setHandshakeTimeoutMillis(handshakeMillis)));
+                        .set(HttpHeaderNames.USER_AGENT, userAgent));
+        // proxy, TLS (the handshake counts against connectTimeout; a client passed in keeps its own TLS settings
+        // unless the network settings set some), compression
+        configured =
+                Network.configure(configured, settings.network, settings.baseUri.getScheme(), settings.connectTimeout);
         NettyExchange exchange = new NettyExchange(
                 configured,
                 settings.connectTimeout,
@@ -161,6 +157,34 @@ public final class FirmafonClient implements AutoCloseable {
         return copy;
     }
 
+    /**
+     * A builder for the application's {@link OAuth2Client} whose token requests run on this client's connection
+     * pool, with its network settings (proxy, TLS, {@code User-Agent}), timeouts and plain-http rule, and its base
+     * URI (so the token endpoint is {@code <baseUri>/token}). Set the client id, secret and redirect URI and build.
+     * Closing this client (or the one whose pool it shares) ends that OAuth client's token requests as well.
+     */
+    public OAuth2Client.Builder oauth2Client() {
+        OAuth2Client.Builder builder = OAuth2Client.builder()
+                .baseUri(settings.baseUri)
+                .network(settings.network)
+                .connectTimeout(settings.connectTimeout)
+                .responseTimeout(settings.responseTimeout)
+                .attemptTimeout(settings.attemptTimeout)
+                .allowInsecureHttp(settings.allowInsecureHttp);
+        return SharedConnections.share(builder, pooled);
+    }
+
+    /**
+     * This client with another way to authenticate, sharing this client's connection pool and settings: for an
+     * application that acts for many users, {@code client.withAuth(oauth.forUser(userKey))} per user, over one
+     * pool. Closing this client closes the pool the returned one uses.
+     *
+     * @throws IllegalArgumentException when {@code auth} is null
+     */
+    public FirmafonClient withAuth(AuthStrategy auth) {
+        return mutate().auth(auth).build();
+    }
+
     /** The API base every relative request path is appended to. */
     public URI baseUri() {
         return settings.baseUri;
@@ -181,7 +205,10 @@ public final class FirmafonClient implements AutoCloseable {
         return mapper;
     }
 
-    /** The {@code User-Agent} every request sends: {@code firmafon-java-sdk/<version>}. */
+    /**
+     * The SDK's product token in {@code User-Agent}: {@code firmafon-java-sdk/<version>} (after the application's own,
+     * when {@link NetworkSettings.Builder#userAgent(String)} sets one).
+     */
     public static String userAgent() {
         return SdkVersion.USER_AGENT;
     }
@@ -366,7 +393,9 @@ public final class FirmafonClient implements AutoCloseable {
                 request.idempotent(),
                 binary,
                 refusal,
-                hidden.length() == 0 ? null : hidden.toString());
+                hidden.length() == 0 ? null : hidden.toString(),
+                request.headerArray(),
+                request.timeout().map(t -> Timeouts.capped(t).toNanos()).orElse(-1L));
     }
 
     /**
@@ -384,6 +413,7 @@ public final class FirmafonClient implements AutoCloseable {
         private Duration maxLifeTime = Duration.ofMinutes(5);
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private @Nullable ObjectMapper objectMapper;
+        private NetworkSettings network = NetworkSettings.defaults();
         private Duration attemptTimeout = Duration.ofSeconds(60);
         private @Nullable Duration overallTimeout;
         private long maxResponseSize = 16L * 1024 * 1024;
@@ -409,6 +439,7 @@ public final class FirmafonClient implements AutoCloseable {
             b.maxLifeTime = maxLifeTime;
             b.retryPolicy = retryPolicy;
             b.objectMapper = objectMapper;
+            b.network = network;
             b.attemptTimeout = attemptTimeout;
             b.overallTimeout = overallTimeout;
             b.maxResponseSize = maxResponseSize;
@@ -486,6 +517,19 @@ public final class FirmafonClient implements AutoCloseable {
          */
         public Builder overallTimeout(Duration overallTimeout) {
             this.overallTimeout = positive("overallTimeout", overallTimeout);
+            return this;
+        }
+
+        /**
+         * How the client reaches the network: proxy, TLS trust and client certificate, compression, the application's
+         * {@code User-Agent}; default {@link NetworkSettings#defaults()}. An {@code OAuth2Client} from
+         * {@link FirmafonClient#oauth2Client()} uses the same settings.
+         */
+        public Builder network(NetworkSettings network) {
+            if (network == null) {
+                throw new IllegalArgumentException("network must not be null");
+            }
+            this.network = network;
             return this;
         }
 

@@ -12,8 +12,13 @@ import org.slf4j.helpers.MessageFormatter;
 /** One logger of {@link RecordingLoggerProvider}. */
 final class RecordingLogger extends AbstractLogger {
     private static final long serialVersionUID = 1L;
-    private static final List<String> SERVER_SIDE =
-            List.of("WireMock", "com.github.tomakehurst.wiremock", "org.wiremock", "wiremock.", "org.eclipse.jetty");
+    private static final List<String> SERVER_SIDE = List.of(
+            "WireMock",
+            "com.github.tomakehurst.wiremock",
+            "org.wiremock",
+            "wiremock.",
+            "org.eclipse.jetty",
+            "org.littleshoot.proxy");
 
     private final boolean sdk;
     private final boolean serverSide;

@@ -28,6 +28,47 @@ public final class TestTls {
         }
     }
 
+    /** A test certificate authority, valid for a day. */
+    public static X509Bundle certificateAuthority() {
+        try {
+            return new CertificateBuilder()
+                    .subject("CN=Firmafon SDK test CA")
+                    .setIsCertificateAuthority(true)
+                    .notBefore(Instant.now().minus(Duration.ofHours(1)))
+                    .notAfter(Instant.now().plus(Duration.ofDays(1)))
+                    .buildSelfSigned();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not make a test CA", e);
+        }
+    }
+
+    /** A server certificate for {@code 127.0.0.1} and {@code localhost} issued by {@code ca}. */
+    public static X509Bundle issuedBy(X509Bundle ca) {
+        try {
+            return new CertificateBuilder()
+                    .subject("CN=localhost")
+                    .addSanIpAddress("127.0.0.1")
+                    .addSanDnsName("localhost")
+                    .notBefore(Instant.now().minus(Duration.ofHours(1)))
+                    .notAfter(Instant.now().plus(Duration.ofDays(1)))
+                    .addExtendedKeyUsageServerAuth()
+                    .buildIssuedBy(ca);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not issue a test certificate", e);
+        }
+    }
+
+    /** The PEM file of {@code ca}'s certificate (a temporary file, deleted on exit). */
+    public static java.nio.file.Path pemFile(X509Bundle ca) {
+        try {
+            java.io.File file = ca.toTempRootCertPem();
+            file.deleteOnExit();
+            return file.toPath();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("could not write the CA's PEM file", e);
+        }
+    }
+
     /**
      * An HTTPS server on a free loopback port presenting {@code certificate}, answering every request with
      * {@code body}; counts the TCP connections it accepts in {@code connections}.

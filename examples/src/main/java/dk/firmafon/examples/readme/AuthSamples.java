@@ -45,9 +45,12 @@ final class AuthSamples {
         Mono<OAuth2Auth> signedIn =
                 oauth.completeAuthorization(userKey, callbackUri, request); // checks state, exchanges, stores
 
-        // later, for every request made for that user (tokens live in oauth's TokenStore, keyed by userKey):
-        Mono<Firmafon> forUser = signedIn.map(
-                auth -> Firmafon.builder().auth(oauth.forUser(userKey)).build());
+        // one Firmafon (one connection pool) for the whole application, built once; its own strategy is no user's
+        Firmafon application =
+                Firmafon.builder().auth(oauth.forUser("application")).build();
+        // later, for every request made for that user (tokens live in oauth's TokenStore, keyed by userKey),
+        // the same pool with that user's tokens:
+        Mono<Firmafon> forUser = signedIn.map(auth -> application.withAuth(auth));
         // [readme]
         return sendTheBrowserTo.isAbsolute() ? forUser : Mono.empty();
     }

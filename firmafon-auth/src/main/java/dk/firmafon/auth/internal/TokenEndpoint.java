@@ -8,6 +8,7 @@ import dk.firmafon.auth.OAuthToken;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.TokenEndpointException;
+import dk.firmafon.net.NetworkSettings;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
@@ -27,10 +28,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.ByteBufFlux;
-import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.tcp.SslProvider;
 
 /**
  * One POST to an OAuth 2.0 token endpoint over Reactor Netty, and the decoding of its answer into an
@@ -46,6 +45,7 @@ public final class TokenEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenEndpoint.class);
     private static final int EXCERPT_CHARS = 200;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI tokenUri;
@@ -56,7 +56,7 @@ public final class TokenEndpoint implements AutoCloseable {
     private final Clock clock;
     private final Duration connectTimeout;
     private final Duration attemptTimeout;
-    private final ConnectionProvider connections;
+    private final @Nullable ConnectionProvider connections;
     private final HttpClient http;
 
     /**
@@ -65,6 +65,9 @@ public final class TokenEndpoint implements AutoCloseable {
      * @param tokenUri checked by {@link Checks#absoluteUri(String, URI)}: it is sent exactly as {@link URI} parsed it
      * @param responseTimeout silence allowed after the request and between two chunks of the answer
      * @param attemptTimeout the deadline of one whole exchange, from its start to the end of the answer
+     * @param network proxy, TLS, compression and {@code User-Agent}, as for API calls
+     * @param shared the pooled client of a {@code FirmafonClient} to share (then this endpoint owns no pool and
+     *     {@link #close()} leaves it open), or null for a small pool of its own
      */
     public TokenEndpoint(
             URI tokenUri,
@@ -74,7 +77,9 @@ public final class TokenEndpoint implements AutoCloseable {
             Duration connectTimeout,
             Duration responseTimeout,
             Duration attemptTimeout,
-            Clock clock) {
+            Clock clock,
+            NetworkSettings network,
+            @Nullable HttpClient shared) {
         this.tokenUri = URI.create(Checks.canonical(tokenUri));
         this.printableUri = Redaction.uri(tokenUri);
         this.clientId = clientId;
@@ -83,15 +88,21 @@ public final class TokenEndpoint implements AutoCloseable {
         this.clock = clock;
         this.connectTimeout = connectTimeout;
         this.attemptTimeout = Timeouts.capped(attemptTimeout);
-        this.connections = ConnectionProvider.builder("firmafon-oauth")
-                .maxConnections(16)
-                .maxIdleTime(Duration.ofSeconds(30))
-                .build();
-        this.http = HttpClient.create(connections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(connectTimeout))
-                .followRedirect(false)
-                .secure(tls -> tls.sslContext((SslProvider.GenericSslContextSpec<?>) Http11SslContextSpec.forClient())
-                        .handshakeTimeout(Timeouts.capped(connectTimeout)))
+        this.connections = shared != null
+                ? null
+                : ConnectionProvider.builder("firmafon-oauth")
+                        .maxConnections(16)
+                        .maxIdleTime(Duration.ofSeconds(30))
+                        .build();
+        String userAgent = Network.userAgent(network, SdkVersion.USER_AGENT);
+        HttpClient base = shared != null ? shared : HttpClient.create(connections);
+        this.http = Network.configure(
+                        base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(connectTimeout))
+                                .followRedirect(false)
+                                .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, userAgent)),
+                        network,
+                        this.tokenUri.getScheme(),
+                        connectTimeout)
                 .responseTimeout(Timeouts.capped(responseTimeout));
     }
 
@@ -388,9 +399,11 @@ public final class TokenEndpoint implements AutoCloseable {
         return value.longValue();
     }
 
-    /** Releases the connection pool; does not block. */
+    /** Releases the connection pool this endpoint owns (a shared one stays open); does not block. */
     @Override
     public void close() {
-        connections.dispose();
+        if (connections != null) {
+            connections.dispose();
+        }
     }
 }

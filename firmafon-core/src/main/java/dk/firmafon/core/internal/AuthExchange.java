@@ -1,12 +1,13 @@
 package dk.firmafon.core.internal;
 
+import dk.firmafon.auth.AccessTokenAuth;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.auth.BasicAuth;
 import dk.firmafon.auth.Credential;
 import dk.firmafon.auth.OAuth2Auth;
 import dk.firmafon.error.AuthenticationException;
 import dk.firmafon.error.FirmafonSecurityException;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Fuseable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,16 +34,16 @@ public final class AuthExchange implements Exchange {
         this.constant = constant(auth);
     }
 
-    /** The one credential of a static strategy (its {@code credential()} is a constant {@code Mono.just}). */
+    /**
+     * The one credential of a static strategy ({@link AccessTokenAuth}, {@link BasicAuth}: the sealed kinds that never
+     * renew it); {@code null} for {@link OAuth2Auth}. A static strategy's {@code credential()} is an already completed
+     * {@code Mono}: reading it through a future completes at once, and never waits.
+     */
     static @Nullable Credential constant(AuthStrategy auth) {
-        if (auth instanceof OAuth2Auth || !(auth.credential() instanceof Fuseable.ScalarCallable<?> scalar)) {
-            return null;
+        if (auth instanceof AccessTokenAuth || auth instanceof BasicAuth) {
+            return auth.credential().toFuture().getNow(null);
         }
-        try {
-            return scalar.call() instanceof Credential credential ? credential : null;
-        } catch (Exception e) {
-            return null;
-        }
+        return null;
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link #withAttempt(int)} in retry, {@link #withCredential(Credential)} in auth).
  */
 public final class Call {
+    private static final String[] NO_HEADERS = new String[0];
+
     private final HttpMethod method;
     private final String uri;
     private final String metricsPath;
@@ -24,6 +26,10 @@ public final class Call {
     private final @Nullable String hiddenQuery;
     /** {@link #hiddenQuery} and the encoded {@code name=value} of a query-parameter credential, else null. */
     private final @Nullable String credentialParameter;
+    /** Extra request headers: name, value, name, value, ... */
+    private final String[] headers;
+    /** This request's attempt deadline in nanoseconds, or -1 for the client's. */
+    private final long attemptNanos;
 
     private Call(
             HttpMethod method,
@@ -37,7 +43,9 @@ public final class Call {
             @Nullable Credential credential,
             String effectiveUri,
             @Nullable String hiddenQuery,
-            @Nullable String credentialParameter) {
+            @Nullable String credentialParameter,
+            String[] headers,
+            long attemptNanos) {
         this.method = method;
         this.uri = uri;
         this.metricsPath = metricsPath;
@@ -50,6 +58,8 @@ public final class Call {
         this.effectiveUri = effectiveUri;
         this.hiddenQuery = hiddenQuery;
         this.credentialParameter = credentialParameter;
+        this.headers = headers;
+        this.attemptNanos = attemptNanos;
     }
 
     /**
@@ -70,12 +80,13 @@ public final class Call {
             boolean idempotent,
             boolean binary,
             @Nullable String refusal) {
-        return first(method, uri, metricsPath, body, idempotent, binary, refusal, null);
+        return first(method, uri, metricsPath, body, idempotent, binary, refusal, null, NO_HEADERS, -1);
     }
 
     /**
      * As {@link #first(HttpMethod, String, String, byte[], boolean, boolean, String)}, with query parameters whose
-     * names mark them secret kept apart: sent, but never in the URI a library sees (see {@code CredentialQuery}).
+     * names mark them secret kept apart: sent, but never in the URI a library sees (see {@code CredentialQuery}),
+     * extra {@code headers} (name, value, ...) and this request's attempt deadline ({@code -1}: the client's).
      */
     public static Call first(
             HttpMethod method,
@@ -85,7 +96,9 @@ public final class Call {
             boolean idempotent,
             boolean binary,
             @Nullable String refusal,
-            @Nullable String hiddenQuery) {
+            @Nullable String hiddenQuery,
+            String[] headers,
+            long attemptNanos) {
         return new Call(
                 method,
                 uri,
@@ -98,7 +111,9 @@ public final class Call {
                 null,
                 withQuery(uri, hiddenQuery),
                 hiddenQuery,
-                hiddenQuery);
+                hiddenQuery,
+                headers,
+                attemptNanos);
     }
 
     private static String withQuery(String uri, @Nullable String query) {
@@ -118,7 +133,9 @@ public final class Call {
                 credential,
                 effectiveUri,
                 hiddenQuery,
-                credentialParameter);
+                credentialParameter,
+                headers,
+                attemptNanos);
     }
 
     /** This call carrying {@code credential}; a query-parameter credential is appended to the URI. */
@@ -146,7 +163,9 @@ public final class Call {
                 credential,
                 withQuery(uri, parameter),
                 hiddenQuery,
-                parameter);
+                parameter,
+                headers,
+                attemptNanos);
     }
 
     /** The URI to hand the transport: without a query-parameter credential, which the connection adds itself. */
@@ -157,6 +176,16 @@ public final class Call {
     /** The encoded secret query parameters and query-parameter credential, or null. Never print them. */
     public @Nullable String credentialParameter() {
         return credentialParameter;
+    }
+
+    /** Extra request headers: name, value, name, value, ... Never modify the array. */
+    public String[] headers() {
+        return headers;
+    }
+
+    /** This request's attempt deadline in nanoseconds, or -1 for the client's. */
+    public long attemptNanos() {
+        return attemptNanos;
     }
 
     public HttpMethod method() {

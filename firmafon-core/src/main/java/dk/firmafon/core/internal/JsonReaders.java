@@ -42,26 +42,20 @@ public final class JsonReaders {
         this.factory = mapper.getFactory();
         this.maxResponseSize = maxResponseSize;
         this.clock = clock;
-        this.tree = (call, response, body) -> {
-            if (!Responses.isSuccess(response.status().code())) {
-                return Responses.error(call, response, body, factory, clock);
+        this.tree = (call, head, body) -> {
+            if (!Responses.isSuccess(head.status())) {
+                return Responses.error(call, head, body, factory, clock);
             }
-            return Responses.aggregate(call, response, body, maxResponseSize)
+            return Responses.aggregate(call, body, maxResponseSize)
                     .mapNotNull(in -> decode(call, in, parser -> mapper.readTree(parser)));
         };
-        this.discard =
-                (call, response, body) -> Responses.isSuccess(response.status().code())
-                        ? body.then()
-                        : Responses.error(call, response, body, factory, clock);
-        this.download = (call, response, body) -> {
-            if (!Responses.isSuccess(response.status().code())) {
-                return Responses.error(call, response, body, factory, clock);
+        this.discard = (call, head, body) ->
+                Responses.isSuccess(head.status()) ? body.discard() : Responses.error(call, head, body, factory, clock);
+        this.download = (call, head, body) -> {
+            if (!Responses.isSuccess(head.status())) {
+                return Responses.error(call, head, body, factory, clock);
             }
-            return body.map(buffer -> {
-                        ByteBuffer copy = ByteBuffer.allocate(buffer.readableBytes());
-                        buffer.readBytes(copy);
-                        return copy.flip();
-                    })
+            return body.stream()
                     .onErrorMap(
                             e -> !(e instanceof FirmafonException),
                             e -> new FirmafonIoException(
@@ -75,11 +69,11 @@ public final class JsonReaders {
     /** Reads {@code {"<key>": {...}}} as {@code type}. */
     public <T> ResponseReader<T> envelope(String key, Class<T> type) {
         ObjectReader reader = single.computeIfAbsent(type, mapper::readerFor);
-        return (call, response, body) -> {
-            if (!Responses.isSuccess(response.status().code())) {
-                return Responses.error(call, response, body, factory, clock);
+        return (call, head, body) -> {
+            if (!Responses.isSuccess(head.status())) {
+                return Responses.error(call, head, body, factory, clock);
             }
-            return Responses.aggregate(call, response, body, maxResponseSize)
+            return Responses.aggregate(call, body, maxResponseSize)
                     .switchIfEmpty(Mono.error(() -> missing(call, key, "the body is empty")))
                     .map(in -> decode(call, in, parser -> {
                         T value = readEnvelope(call, parser, key, reader);
@@ -96,11 +90,11 @@ public final class JsonReaders {
         ObjectReader reader = lists.computeIfAbsent(
                 elementType,
                 type -> mapper.readerFor(mapper.getTypeFactory().constructCollectionType(List.class, type)));
-        return (call, response, body) -> {
-            if (!Responses.isSuccess(response.status().code())) {
-                return Responses.error(call, response, body, factory, clock);
+        return (call, head, body) -> {
+            if (!Responses.isSuccess(head.status())) {
+                return Responses.error(call, head, body, factory, clock);
             }
-            return Responses.aggregate(call, response, body, maxResponseSize)
+            return Responses.aggregate(call, body, maxResponseSize)
                     .switchIfEmpty(Mono.error(() -> missing(call, key, "the body is empty")))
                     .map(in -> decode(call, in, parser -> {
                         List<T> list = readEnvelope(call, parser, key, reader);

@@ -24,17 +24,22 @@ public final class Lifecycle {
     private final AtomicInteger active = new AtomicInteger();
     private final Sinks.Empty<Void> closing = Sinks.empty();
     private final Sinks.Empty<Void> drained = Sinks.empty();
-    /** The context key of a request's {@link Written} flag, which {@link NettyExchange} sets. */
-    static final Class<Written> WRITTEN = Written.class;
+    /** The context key of a request's {@link Written} flag, which the transport sets. */
+    public static final Class<Written> WRITTEN = Written.class;
 
     /** @param owner what is closed, as error messages name it, e.g. {@code "this FirmafonClient"} */
     public Lifecycle(String owner) {
         this.owner = owner;
     }
 
-    /** Set by {@link NettyExchange} once any attempt of a guarded request starts to be written. */
-    static final class Written {
+    /** Set by the transport once any attempt of a guarded request starts to be written. */
+    public static final class Written {
         volatile boolean written;
+
+        /** Marks the request written: from now on the server may have received it. */
+        public void markWritten() {
+            written = true;
+        }
     }
 
     /** Whether {@link #close()} or {@link #closeGracefully(Duration)} was called. */

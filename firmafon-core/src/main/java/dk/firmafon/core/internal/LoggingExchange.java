@@ -29,15 +29,15 @@ public final class LoggingExchange implements Exchange {
             long start = System.nanoTime();
             LOG.debug("--> {} (attempt {})", described, call.attempt());
             boolean[] answered = {false};
-            return delegate.exchange(call, (c, response, body) -> {
+            return delegate.exchange(call, (c, head, body) -> {
                         answered[0] = true;
                         LOG.debug(
                                 "<-- {} {} {} ({} ms)",
-                                response.status().code(),
-                                response.status().reasonPhrase(),
+                                head.status(),
+                                head.reason(),
                                 described,
                                 (System.nanoTime() - start) / 1_000_000);
-                        return reader.read(c, response, body);
+                        return reader.read(c, head, body);
                     })
                     .doOnError(e -> {
                         if (!answered[0]) {

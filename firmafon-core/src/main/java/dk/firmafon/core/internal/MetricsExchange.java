@@ -21,15 +21,11 @@ public final class MetricsExchange implements Exchange {
         return Flux.defer(() -> {
             long start = System.nanoTime();
             boolean[] answered = {false};
-            return delegate.exchange(call, (c, response, body) -> {
+            return delegate.exchange(call, (c, head, body) -> {
                         answered[0] = true;
                         listener.onResponse(
-                                c.method(),
-                                c.metricsPath(),
-                                response.status().code(),
-                                c.attempt(),
-                                System.nanoTime() - start);
-                        return reader.read(c, response, body);
+                                c.method(), c.metricsPath(), head.status(), c.attempt(), System.nanoTime() - start);
+                        return reader.read(c, head, body);
                     })
                     .doOnError(e -> {
                         if (!answered[0]) {

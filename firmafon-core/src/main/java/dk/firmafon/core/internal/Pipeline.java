@@ -11,14 +11,13 @@ import dk.firmafon.core.RetryPolicy;
  *   <li>{@link AuthExchange}: applies the credential on every attempt, handles 401 (invalidate, replay once);</li>
  *   <li>{@link LoggingExchange}: DEBUG request/response lines, redacted (so a 401 replay is logged too);</li>
  *   <li>{@link MetricsExchange}: the {@link ExchangeListener}, per attempt (omitted for the no-op listener);</li>
- *   <li>{@link NettyExchange}: the Reactor Netty exchange.</li>
+ *   <li>the transport: {@code netty.NettyExchange} (Reactor Netty), or any {@link Exchange} in tests.</li>
  * </ol>
  */
 public final class Pipeline {
     private Pipeline() {}
 
-    public static Exchange create(
-            NettyExchange exchange, ExchangeListener listener, AuthStrategy auth, RetryPolicy retry) {
+    public static Exchange create(Exchange exchange, ExchangeListener listener, AuthStrategy auth, RetryPolicy retry) {
         Exchange inner = listener == ExchangeListener.NONE ? exchange : new MetricsExchange(exchange, listener);
         return new RetryExchange(new AuthExchange(new LoggingExchange(inner), auth), retry);
     }

@@ -7,7 +7,6 @@ import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.error.RateLimitedException;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.netty.ByteBufFlux;
-import reactor.netty.http.client.HttpClientResponse;
 
 /** Reading response bodies within a size bound, and turning an error response into the right exception. */
 public final class Responses {
@@ -41,36 +38,8 @@ public final class Responses {
      * The whole body as a stream that releases its buffer on close, or empty for an empty body; fails with a
      * {@link FirmafonDecodingException} naming {@code maxResponseSize} when the body is larger than {@code max}.
      */
-    public static Mono<InputStream> aggregate(Call call, HttpClientResponse response, ByteBufFlux body, long max) {
-        String length = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (length != null) {
-            long declared = parseLength(length);
-            if (declared > max) {
-                return Mono.error(tooLarge(call, max, declared));
-            }
-            if (declared >= 0) {
-                return body.aggregate().asInputStream();
-            }
-        }
-        long[] seen = {0};
-        return ByteBufFlux.fromInbound(body.handle((buffer, sink) -> {
-                    seen[0] += buffer.readableBytes();
-                    if (seen[0] > max) {
-                        sink.error(tooLarge(call, max, -1));
-                    } else {
-                        sink.next(buffer);
-                    }
-                }))
-                .aggregate()
-                .asInputStream();
-    }
-
-    private static long parseLength(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+    public static Mono<InputStream> aggregate(Call call, ResponseBody body, long max) {
+        return body.aggregate(max, declared -> tooLarge(call, max, declared));
     }
 
     private static FirmafonDecodingException tooLarge(Call call, long max, long declared) {
@@ -82,13 +51,12 @@ public final class Responses {
     }
 
     /** Reads an error response's body (bounded) and fails with the exception for its status. */
-    public static <R> Mono<R> error(
-            Call call, HttpClientResponse response, ByteBufFlux body, JsonFactory json, Clock clock) {
-        return aggregate(call, response, body, MAX_ERROR_BODY)
+    public static <R> Mono<R> error(Call call, ResponseHead head, ResponseBody body, JsonFactory json, Clock clock) {
+        return aggregate(call, body, MAX_ERROR_BODY)
                 .map(Responses::readAll)
                 .onErrorResume(FirmafonDecodingException.class, tooLong -> Mono.just(new byte[0]))
                 .defaultIfEmpty(new byte[0])
-                .flatMap(bytes -> Mono.error(exception(call, response, bytes, json, clock)));
+                .flatMap(bytes -> Mono.error(exception(call, head, bytes, json, clock)));
     }
 
     private static byte[] readAll(InputStream in) {
@@ -99,12 +67,11 @@ public final class Responses {
         }
     }
 
-    static FirmafonApiException exception(
-            Call call, HttpClientResponse response, byte[] body, JsonFactory json, Clock clock) {
+    static FirmafonApiException exception(Call call, ResponseHead head, byte[] body, JsonFactory json, Clock clock) {
         // the credential this attempt sent is masked wherever a server could echo it, in any encoding
         List<String> secrets = call.credential() == null ? List.of() : Redaction.secretValues(call.credential());
         Map<String, List<String>> headers = new TreeMap<>();
-        for (Map.Entry<String, String> header : response.responseHeaders()) {
+        for (Map.Entry<String, String> header : head.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             headers.computeIfAbsent(name, n -> new ArrayList<>(1))
                     .add(Redaction.maskValues(Redaction.headerValue(name, header.getValue()), secrets));
@@ -123,10 +90,10 @@ public final class Responses {
                 fields[i] = Redaction.maskValues(fields[i], secrets);
             }
         }
-        int status = response.status().code();
+        int status = head.status();
         FirmafonApiException.Details details = new FirmafonApiException.Details(
                 status,
-                response.status().reasonPhrase(),
+                head.reason(),
                 call.method().name(),
                 call.redactedUri(),
                 headers,
@@ -137,7 +104,7 @@ public final class Responses {
                 excerpt,
                 call.attempt());
         if (status == 429) {
-            String retryAfter = response.responseHeaders().get(HttpHeaderNames.RETRY_AFTER);
+            String retryAfter = head.header("Retry-After");
             return new RateLimitedException(details, retryAfter == null ? null : RetryAfter.parse(retryAfter, clock));
         }
         return FirmafonApiException.from(details);

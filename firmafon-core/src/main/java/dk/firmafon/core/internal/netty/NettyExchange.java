@@ -1,10 +1,14 @@
-package dk.firmafon.core.internal;
+package dk.firmafon.core.internal.netty;
 
 import dk.firmafon.auth.Credential;
 import dk.firmafon.auth.internal.CredentialQuery;
 import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.auth.internal.Tls;
+import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.Exchange;
+import dk.firmafon.core.internal.Lifecycle;
+import dk.firmafon.core.internal.ResponseReader;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
 import io.netty.buffer.Unpooled;
@@ -27,7 +31,6 @@ import reactor.netty.NettyOutbound;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientRequest;
 import reactor.netty.http.client.PrematureCloseException;
-import reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException;
 
 /**
  * The innermost step: one HTTP exchange over Reactor Netty. Applies the credential, the JSON body and its headers,
@@ -76,7 +79,10 @@ public final class NettyExchange implements Exchange {
             return http.request(METHODS[call.method().ordinal()])
                     .uri(call.uriWithoutCredential())
                     .send((request, outbound) -> send(call, request, outbound, sent))
-                    .response((response, body) -> reader.read(call, response, body))
+                    .response((response, body) -> {
+                        NettyResponse netty = new NettyResponse(response, body);
+                        return reader.read(call, netty, netty);
+                    })
                     .onErrorMap(e -> !(e instanceof FirmafonException), e -> failure(call, e, sent.sent));
         });
     }
@@ -86,9 +92,17 @@ public final class NettyExchange implements Exchange {
         sent.set();
         Credential credential = call.credential();
         outbound.withConnection(connection -> {
-            ResponseTimeout.apply(connection, responseTimeoutNanos, attemptTimeoutNanos, call.binary());
+            ResponseTimeout.apply(
+                    connection,
+                    responseTimeoutNanos,
+                    call.attemptNanos() >= 0 ? call.attemptNanos() : attemptTimeoutNanos,
+                    call.binary());
             CredentialQuery.apply(connection, call.credentialParameter());
         });
+        String[] headers = call.headers();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
         if (credential != null && credential.placement() == Credential.Placement.HEADER) {
             request.header(credential.name(), credential.value());
         }
@@ -112,10 +126,14 @@ public final class NettyExchange implements Exchange {
             what = "no response within " + Timeouts.describe(responseTimeout) + " (responseTimeout)";
         } else if (e instanceof AttemptTimeoutException) {
             kind = FirmafonIoException.Kind.ATTEMPT_TIMEOUT;
-            what = "the exchange did not end within " + Timeouts.describe(attemptTimeout) + " of sending the request"
+            boolean own = call.attemptNanos() >= 0;
+            String setting = own ? "the request's timeout" : "attemptTimeout";
+            what = "the exchange did not end within "
+                    + Timeouts.describe(own ? Duration.ofNanos(call.attemptNanos()) : attemptTimeout)
+                    + " of sending the request"
                     + (call.binary()
-                            ? " (attemptTimeout; for a download, until the response head)"
-                            : " (attemptTimeout)");
+                            ? " (" + setting + "; for a download, until the response head)"
+                            : " (" + setting + ")");
         } else if (e instanceof SslHandshakeTimeoutException) {
             kind = FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT;
             what = "the TLS handshake did not complete within " + Timeouts.describe(connectTimeout)
@@ -129,10 +147,10 @@ public final class NettyExchange implements Exchange {
             kind = FirmafonIoException.Kind.POOL_ACQUIRE_TIMEOUT;
             what = "no pooled connection became free within " + Timeouts.describe(poolAcquireTimeout)
                     + " (poolAcquireTimeout; raise maxConnections or lower concurrency)";
-        } else if (e instanceof PoolAcquirePendingLimitException limit) {
+        } else if (isPendingLimit(e)) {
             kind = FirmafonIoException.Kind.POOL_PENDING_LIMIT;
-            what = "too many requests are already waiting for a pooled connection (the pool's pending-acquire limit of "
-                    + limit.getAcquirePendingLimit() + "; raise it or lower concurrency)";
+            what = "too many requests are already waiting for a pooled connection (the pool's pending-acquire limit"
+                    + pendingLimit(e) + "; raise it or lower concurrency)";
         } else if (e instanceof ConnectException
                 || e instanceof UnknownHostException
                 || e instanceof UnresolvedAddressException
@@ -156,6 +174,24 @@ public final class NettyExchange implements Exchange {
     }
 
     /**
+     * Whether the pool refused to queue the acquisition: Reactor Netty's pool raises its own
+     * {@code PoolAcquirePendingLimitException}, which it ships only in a shaded package; the SDK recognises it by name
+     * rather than depend on a shaded class.
+     */
+    private static boolean isPendingLimit(Throwable e) {
+        return e.getClass().getSimpleName().equals("PoolAcquirePendingLimitException");
+    }
+
+    /** {@code " of 10"}, the limit as the pool's message states it, or empty. */
+    private static String pendingLimit(Throwable e) {
+        String message = e.getMessage();
+        java.util.regex.Matcher limit = message == null
+                ? null
+                : java.util.regex.Pattern.compile("(\\d+)").matcher(message);
+        return limit != null && limit.find() ? " of " + limit.group(1) : "";
+    }
+
+    /**
      * Set once this attempt starts being written: from then on it may have reached the server. Also sets the flag of
      * the whole request its {@link Lifecycle} watches, if any.
      */
@@ -170,7 +206,7 @@ public final class NettyExchange implements Exchange {
         void set() {
             sent = true;
             if (request != null) {
-                request.written = true;
+                request.markWritten();
             }
         }
     }

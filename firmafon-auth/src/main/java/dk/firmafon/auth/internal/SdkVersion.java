@@ -1,4 +1,4 @@
-package dk.firmafon.core.internal;
+package dk.firmafon.auth.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dk.firmafon.core.internal;
+package dk.firmafon.core.internal.netty;
 
 /** Raised on a connection by {@link ResponseTimeout} when an attempt outlives the attempt timeout. */
 final class AttemptTimeoutException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dk.firmafon.core.internal;
+package dk.firmafon.core.internal.netty;
 
 import dk.firmafon.auth.internal.ConnectionHandlers;
 import io.netty.channel.ChannelDuplexHandler;
