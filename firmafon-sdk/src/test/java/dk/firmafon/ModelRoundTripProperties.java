@@ -18,6 +18,7 @@ import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.employees.model.Employee;
+import dk.firmafon.employees.model.EmployeeFeature;
 import dk.firmafon.employees.model.EmployeeGroup;
 import dk.firmafon.employees.model.LivePresence;
 import dk.firmafon.employees.model.Reception;
@@ -70,6 +71,7 @@ class ModelRoundTripProperties {
                 .number(optional(text()).generate(in))
                 .name(optional(text()).generate(in))
                 .email(optional(text()).generate(in))
+                .numberFormatted(optional(text()).generate(in))
                 .build();
     }
 
@@ -120,14 +122,17 @@ class ModelRoundTripProperties {
                     .dndTimeoutAt(optional(timestamps()).generate(in))
                     .livePresence(optional(presences()).generate(in))
                     .speedDial(optional(speedDials()).generate(in))
-                    .hasSwitch(Generate.booleans().generate(in))
+                    .hasSwitch(optional(Generate.booleans()).generate(in))
                     .cloakReception(optional(receptions()).generate(in))
                     .employeeGroupIds(lists().of(ids()).ofSizeBetween(0, 5).generate(in))
-                    .inTrial(Generate.booleans().generate(in));
+                    .inTrial(optional(Generate.booleans()).generate(in));
             optional(endpoints()).generate(in).ifPresent(b::endpoint);
             return b.companyId(optional(ids()).generate(in))
                     .admin(optional(Generate.booleans()).generate(in))
-                    .features(lists().of(text()).ofSizeBetween(0, 4).generate(in))
+                    .features(lists().of(openValues().map(EmployeeFeature::of))
+                            .ofSizeBetween(0, 4)
+                            .generate(in))
+                    .numberFormatted(optional(text()).generate(in))
                     .build();
         };
     }

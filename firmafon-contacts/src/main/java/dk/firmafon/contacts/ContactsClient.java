@@ -1,16 +1,24 @@
 package dk.firmafon.contacts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dk.firmafon.contacts.model.ContactDraft;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.error.FirmafonDecodingException;
+import dk.firmafon.error.PagingException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -28,6 +36,7 @@ import reactor.core.publisher.Mono;
  */
 public final class ContactsClient {
     private static final String ENVELOPE = "contact";
+    private static final String LIST_ENVELOPE = "contacts";
     /** Deliberately loose: one {@code @}, no spaces, a dot in the domain. The service does the real check. */
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
@@ -42,13 +51,123 @@ public final class ContactsClient {
         return new ContactsClient(Objects.requireNonNull(client, "client"));
     }
 
-    /** The contact for {@code number} ({@code GET /contacts?number=...}). */
+    /**
+     * The contact for {@code number}: {@code GET /contacts?number=...}. The current API answers a list
+     * ({@code {"contacts": [...]}}: the first contact is the answer, an empty list an empty {@code Mono}); the original
+     * one answered {@code {"contact": {...}}}; both are read. (The reference also names a "get a contact by its phone
+     * number" endpoint whose path it does not show; the filtered listing is the documented way.)
+     */
     public Mono<Contact> lookup(@Nullable PhoneNumber number) {
         if (number == null) {
             return Mono.error(new IllegalArgumentException("number must not be null"));
         }
-        return client.retrieve(
-                ApiRequest.get("/contacts").withQuery("number", number.digits()), ENVELOPE, Contact.class);
+        ApiRequest request =
+                ApiRequest.get("/contacts").withQuery("number", number.digits()).withQuery("limit", 1);
+        return client.retrieveJson(request).flatMap(json -> {
+            JsonNode found = json.path(LIST_ENVELOPE).isArray()
+                    ? json.path(LIST_ENVELOPE).path(0)
+                    : json.path(ENVELOPE);
+            if (found.isMissingNode() || found.isNull()) {
+                if (json.path(LIST_ENVELOPE).isArray()) {
+                    return Mono.empty();
+                }
+                return Mono.error(new FirmafonDecodingException(
+                        request + ": expected {\"contacts\": [...]} or " + "{\"contact\": {...}}, found neither",
+                        null));
+            }
+            return Mono.fromCallable(() -> contact(request, found));
+        });
+    }
+
+    private Contact contact(ApiRequest request, JsonNode node) {
+        try {
+            return client.objectMapper().treeToValue(node, Contact.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new FirmafonDecodingException(
+                    request + ": could not decode the contact: "
+                            + (e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * Every contact the query selects, by ascending id, each exactly once, lazily: one page
+     * ({@code GET /contacts?id_gt_or_eq=...}) is requested when the previous one has been consumed and more are
+     * wanted. A server that ignores the cursor ends the listing with a {@link dk.firmafon.error.PagingException}.
+     */
+    public Flux<Contact> list(@Nullable ContactQuery query) {
+        return pages(query, null);
+    }
+
+    /** As {@link #list(ContactQuery)}, resuming at {@code fromId} (a {@link ContactPage#nextId()}). */
+    public Flux<Contact> list(@Nullable ContactQuery query, long fromId) {
+        return pages(query, fromId);
+    }
+
+    private Flux<Contact> pages(@Nullable ContactQuery query, @Nullable Long fromId) {
+        return page(query, fromId)
+                .expand(page ->
+                        page.nextId().isPresent() ? page(query, page.nextId().getAsLong()) : Mono.empty())
+                .concatMapIterable(ContactPage::items, 1);
+    }
+
+    /**
+     * One page: the first when {@code fromId} is null, else the contacts with an id of at least {@code fromId}.
+     *
+     * @return the page and where the next begins (empty after an empty page: the end)
+     */
+    public Mono<ContactPage> page(@Nullable ContactQuery query, @Nullable Long fromId) {
+        return Mono.defer(() -> {
+            ApiRequest request = listRequest(query, fromId);
+            return client.retrieveList(request, LIST_ENVELOPE, Contact.class)
+                    .map(items -> toPage(request, fromId, items));
+        });
+    }
+
+    private static ApiRequest listRequest(@Nullable ContactQuery query, @Nullable Long fromId) {
+        if (query == null) {
+            throw new IllegalArgumentException("query must not be null: use ContactQuery.all()");
+        }
+        query.limit().ifPresent(limit -> {
+            if (limit < 1 || limit > ContactQuery.MAX_LIMIT) {
+                throw new IllegalArgumentException(
+                        "query.limit must be between 1 and " + ContactQuery.MAX_LIMIT + ", was " + limit);
+            }
+        });
+        if (fromId != null && fromId < 1) {
+            throw new IllegalArgumentException("fromId must be positive, was " + fromId);
+        }
+        return ApiRequest.get("/contacts")
+                .withQuery("number", query.number().map(PhoneNumber::digits).orElse(null))
+                .withQuery("limit", query.limit().orElse(null))
+                .withQuery("id_gt_or_eq", fromId);
+    }
+
+    private static ContactPage toPage(ApiRequest request, @Nullable Long fromId, List<Contact> items) {
+        List<Contact> fresh = new ArrayList<>(items.size());
+        long highest = fromId == null ? 0 : fromId - 1;
+        for (Contact contact : items) {
+            long id = contact.id()
+                    .orElseThrow(() -> new FirmafonDecodingException(
+                            request + ": a listed contact has no id, so the listing cannot page past it", null));
+            if (fromId != null && id < fromId) {
+                continue; // not asked for: a server that honours the cursor never sends it
+            }
+            fresh.add(contact);
+            highest = Math.max(highest, id);
+        }
+        if (items.isEmpty()) {
+            return new ContactPage(List.of(), OptionalLong.empty());
+        }
+        if (fresh.isEmpty()) {
+            throw new PagingException(
+                    "listing contacts (/contacts) cannot go on: the server ignored the cursor "
+                            + "id_gt_or_eq=" + fromId + "; the page asked for holds " + items.size()
+                            + " contacts, none with an id of at least " + fromId,
+                    "id_gt_or_eq",
+                    String.valueOf(fromId));
+        }
+        return new ContactPage(fresh, highest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(highest + 1));
     }
 
     /**

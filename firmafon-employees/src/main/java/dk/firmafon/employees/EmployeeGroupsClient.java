@@ -6,7 +6,11 @@ import dk.firmafon.employees.internal.Ids;
 import dk.firmafon.employees.internal.Sms;
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeGroup;
+import dk.firmafon.employees.model.EmployeeGroupDraft;
 import dk.firmafon.employees.model.MessageResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -58,6 +62,69 @@ public final class EmployeeGroupsClient {
         return client.retrieve(ApiRequest.get(Ids.path(GROUPS, id)), "employee_group", EmployeeGroup.class);
     }
 
+    /**
+     * Creates an employee group ({@code POST /employee_groups} with {@code name} and, optionally,
+     * {@code employee_ids}); needs admin rights. A POST: never repeated automatically.
+     *
+     * @param draft with a name; a missing or blank name, or an id that is not positive, is refused naming the field
+     */
+    public Mono<EmployeeGroup> create(@Nullable EmployeeGroupDraft draft) {
+        return Mono.defer(() -> {
+            Map<String, Object> fields = fields(draft);
+            if (!fields.containsKey("name")) {
+                return Mono.error(new IllegalArgumentException("draft.name is required to create a group"));
+            }
+            return client.retrieve(
+                    ApiRequest.post(GROUPS).withBody(Map.of("employee_group", fields)),
+                    "employee_group",
+                    EmployeeGroup.class);
+        });
+    }
+
+    /**
+     * Changes a group's name or members ({@code PUT /employee_groups/:id}, the API's convention; the reference lists
+     * the operation without showing its path), sending only the fields set; needs admin rights.
+     *
+     * @param draft at least one field set
+     */
+    public Mono<EmployeeGroup> update(long id, @Nullable EmployeeGroupDraft draft) {
+        if (id <= 0) {
+            return Ids.notPositive("id", id);
+        }
+        return Mono.defer(() -> {
+            Map<String, Object> fields = fields(draft);
+            if (fields.isEmpty()) {
+                return Mono.error(new IllegalArgumentException("draft must set at least one of name, employeeIds"));
+            }
+            return client.retrieve(
+                    ApiRequest.put(Ids.path(GROUPS, id)).withBody(Map.of("employee_group", fields)),
+                    "employee_group",
+                    EmployeeGroup.class);
+        });
+    }
+
+    private static Map<String, Object> fields(@Nullable EmployeeGroupDraft draft) {
+        if (draft == null) {
+            throw new IllegalArgumentException("draft must not be null");
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        draft.name().ifPresent(name -> {
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("draft.name must not be blank when set");
+            }
+            fields.put("name", name.strip());
+        });
+        draft.employeeIds().ifPresent(ids -> {
+            for (Long id : ids) {
+                if (id == null || id <= 0) {
+                    throw new IllegalArgumentException("draft.employeeIds must hold positive ids, was " + ids);
+                }
+            }
+            fields.put("employee_ids", List.copyOf(ids));
+        });
+        return fields;
+    }
+
     /** The group's members ({@code GET /employee_groups/:id/employees}). */
     public Flux<Employee> members(long id) {
         if (id <= 0) {
@@ -69,7 +136,7 @@ public final class EmployeeGroupsClient {
 
     /**
      * The authenticated employee joins the group ({@code POST /employee_groups/:id/join}; needs a switch, see
-     * {@link Employee#hasSwitch()}) and gets the group back as it now is. Idempotent: the transport may retry it.
+     * {@link dk.firmafon.employees.model.EmployeeFeature#SWITCH}) and gets the group back as it now is. Idempotent: the transport may retry it.
      */
     public Mono<EmployeeGroup> join(long id) {
         return membership(id, "join");

@@ -74,6 +74,22 @@ public final class EmployeesClient {
         if (id <= 0) {
             return Ids.notPositive("id", id);
         }
+        return send(Ids.path(EMPLOYEES, id), update);
+    }
+
+    /**
+     * Changes the authenticated employee ({@code PUT /employee}), sending only the fields set in {@code update}, and
+     * returns the employee as the service stored it. The current reference lists "update the currently authenticated
+     * employee" without showing its path; this follows the API's conventions ({@code GET /employee} reads the same
+     * employee). Changing {@link EmployeeUpdate#employeeGroupIds() group membership} needs admin rights.
+     *
+     * @param update at least one field set; null or an update with nothing set is refused, naming {@code update}
+     */
+    public Mono<Employee> updateMe(@Nullable EmployeeUpdate update) {
+        return send("/employee", update);
+    }
+
+    private Mono<Employee> send(String path, @Nullable EmployeeUpdate update) {
         if (update == null) {
             return Mono.error(new IllegalArgumentException("update must not be null"));
         }
@@ -88,7 +104,7 @@ public final class EmployeesClient {
             return Mono.error(new IllegalArgumentException(
                     "update must set at least one of doNotDisturb, dndTimeoutAt, clearDndTimeoutAt, employeeGroupIds"));
         }
-        ApiRequest request = ApiRequest.put(Ids.path(EMPLOYEES, id)).withBody(Map.of("employee", fields));
+        ApiRequest request = ApiRequest.put(path).withBody(Map.of("employee", fields));
         return client.retrieve(request, "employee", Employee.class);
     }
 

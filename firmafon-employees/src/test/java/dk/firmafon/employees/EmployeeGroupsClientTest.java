@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeGroup;
+import dk.firmafon.employees.model.EmployeeGroupDraft;
 import dk.firmafon.error.NotFoundException;
 import dk.firmafon.error.ServerErrorException;
 import java.util.List;
@@ -89,6 +90,74 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
         StepVerifier.create(groups.members(99))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(NotFoundException.class))
                 .verify(TIMEOUT);
+    }
+
+    @Test
+    void createPostsTheNameAndMembersAndIsNeverRetried() {
+        WM.stubFor(post("/employee_groups").willReturn(fixture("employee_group.json")));
+
+        StepVerifier.create(groups.create(EmployeeGroupDraft.builder()
+                                .name(" Support ")
+                                .employeeIds(List.of(12L, 15L))
+                                .build())
+                        .map(EmployeeGroup::name))
+                .expectNext("Support")
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        WM.verify(
+                1,
+                authorized(postRequestedFor(urlEqualTo("/employee_groups")))
+                        .withRequestBody(equalToJson(
+                                "{\"employee_group\": {\"name\": \"Support\", \"employee_ids\": [12, 15]}}")));
+    }
+
+    @Test
+    void updatePutsOnlyTheFieldsSet() {
+        WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put("/employee_groups/3")
+                .willReturn(fixture("employee_group.json")));
+
+        StepVerifier.create(groups.update(
+                        3,
+                        EmployeeGroupDraft.builder().employeeIds(List.of(15L)).build()))
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        WM.verify(
+                1,
+                authorized(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(
+                                urlEqualTo("/employee_groups/3")))
+                        .withRequestBody(equalToJson("{\"employee_group\": {\"employee_ids\": [15]}}")));
+    }
+
+    @Test
+    void badGroupDraftsAreRefusedNamingTheFieldBeforeAnythingIsSent() {
+        StepVerifier.create(groups.create(EmployeeGroupDraft.builder().build()))
+                .expectErrorMessage("draft.name is required to create a group")
+                .verify(TIMEOUT);
+        StepVerifier.create(
+                        groups.create(EmployeeGroupDraft.builder().name("  ").build()))
+                .expectErrorMessage("draft.name must not be blank when set")
+                .verify(TIMEOUT);
+        StepVerifier.create(groups.update(
+                        3,
+                        EmployeeGroupDraft.builder()
+                                .employeeIds(List.of(1L, 0L))
+                                .build()))
+                .expectErrorMessage("draft.employeeIds must hold positive ids, was [1, 0]")
+                .verify(TIMEOUT);
+        StepVerifier.create(groups.update(3, EmployeeGroupDraft.builder().build()))
+                .expectErrorMessage("draft must set at least one of name, employeeIds")
+                .verify(TIMEOUT);
+        StepVerifier.create(
+                        groups.update(0, EmployeeGroupDraft.builder().name("x").build()))
+                .expectError(IllegalArgumentException.class)
+                .verify(TIMEOUT);
+        WM.verify(
+                0,
+                com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
     }
 
     @Test

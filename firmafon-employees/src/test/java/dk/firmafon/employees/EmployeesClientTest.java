@@ -99,6 +99,32 @@ class EmployeesClientTest extends WireMockClientTest {
     }
 
     @Test
+    void updateMeChangesTheAuthenticatedEmployeeWithTheSameFields() {
+        WM.stubFor(put("/employee").willReturn(fixture("employee.json")));
+
+        StepVerifier.create(employees
+                        .updateMe(
+                                EmployeeUpdate.builder().clearDndTimeoutAt(true).build())
+                        .map(employee -> employee.id()))
+                .expectNext(12L)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        WM.verify(
+                1,
+                authorized(putRequestedFor(urlEqualTo("/employee")))
+                        .withRequestBody(equalToJson("{\"employee\": {\"dnd_timeout_at\": null}}")));
+        StepVerifier.create(employees.updateMe(EmployeeUpdate.builder().build()))
+                .expectErrorMessage(
+                        "update must set at least one of doNotDisturb, dndTimeoutAt, clearDndTimeoutAt, employeeGroupIds")
+                .verify(TIMEOUT);
+        StepVerifier.create(employees.updateMe(null))
+                .expectErrorMessage("update must not be null")
+                .verify(TIMEOUT);
+        WM.verify(1, putRequestedFor(urlEqualTo("/employee")));
+    }
+
+    @Test
     void updateSendsEveryFieldInRailsStyle() {
         WM.stubFor(put("/employees/12").willReturn(fixture("employee.json")));
         EmployeeUpdate update = EmployeeUpdate.builder()

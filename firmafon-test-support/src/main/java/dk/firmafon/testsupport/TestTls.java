@@ -14,47 +14,48 @@ public final class TestTls {
 
     /** A self-signed certificate for {@code 127.0.0.1} and {@code localhost}, valid for a day. */
     public static X509Bundle selfSigned() {
-        try {
-            return new CertificateBuilder()
-                    .subject("CN=localhost")
-                    .addSanIpAddress("127.0.0.1")
-                    .addSanDnsName("localhost")
-                    .notBefore(Instant.now().minus(Duration.ofHours(1)))
-                    .notAfter(Instant.now().plus(Duration.ofDays(1)))
-                    .setIsCertificateAuthority(true)
-                    .buildSelfSigned();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not make a test certificate", e);
-        }
+        return make(
+                "a self-signed certificate",
+                () -> forLocalhost().setIsCertificateAuthority(true).buildSelfSigned());
     }
 
     /** A test certificate authority, valid for a day. */
     public static X509Bundle certificateAuthority() {
-        try {
-            return new CertificateBuilder()
-                    .subject("CN=Firmafon SDK test CA")
-                    .setIsCertificateAuthority(true)
-                    .notBefore(Instant.now().minus(Duration.ofHours(1)))
-                    .notAfter(Instant.now().plus(Duration.ofDays(1)))
-                    .buildSelfSigned();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not make a test CA", e);
-        }
+        return make("a test CA", () -> validForADay(new CertificateBuilder().subject("CN=Firmafon SDK test CA"))
+                .setIsCertificateAuthority(true)
+                .buildSelfSigned());
     }
 
     /** A server certificate for {@code 127.0.0.1} and {@code localhost} issued by {@code ca}. */
     public static X509Bundle issuedBy(X509Bundle ca) {
+        return make(
+                "a certificate issued by the test CA",
+                () -> forLocalhost().addExtendedKeyUsageServerAuth().buildIssuedBy(ca));
+    }
+
+    private static CertificateBuilder forLocalhost() {
+        return validForADay(new CertificateBuilder()
+                .subject("CN=localhost")
+                .addSanIpAddress("127.0.0.1")
+                .addSanDnsName("localhost"));
+    }
+
+    private static CertificateBuilder validForADay(CertificateBuilder builder) {
+        return builder.notBefore(Instant.now().minus(Duration.ofHours(1)))
+                .notAfter(Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    /** A certificate-making step that may throw anything. */
+    @FunctionalInterface
+    private interface Maker {
+        X509Bundle make() throws Exception;
+    }
+
+    private static X509Bundle make(String what, Maker maker) {
         try {
-            return new CertificateBuilder()
-                    .subject("CN=localhost")
-                    .addSanIpAddress("127.0.0.1")
-                    .addSanDnsName("localhost")
-                    .notBefore(Instant.now().minus(Duration.ofHours(1)))
-                    .notAfter(Instant.now().plus(Duration.ofDays(1)))
-                    .addExtendedKeyUsageServerAuth()
-                    .buildIssuedBy(ca);
+            return maker.make();
         } catch (Exception e) {
-            throw new IllegalStateException("could not issue a test certificate", e);
+            throw new IllegalStateException("could not make " + what, e);
         }
     }
 

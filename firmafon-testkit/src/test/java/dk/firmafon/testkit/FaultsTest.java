@@ -79,28 +79,28 @@ class FaultsTest {
     void connectionResetThenNormal(FakeFirmafon fake) {
         fake.faults().connectionReset("POST", "/contacts", 1);
         assertThatThrownBy(() -> postContact(fake)).isInstanceOf(IOException.class);
-        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(201);
+        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(200);
     }
 
     @Test
     void emptyResponse(FakeFirmafon fake) {
         fake.faults().emptyResponse("*", "/contacts.json", 1);
         assertThatThrownBy(() -> postContact(fake)).isInstanceOf(IOException.class);
-        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(201);
+        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(200);
     }
 
     @Test
     void malformedChunk(FakeFirmafon fake) {
         fake.faults().malformedChunk("POST", "/api/v2/contacts", 1);
         assertThatThrownBy(() -> postContact(fake)).isInstanceOf(IOException.class);
-        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(201);
+        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(200);
     }
 
     @Test
     void randomDataThenClose(FakeFirmafon fake) {
         fake.faults().randomDataThenClose("POST", "/contacts", 1);
         assertThatThrownBy(() -> postContact(fake)).isInstanceOf(IOException.class);
-        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(201);
+        assertThat(Http.json(fake, "POST", "/contacts", CONTACT).statusCode()).isEqualTo(200);
     }
 
     @Test

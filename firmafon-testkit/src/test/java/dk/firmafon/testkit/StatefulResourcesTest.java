@@ -7,6 +7,7 @@ import static dk.firmafon.testkit.Http.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.firmafon.testkit.internal.Seed;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -32,11 +33,12 @@ class StatefulResourcesTest {
                 "POST",
                 "/contacts",
                 "{\"contact\":{\"number\":\"4512345678\",\"name\":\"Ny Kunde\",\"email\":\"ny@example.org\"}}");
-        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.statusCode()).isEqualTo(200);
         long id = body(created).at("/contact/id").asLong();
+        assertThat(body(created).at("/contact/number_formatted").asText()).isEqualTo("12 34 56 78");
 
         assertThat(body(get(fake, "/contacts?number=4512345678"))
-                        .at("/contact/id")
+                        .at("/contacts/0/id")
                         .asLong())
                 .isEqualTo(id);
 
@@ -51,6 +53,26 @@ class StatefulResourcesTest {
         assertThat(deleted.statusCode()).isEqualTo(200);
         assertThat(deleted.body()).isEmpty();
         assertThat(get(fake, "/contacts/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void contactsAreListedByAscendingIdTenAtATimeWithTheInclusiveIdCursor(FakeFirmafon fake) {
+        JsonNode first = body(get(fake, "/contacts")).at("/contacts");
+        assertThat(first.size()).isEqualTo(10);
+        List<Long> seen = new java.util.ArrayList<>();
+        first.forEach(contact -> seen.add(contact.get("id").asLong()));
+        assertThat(seen).isSorted();
+        long next = seen.get(seen.size() - 1) + 1;
+        JsonNode rest =
+                body(get(fake, "/contacts?limit=100&id_gt_or_eq=" + next)).at("/contacts");
+        rest.forEach(contact -> seen.add(contact.get("id").asLong()));
+        assertThat(seen).doesNotHaveDuplicates().hasSize(Seed.CONTACTS);
+        assertThat(seen.get(seen.size() - 1) - seen.get(0)).as("ids have holes").isGreaterThan(Seed.CONTACTS - 1);
+        assertThat(body(get(fake, "/contacts?id_gt_or_eq=" + seen.get(3)))
+                        .at("/contacts/0/id")
+                        .asLong())
+                .as("the cursor is inclusive")
+                .isEqualTo(seen.get(3));
     }
 
     @Test
@@ -70,8 +92,12 @@ class StatefulResourcesTest {
         assertThat(json(fake, "POST", "/contacts", "{\"contact\":{\"number\":\"+45 12\"}}")
                         .statusCode())
                 .isEqualTo(422);
-        assertThat(get(fake, "/contacts").statusCode()).isEqualTo(422);
-        assertThat(get(fake, "/contacts?number=4500000000").statusCode()).isEqualTo(404);
+        assertThat(get(fake, "/contacts?limit=0").statusCode()).isEqualTo(422);
+        assertThat(get(fake, "/contacts?id_gt_or_eq=abc").statusCode()).isEqualTo(422);
+        assertThat(body(get(fake, "/contacts?number=4500000000"))
+                        .at("/contacts")
+                        .size())
+                .isZero();
         assertThat(json(fake, "POST", "/contacts", "{not json").statusCode()).isEqualTo(400);
     }
 

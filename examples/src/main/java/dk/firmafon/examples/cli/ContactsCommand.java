@@ -1,7 +1,10 @@
 package dk.firmafon.examples.cli;
 
+import dk.firmafon.contacts.ContactQuery;
 import dk.firmafon.contacts.ContactsClient;
 import dk.firmafon.contacts.model.ContactDraft;
+import dk.firmafon.core.model.Contact;
+import dk.firmafon.core.model.PhoneNumber;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +16,7 @@ import picocli.CommandLine.Parameters;
         name = "contacts",
         description = "Contacts: names and e-mails for phone numbers.",
         subcommands = {
+            ContactsCommand.List.class,
             ContactsCommand.Lookup.class,
             ContactsCommand.Create.class,
             ContactsCommand.Get.class,
@@ -20,6 +24,13 @@ import picocli.CommandLine.Parameters;
             ContactsCommand.Delete.class
         })
 final class ContactsCommand {
+    static final Table<Contact> TABLE = Table.<Contact>builder()
+            .column("ID", 8, Contact::id)
+            .column("NUMBER", 14, Contact::number)
+            .column("FORMATTED", 14, Contact::numberFormatted)
+            .column("NAME", 24, Contact::name)
+            .column("EMAIL", 30, Contact::email)
+            .build();
 
     private static ContactsClient contacts(CliContext context) {
         return context.connection().firmafon().contacts();
@@ -56,6 +67,35 @@ final class ContactsCommand {
         }
     }
 
+    @Command(name = "list", description = "The company's contacts, by ascending id.")
+    static final class List extends CliCommand {
+        @Mixin
+        ListOptions listing = new ListOptions();
+
+        @Option(names = "--number", paramLabel = "NUMBER", description = "Only contacts with this number.")
+        Optional<String> number = Optional.empty();
+
+        @Option(
+                names = "--page-size",
+                paramLabel = "N",
+                description = "Contacts per request, 1 to 100 (default: the API's, 10).")
+        Optional<Integer> pageSize = Optional.empty();
+
+        List(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            ContactQuery query = ContactQuery.builder()
+                    .number(number.map(text -> PhoneNumber.of("--number", text)))
+                    .limit(pageSize)
+                    .build();
+            output().list(contacts(context).list(query), TABLE, listing.max());
+            return ExitCodes.OK;
+        }
+    }
+
     @Command(name = "lookup", description = "The contact for a phone number.")
     static final class Lookup extends CliCommand {
         @Parameters(paramLabel = "NUMBER")
@@ -67,7 +107,14 @@ final class ContactsCommand {
 
         @Override
         protected int run() {
-            output().record(await(contacts(context).lookup(number)));
+            Optional<Contact> found = contacts(context).lookup(number).blockOptional();
+            if (found.isEmpty()) {
+                err().println("no contact has the number "
+                        + PhoneNumber.of("NUMBER", number).digits());
+                err().flush();
+                return ExitCodes.FAILURE;
+            }
+            output().record(found.get());
             return ExitCodes.OK;
         }
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             EmployeesCommand.ListEmployees.class,
             EmployeesCommand.Get.class,
             EmployeesCommand.Update.class,
+            EmployeesCommand.UpdateMe.class,
             EmployeesCommand.Message.class
         })
 final class EmployeesCommand {
@@ -78,8 +79,8 @@ final class EmployeesCommand {
         }
     }
 
-    @Command(name = "update", description = "Change do-not-disturb or group membership (groups need admin rights).")
-    static final class Update extends ByIdCommand {
+    /** The fields {@code update} and {@code update-me} send. */
+    static final class UpdateFields {
         @Option(names = "--dnd", paramLabel = "true|false", arity = "1", description = "Do not disturb.")
         Optional<Boolean> doNotDisturb = Optional.empty();
 
@@ -102,19 +103,46 @@ final class EmployeesCommand {
         @Nullable
         List<Long> groupIds;
 
+        EmployeeUpdate update() {
+            return EmployeeUpdate.builder()
+                    .doNotDisturb(doNotDisturb)
+                    .dndTimeoutAt(dndTimeoutAt)
+                    .clearDndTimeoutAt(clearDndTimeoutAt)
+                    .employeeGroupIds(Optional.ofNullable(groupIds))
+                    .build();
+        }
+    }
+
+    @Command(name = "update", description = "Change do-not-disturb or group membership (groups need admin rights).")
+    static final class Update extends ByIdCommand {
+        @Mixin
+        UpdateFields fields = new UpdateFields();
+
         Update(CliContext context) {
             super(context);
         }
 
         @Override
         protected int run() {
-            EmployeeUpdate update = EmployeeUpdate.builder()
-                    .doNotDisturb(doNotDisturb)
-                    .dndTimeoutAt(dndTimeoutAt)
-                    .clearDndTimeoutAt(clearDndTimeoutAt)
-                    .employeeGroupIds(Optional.ofNullable(groupIds))
-                    .build();
-            output().record(await(employees(context).update(id, update)));
+            output().record(await(employees(context).update(id, fields.update())));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "update-me",
+            description = "Change your own do-not-disturb or group membership (groups need admin rights).")
+    static final class UpdateMe extends CliCommand {
+        @Mixin
+        UpdateFields fields = new UpdateFields();
+
+        UpdateMe(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            output().record(await(employees(context).updateMe(fields.update())));
             return ExitCodes.OK;
         }
     }

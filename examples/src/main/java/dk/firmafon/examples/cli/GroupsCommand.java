@@ -2,16 +2,23 @@ package dk.firmafon.examples.cli;
 
 import dk.firmafon.employees.EmployeeGroupsClient;
 import dk.firmafon.employees.model.EmployeeGroup;
+import dk.firmafon.employees.model.EmployeeGroupDraft;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code firmafon groups ...}. */
 @Command(
         name = "groups",
-        description = "Employee groups: list, members, join, leave, SMS to all members.",
+        description = "Employee groups: list, create, update, members, join, leave, SMS to all members.",
         subcommands = {
             GroupsCommand.ListGroups.class,
             GroupsCommand.Get.class,
+            GroupsCommand.Create.class,
+            GroupsCommand.Update.class,
             GroupsCommand.Members.class,
             GroupsCommand.Join.class,
             GroupsCommand.Leave.class,
@@ -41,6 +48,59 @@ final class GroupsCommand {
         @Override
         protected int run() {
             output().list(groups(context).list(), TABLE, listing.max());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** The fields {@code create} and {@code update} send. */
+    static final class DraftFields {
+        @Option(names = "--name", paramLabel = "NAME", description = "The group's name.")
+        Optional<String> name = Optional.empty();
+
+        @Option(
+                names = "--members",
+                paramLabel = "ID",
+                split = ",",
+                description = "The members' employee ids (replaces them all).")
+        @Nullable
+        List<Long> members;
+
+        EmployeeGroupDraft draft() {
+            return EmployeeGroupDraft.builder()
+                    .name(name)
+                    .employeeIds(Optional.ofNullable(members))
+                    .build();
+        }
+    }
+
+    @Command(name = "create", description = "Create a group (--name is required; admins only).")
+    static final class Create extends CliCommand {
+        @Mixin
+        DraftFields fields = new DraftFields();
+
+        Create(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            output().record(await(groups(context).create(fields.draft())));
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "update", description = "Rename a group or replace its members (admins only).")
+    static final class Update extends ByIdCommand {
+        @Mixin
+        DraftFields fields = new DraftFields();
+
+        Update(CliContext context) {
+            super(context);
+        }
+
+        @Override
+        protected int run() {
+            output().record(await(groups(context).update(id, fields.draft())));
             return ExitCodes.OK;
         }
     }

@@ -7,12 +7,14 @@ import dk.firmafon.calls.model.Call;
 import dk.firmafon.calls.model.CallDirection;
 import dk.firmafon.calls.model.CallNode;
 import dk.firmafon.calls.model.TransferType;
+import dk.firmafon.contacts.ContactQuery;
 import dk.firmafon.contacts.model.ContactDraft;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeGroup;
+import dk.firmafon.employees.model.EmployeeGroupDraft;
 import dk.firmafon.employees.model.EmployeeUpdate;
 import dk.firmafon.employees.model.MessageResult;
 import dk.firmafon.employees.model.Reception;
@@ -21,6 +23,7 @@ import dk.firmafon.voicemails.model.VoiceMail;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -62,8 +65,16 @@ final class ResourceSamples {
                                 .dndTimeoutAt(OffsetDateTime.now().plusHours(1))
                                 .build()));
         Mono<MessageResult> sms = firmafon.employees().sendMessage(17, "Call me back"); // costs money, never retried
+        Mono<Employee> available = firmafon.employees()
+                .updateMe(EmployeeUpdate.builder().doNotDisturb(false).build());
         Flux<EmployeeGroup> groups = firmafon.employeeGroups().list();
         Mono<EmployeeGroup> joined = firmafon.employeeGroups().join(3);
+        Mono<EmployeeGroup> created = firmafon.employeeGroups()
+                .create( // admins; a POST, never retried
+                        EmployeeGroupDraft.builder()
+                                .name("Night shift")
+                                .employeeIds(List.of(12L, 15L))
+                                .build());
         Flux<Reception> receptions = firmafon.receptions().list();
         // [readme]
         return Flux.concat(quiet, sms, groups, joined, receptions);
@@ -76,7 +87,8 @@ final class ResourceSamples {
                         .number(PhoneNumber.of("+45 20 30 40 50"))
                         .name("Ida Iversen")
                         .build());
-        Mono<Contact> found = firmafon.contacts().lookup("4520304050");
+        Mono<Contact> found = firmafon.contacts().lookup("4520304050"); // empty when no contact has it
+        Flux<Contact> everyContact = firmafon.contacts().list(ContactQuery.all()); // by id, each once, paged lazily
         Mono<Contact> withoutEmail = firmafon.contacts()
                 .update(
                         311, // sends "email": null

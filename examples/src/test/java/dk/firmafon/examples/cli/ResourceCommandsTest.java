@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.testkit.FakeFirmafon;
 import dk.firmafon.testkit.FakeFirmafonExtension;
 import dk.firmafon.testkit.RecordedRequest;
+import dk.firmafon.testkit.internal.Seed;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +155,56 @@ class ResourceCommandsTest {
     void receptionsListAndGet() {
         assertThat(ok("receptions", "list").lines()).hasSize(4);
         assertThat(ok("receptions", "get", "7", "--json").out()).contains("\"id\":7");
+    }
+
+    @Test
+    void groupsCreateAndUpdateChangeTheFakesGroupsAndMemberships() {
+        JsonNode created = json(ok("groups", "create", "--name", "Night shift", "--members", "12,15", "--json")
+                .out());
+        long id = created.get("id").asLong();
+        assertThat(created.get("name").asText()).isEqualTo("Night shift");
+        assertThat(created.get("employee_ids").toString()).isEqualTo("[12,15]");
+        JsonNode updated =
+                json(ok("groups", "update", String.valueOf(id), "--name", "Late shift", "--members", "15", "--json")
+                        .out());
+        assertThat(updated.get("name").asText()).isEqualTo("Late shift");
+        assertThat(updated.get("employee_ids").toString()).isEqualTo("[15]");
+        assertThat(ok("groups", "members", String.valueOf(id), "--json").lines())
+                .hasSize(1);
+        CliRun.Result unnamed = CliRun.against(FAKE.fake(), home).run("groups", "create");
+        assertThat(unnamed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unnamed.err()).contains("draft.name is required to create a group");
+    }
+
+    @Test
+    void employeesUpdateMeChangesTheSignedInEmployee() {
+        JsonNode me =
+                json(ok("employees", "update-me", "--dnd", "true", "--json").out());
+        assertThat(me.get("do_not_disturb").asBoolean()).isTrue();
+        assertThat(FAKE.fake().journal().count("PUT", "/employee")).isEqualTo(1);
+        assertThat(json(ok("employees", "me", "--json").out())
+                        .get("do_not_disturb")
+                        .asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void contactsListEveryContactExactlyOnceAtTheServicesDefaultPageSize() {
+        FAKE.fake().journal().clear();
+        List<String> lines = ok("contacts", "list", "--json").lines();
+
+        assertThat(lines).hasSize(Seed.CONTACTS).doesNotHaveDuplicates();
+        assertThat(lines)
+                .allSatisfy(line ->
+                        assertThat(json(line).get("number_formatted").asText()).matches("\\d\\d( \\d\\d){3}"));
+        // 10 per page (the service's default, no limit sent), then the empty page that ends it
+        assertThat(FAKE.fake().journal().count("GET", "/contacts")).isEqualTo(3);
+        assertThat(ok("contacts", "list", "--page-size", "100", "--max", "5", "--json")
+                        .lines())
+                .hasSize(5);
+        CliRun.Result missing = CliRun.against(FAKE.fake(), home).run("contacts", "lookup", "4500000000");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(missing.err()).contains("no contact has the number 4500000000");
     }
 
     @Test

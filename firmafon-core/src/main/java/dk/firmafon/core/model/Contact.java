@@ -1,5 +1,6 @@
 package dk.firmafon.core.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -23,6 +24,10 @@ public abstract class Contact {
     public abstract Optional<String> name();
 
     public abstract Optional<String> email();
+
+    /** The number formatted for reading ({@code "71 99 99 99"}), as the current API sends it. */
+    @JsonProperty("number_formatted")
+    public abstract Optional<String> numberFormatted();
 
     public static Builder builder() {
         return new Builder();

@@ -44,12 +44,13 @@ public abstract class Employee {
     @JsonProperty("speed_dial")
     public abstract Optional<SpeedDial> speedDial();
 
-    /** Whether the employee is part of the switchboard (needed to join or leave groups). */
+    /**
+     * Whether the employee is part of the switchboard (needed to join or leave groups), when the service says so: the
+     * current API leaves {@code has_switch} out (see {@link #features()}, {@link EmployeeFeature#SWITCH}), and an absent
+     * value is not read as {@code false}.
+     */
     @JsonProperty("has_switch")
-    @Value.Default
-    public boolean hasSwitch() {
-        return false;
-    }
+    public abstract Optional<Boolean> hasSwitch();
 
     /**
      * The reception whose number is shown instead of the employee's own when they call out; absent when none.
@@ -64,12 +65,12 @@ public abstract class Employee {
     @JsonProperty("employee_group_ids")
     public abstract List<Long> employeeGroupIds();
 
-    /** Whether the company is in its trial period (SMS messages are refused then). */
+    /**
+     * Whether the company is in its trial period (SMS messages are refused then), when the service says so: the current
+     * API leaves {@code in_trial} out, and an absent value is not read as {@code false}.
+     */
     @JsonProperty("in_trial")
-    @Value.Default
-    public boolean inTrial() {
-        return false;
-    }
+    public abstract Optional<Boolean> inTrial();
 
     /** {@code Employee#id}; derived from the id when the service leaves it out. */
     @Value.Default
@@ -84,11 +85,16 @@ public abstract class Employee {
     public abstract Optional<Boolean> admin();
 
     /**
-     * Names of the features enabled for the employee, e.g. {@code switch}, {@code sms}. Not documented; seen as a
-     * list of names, and read leniently from an object of flags too. Empty when not sent.
+     * The features the employee's subscription gives them ({@code mobile}, {@code switch}, {@code live_call},
+     * {@code integrations}, ...; unknown ones kept). Read from a list of names, and leniently from an object of flags
+     * too. Empty when not sent.
      */
     @JsonDeserialize(using = LenientJson.FeatureNames.class)
-    public abstract List<String> features();
+    public abstract List<EmployeeFeature> features();
+
+    /** The number formatted for reading ({@code "71 99 99 99"}), when the service sends it. */
+    @JsonProperty("number_formatted")
+    public abstract Optional<String> numberFormatted();
 
     public static Builder builder() {
         return new Builder();

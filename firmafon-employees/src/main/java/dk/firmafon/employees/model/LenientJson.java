@@ -153,7 +153,7 @@ final class LenientJson {
      * features (a key counts unless its value is {@code false}, {@code 0}, {@code "false"} or null). Written as
      * the list.
      */
-    static final class FeatureNames extends StdDeserializer<List<String>> {
+    static final class FeatureNames extends StdDeserializer<List<EmployeeFeature>> {
         private static final long serialVersionUID = 1L;
 
         FeatureNames() {
@@ -161,25 +161,32 @@ final class LenientJson {
         }
 
         @Override
-        public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        public List<EmployeeFeature> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonNode node = ctxt.readTree(p);
-            List<String> names = new ArrayList<>();
+            List<EmployeeFeature> names = new ArrayList<>();
             if (node.isArray()) {
                 for (JsonNode element : node) {
                     if (element.isValueNode() && !element.isNull()) {
-                        names.add(element.asText());
+                        add(names, element.asText());
                     }
                 }
             } else if (node.isObject()) {
                 for (Map.Entry<String, JsonNode> field : node.properties()) {
                     if (isOn(field.getValue())) {
-                        names.add(field.getKey());
+                        add(names, field.getKey());
                     }
                 }
             } else if (node.isValueNode() && !node.isNull()) {
-                names.add(node.asText());
+                add(names, node.asText());
             }
             return names;
+        }
+
+        /** A blank name is no feature: skipped, not an error. */
+        private static void add(List<EmployeeFeature> names, String name) {
+            if (!name.isBlank()) {
+                names.add(EmployeeFeature.of(name));
+            }
         }
 
         private static boolean isOn(JsonNode value) {
@@ -197,7 +204,7 @@ final class LenientJson {
         }
 
         @Override
-        public List<String> getNullValue(DeserializationContext ctxt) {
+        public List<EmployeeFeature> getNullValue(DeserializationContext ctxt) {
             return new ArrayList<>();
         }
     }

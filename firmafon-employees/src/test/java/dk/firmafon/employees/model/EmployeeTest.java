@@ -28,10 +28,10 @@ class EmployeeTest {
                 .contains(OffsetDateTime.parse("2025-06-02T17:00:00+02:00").toInstant());
         assertThat(employee.livePresence()).contains(LivePresence.AVAILABLE);
         assertThat(employee.speedDial()).contains(SpeedDial.builder().digit(12).build());
-        assertThat(employee.hasSwitch()).isTrue();
+        assertThat(employee.hasSwitch()).contains(true);
         assertThat(employee.cloakReception()).isEmpty();
         assertThat(employee.employeeGroupIds()).containsExactly(3L, 4L);
-        assertThat(employee.inTrial()).isFalse();
+        assertThat(employee.inTrial()).contains(false);
         assertThat(employee.endpoint()).isEqualTo(Endpoint.employee(12));
         assertThat(employee.companyId()).contains(42L);
         assertThat(employee.admin()).isEmpty();
@@ -46,7 +46,8 @@ class EmployeeTest {
         Employee mette = roundTrip(employees.get(1), Employee.class);
 
         assertThat(jonas.admin()).contains(true);
-        assertThat(jonas.features()).containsExactly("switch", "sms");
+        assertThat(jonas.features()).containsExactly(EmployeeFeature.SWITCH, EmployeeFeature.of("sms"));
+        assertThat(jonas.features().get(1).isKnown()).isFalse();
         assertThat(jonas.dndTimeoutAt()).isEmpty();
         assertThat(mette.doNotDisturb()).isTrue();
         assertThat(mette.livePresence()).contains(LivePresence.BUSY);
@@ -103,7 +104,38 @@ class EmployeeTest {
     }
 
     private static List<String> featuresOf(String json) throws Exception {
-        return mapper().readValue("{\"id\": 1, \"name\": \"A\", \"features\": " + json + "}", Employee.class)
-                .features();
+        return mapper()
+                .readValue("{\"id\": 1, \"name\": \"A\", \"features\": " + json + "}", Employee.class)
+                .features()
+                .stream()
+                .map(EmployeeFeature::value)
+                .toList();
+    }
+
+    @Test
+    void theCurrentReferencesEmployeeLeavesHasSwitchAndInTrialAbsentNotFalse() throws Exception {
+        Employee current = mapper().readValue(
+                        "{\"admin\": true, \"cloak_reception\": null, \"company_id\": 1,"
+                                + " \"dnd_timeout_at\": null, \"do_not_disturb\": false, \"employee_group_ids\": [1],"
+                                + " \"features\": [\"mobile\", \"switch\", \"live_call\", \"integrations\", \"video\"],"
+                                + " \"id\": 1, \"live_presence\": \"available\", \"name\": \"Relatel\","
+                                + " \"number\": \"4571999999\", \"number_formatted\": \"71 99 99 99\","
+                                + " \"speed_dial\": {\"digit\": 1}}",
+                        Employee.class);
+
+        assertThat(current.hasSwitch()).isEmpty();
+        assertThat(current.inTrial()).isEmpty();
+        assertThat(current.numberFormatted()).contains("71 99 99 99");
+        assertThat(current.features())
+                .containsExactly(
+                        EmployeeFeature.MOBILE,
+                        EmployeeFeature.SWITCH,
+                        EmployeeFeature.LIVE_CALL,
+                        EmployeeFeature.INTEGRATIONS,
+                        EmployeeFeature.of("video"));
+        assertThat(current.features())
+                .filteredOn(feature -> !feature.isKnown())
+                .extracting(EmployeeFeature::value)
+                .containsExactly("video");
     }
 }

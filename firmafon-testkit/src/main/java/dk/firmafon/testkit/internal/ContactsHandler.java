@@ -1,12 +1,15 @@
 package dk.firmafon.testkit.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
-/** {@code /contacts}: lookup by number, create, get, update, delete; kept in memory. */
+/** {@code /contacts}: list (with the number filter and the id cursor), create, get, update, delete; in memory. */
 final class ContactsHandler {
 
     private static final String[] FIELDS = {"number", "name", "email"};
+    private static final int CONTACTS_DEFAULT_LIMIT = 10;
 
     private final FakeState state;
 
@@ -15,23 +18,41 @@ final class ContactsHandler {
     }
 
     void register(Router router) {
-        router.get("/contacts", this::lookup)
+        router.get("/contacts", this::list)
                 .post("/contacts", this::create)
                 .get("/contacts/:id", this::get)
                 .put("/contacts/:id", this::update)
                 .delete("/contacts/:id", this::delete);
     }
 
-    private Reply lookup(Exchange exchange) {
-        String number = exchange.param("number").orElse("");
-        if (number.isEmpty()) {
-            throw HttpError.unprocessable("number", "can't be blank");
+    /**
+     * {@code GET /contacts}: the company's contacts by ascending id, {@code limit} (default 10, at most 100),
+     * {@code number} and the inclusive cursor {@code id_gt_or_eq}, as the current reference documents it.
+     */
+    private Reply list(Exchange exchange) {
+        int limit = Listing.limit(exchange, CONTACTS_DEFAULT_LIMIT);
+        String number = exchange.param("number").orElse(null);
+        long from = exchange.param("id_gt_or_eq")
+                .map(value -> {
+                    try {
+                        return Long.parseLong(value);
+                    } catch (NumberFormatException e) {
+                        throw HttpError.unprocessable("id_gt_or_eq", "is not a number");
+                    }
+                })
+                .orElse(Long.MIN_VALUE);
+        ArrayNode page = Json.array();
+        for (Map.Entry<Long, ObjectNode> entry : state.contacts.entrySet()) { // a TreeMap: ascending ids
+            if (page.size() >= limit) {
+                break;
+            }
+            ObjectNode contact = entry.getValue();
+            if (entry.getKey() >= from
+                    && (number == null || number.equals(contact.path("number").asText()))) {
+                page.add(contact);
+            }
         }
-        return state.contacts.values().stream()
-                .filter(contact -> number.equals(contact.path("number").asText()))
-                .findFirst()
-                .map(contact -> Reply.ok("contact", contact))
-                .orElseThrow(HttpError::notFound);
+        return Reply.ok("contacts", page);
     }
 
     private ObjectNode contact(Exchange exchange) {
@@ -57,7 +78,7 @@ final class ContactsHandler {
             throw HttpError.unprocessable("number", "can't be blank");
         }
         state.contacts.put(state.nextContactId++, contact);
-        return Reply.json(201, Json.envelope("contact", contact));
+        return Reply.ok("contact", contact); // 200, as the current reference shows
     }
 
     private Reply update(Exchange exchange) {
@@ -79,6 +100,22 @@ final class ContactsHandler {
     private static void apply(Exchange exchange, ObjectNode contact) {
         for (String name : FIELDS) {
             exchange.field("contact", name).ifPresent(value -> contact.set(name, checked(name, value)));
+        }
+        formatNumber(contact);
+    }
+
+    /** Sets {@code number_formatted} as the service does: a Danish number's eight digits in pairs. */
+    static void formatNumber(ObjectNode contact) {
+        String number = contact.path("number").asText("");
+        if (number.isEmpty() || contact.path("number").isNull()) {
+            contact.putNull("number_formatted");
+        } else if (number.startsWith("45") && number.length() == 10) {
+            contact.put(
+                    "number_formatted",
+                    number.substring(2, 4) + " " + number.substring(4, 6) + " " + number.substring(6, 8) + " "
+                            + number.substring(8, 10));
+        } else {
+            contact.put("number_formatted", number);
         }
     }
 

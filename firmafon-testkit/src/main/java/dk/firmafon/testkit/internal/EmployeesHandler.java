@@ -27,6 +27,7 @@ final class EmployeesHandler {
                         exchange -> Reply.ok("employees", Json.array(sortedByName(state.employees.values()))))
                 .get("/employees/:id", exchange -> Reply.ok("employee", state.employee(exchange.idParam("id"))))
                 .put("/employees/:id", this::update)
+                .put("/employee", this::updateMe)
                 .post("/employees/:id/message", this::message);
     }
 
@@ -35,7 +36,15 @@ final class EmployeesHandler {
     }
 
     private Reply update(Exchange exchange) {
-        ObjectNode employee = state.employee(exchange.idParam("id"));
+        return update(exchange, state.employee(exchange.idParam("id")));
+    }
+
+    /** {@code PUT /employee}: the authenticated employee, with the same fields and rules as {@code PUT /employees/:id}. */
+    private Reply updateMe(Exchange exchange) {
+        return update(exchange, state.employee(state.currentEmployeeId));
+    }
+
+    private Reply update(Exchange exchange, ObjectNode employee) {
         long id = employee.get("id").asLong();
         boolean admin = state.employee(state.currentEmployeeId).path("admin").asBoolean();
         if (id != state.currentEmployeeId && !admin) {

@@ -19,9 +19,14 @@ final class Listing {
 
     /** {@code limit}: absent means 30; above 100 is capped at 100; not a positive number is a 422. */
     static int limit(Exchange exchange) {
+        return limit(exchange, DEFAULT_LIMIT);
+    }
+
+    /** {@code limit}: absent means {@code defaultLimit}; above 100 is capped at 100; not a positive number is a 422. */
+    static int limit(Exchange exchange, int defaultLimit) {
         String value = exchange.param("limit").orElse("");
         if (value.isEmpty()) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
         int limit;
         try {

@@ -142,7 +142,7 @@ public final class Seed {
 
     private void contacts() {
         for (int i = 0; i < CONTACTS; i++) {
-            long id = 300 + i;
+            long id = 300 + i + i / 4; // holes, as a real company has after deleting contacts
             String first = FIRST[i % FIRST.length];
             String last = LAST[(i * 3) % LAST.length];
             ObjectNode contact =
@@ -154,9 +154,10 @@ public final class Seed {
                         "email",
                         (first + "." + last).toLowerCase(java.util.Locale.ROOT).replace("æ", "ae") + "@example.org");
             }
+            ContactsHandler.formatNumber(contact);
             state.contacts.put(id, contact);
         }
-        state.nextContactId = 300 + CONTACTS;
+        state.nextContactId = 300 + CONTACTS + CONTACTS / 4;
     }
 
     private String externalNumber() {
