@@ -79,7 +79,12 @@ public class FirmafonApiException extends FirmafonException {
 
     /** An API error described by {@code details}; {@link #from(Details)} picks the subtype for a status. */
     public FirmafonApiException(Details details) {
-        super(message(details));
+        this(details, "");
+    }
+
+    /** An API error whose message ends with {@code note} (e.g. which product the resource needs). */
+    protected FirmafonApiException(Details details, String note) {
+        super(message(details) + note);
         this.details = details;
     }
 

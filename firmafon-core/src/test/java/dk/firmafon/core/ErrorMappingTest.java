@@ -74,9 +74,11 @@ class ErrorMappingTest extends WireMockTest {
     void status403IsForbiddenException() {
         stub(403, "application/json", "{\"status\": \"failure\", \"message\": \"Admin rights needed\"}");
 
+        // the request is for /contacts/1: the message also names the product contacts need
         assertThat(errorOf(client()))
                 .isExactlyInstanceOf(ForbiddenException.class)
-                .hasMessageEndingWith("403 Forbidden: Admin rights needed");
+                .hasMessageContaining("403 Forbidden: Admin rights needed (this resource needs Relatel's Switch or "
+                        + "Mobile product, should the company's subscription lack it)");
     }
 
     @Test

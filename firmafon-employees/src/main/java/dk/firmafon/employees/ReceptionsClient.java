@@ -4,7 +4,12 @@ import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.employees.internal.Ids;
 import dk.firmafon.employees.model.Reception;
+import dk.firmafon.employees.model.ReceptionPhase;
+import dk.firmafon.employees.model.ReceptionStatistics;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -42,5 +47,47 @@ public final class ReceptionsClient {
             return Ids.notPositive("id", id);
         }
         return client.retrieve(ApiRequest.get(Ids.path(RECEPTIONS, id)), "reception", Reception.class);
+    }
+
+    /**
+     * A reception's call figures over a period ({@code GET /receptions/:id/statistics}: {@code answer_target},
+     * {@code from_time}, {@code to_time}, {@code phase}). Needs Switch Premium.
+     */
+    public Mono<ReceptionStatistics> statistics(long id, @Nullable ReceptionStatisticsQuery query) {
+        if (id <= 0) {
+            return Ids.notPositive("id", id);
+        }
+        return Mono.defer(() -> {
+            if (query == null) {
+                throw new IllegalArgumentException("query must not be null: use ReceptionStatisticsQuery.all()");
+            }
+            query.answerTarget().ifPresent(target -> {
+                if (target.isNegative() || target.isZero() || target.getNano() != 0) {
+                    throw new IllegalArgumentException(
+                            "query.answerTarget must be a positive whole number of seconds, was " + target);
+                }
+            });
+            if (query.fromTime().isPresent()
+                    && query.toTime().isPresent()
+                    && query.toTime().get().isBefore(query.fromTime().get())) {
+                throw new IllegalArgumentException("query.toTime must not be before query.fromTime, was "
+                        + query.toTime().get() + " before " + query.fromTime().get());
+            }
+            ApiRequest request = ApiRequest.get(Ids.path(RECEPTIONS, id) + "/statistics")
+                    .withQuery(
+                            "answer_target",
+                            query.answerTarget().map(Duration::getSeconds).orElse(null))
+                    .withQuery("from_time", query.fromTime().orElse(null))
+                    .withQuery("to_time", query.toTime().orElse(null))
+                    .withQuery(
+                            "phase",
+                            query.phases().isEmpty()
+                                    ? null
+                                    : query.phases().stream()
+                                            .map(ReceptionPhase::value)
+                                            .distinct()
+                                            .collect(Collectors.joining(",")));
+            return client.retrieve(request, "statistics", ReceptionStatistics.class);
+        });
     }
 }

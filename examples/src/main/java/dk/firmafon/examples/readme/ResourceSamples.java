@@ -12,15 +12,19 @@ import dk.firmafon.contacts.model.ContactDraft;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.employees.ReceptionStatisticsQuery;
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeGroup;
 import dk.firmafon.employees.model.EmployeeGroupDraft;
 import dk.firmafon.employees.model.EmployeeUpdate;
 import dk.firmafon.employees.model.MessageResult;
 import dk.firmafon.employees.model.Reception;
+import dk.firmafon.employees.model.ReceptionPhase;
+import dk.firmafon.employees.model.ReceptionStatistics;
 import dk.firmafon.voicemails.VoiceMailQuery;
 import dk.firmafon.voicemails.model.VoiceMail;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -76,6 +80,13 @@ final class ResourceSamples {
                                 .employeeIds(List.of(12L, 15L))
                                 .build());
         Flux<Reception> receptions = firmafon.receptions().list();
+        Mono<ReceptionStatistics> figures = firmafon.receptions()
+                .statistics(
+                        7, // needs Switch Premium
+                        ReceptionStatisticsQuery.builder()
+                                .answerTarget(Duration.ofSeconds(20))
+                                .addPhases(ReceptionPhase.OPEN)
+                                .build());
         // [readme]
         return Flux.concat(quiet, sms, groups, joined, receptions);
     }

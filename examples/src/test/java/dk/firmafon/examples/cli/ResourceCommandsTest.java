@@ -177,6 +177,36 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void receptionStatisticsAreComputedByTheFakeFromItsCalls() {
+        long receptionId = json(ok("receptions", "list", "--json").lines().get(0))
+                .get("id")
+                .asLong();
+        JsonNode all = json(ok("receptions", "statistics", String.valueOf(receptionId), "--json")
+                .out());
+        assertThat(all.get("total").asLong()).isPositive();
+        assertThat(all.get("answered").asLong() + all.get("missed").asLong())
+                .isEqualTo(all.get("total").asLong());
+        JsonNode strict = json(ok(
+                        "receptions",
+                        "statistics",
+                        String.valueOf(receptionId),
+                        "--answer-target",
+                        "1",
+                        "--phase",
+                        "open,closed",
+                        "--json")
+                .out());
+        assertThat(strict.at("/within_target/answered").asLong())
+                .isLessThanOrEqualTo(all.at("/within_target/answered").asLong());
+        assertThat(FAKE.fake().journal().last().queryParameter("answer_target")).contains("1");
+        assertThat(FAKE.fake().journal().last().queryParameter("phase")).contains("open,closed");
+        CliRun.Result badPhase = CliRun.against(FAKE.fake(), home)
+                .run("receptions", "statistics", String.valueOf(receptionId), "--phase", "lunch");
+        assertThat(badPhase.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(badPhase.err()).contains("422");
+    }
+
+    @Test
     void employeesUpdateMeChangesTheSignedInEmployee() {
         JsonNode me =
                 json(ok("employees", "update-me", "--dnd", "true", "--json").out());

@@ -121,21 +121,7 @@ public final class Call {
     }
 
     public Call withAttempt(int attempt) {
-        return new Call(
-                method,
-                uri,
-                metricsPath,
-                body,
-                idempotent,
-                binary,
-                refusal,
-                attempt,
-                credential,
-                effectiveUri,
-                hiddenQuery,
-                credentialParameter,
-                headers,
-                attemptNanos);
+        return with(attempt, credential, effectiveUri, credentialParameter);
     }
 
     /** This call carrying {@code credential}; a query-parameter credential is appended to the URI. */
@@ -151,6 +137,12 @@ public final class Call {
             UriEncoding.encodeTo(out, credential.value());
             parameter = out.toString();
         }
+        return with(attempt, credential, withQuery(uri, parameter), parameter);
+    }
+
+    /** This request with another attempt number or credential; the request itself is the same. */
+    private Call with(
+            int attempt, @Nullable Credential credential, String effectiveUri, @Nullable String credentialParameter) {
         return new Call(
                 method,
                 uri,
@@ -161,9 +153,9 @@ public final class Call {
                 refusal,
                 attempt,
                 credential,
-                withQuery(uri, parameter),
+                effectiveUri,
                 hiddenQuery,
-                parameter,
+                credentialParameter,
                 headers,
                 attemptNanos);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonDecodingException;
+import dk.firmafon.error.ForbiddenException;
 import dk.firmafon.error.RateLimitedException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,6 +104,9 @@ public final class Responses {
                 redacted(fields[3]),
                 excerpt,
                 call.attempt());
+        if (status == 403) {
+            return new ForbiddenException(details, Products.requiredFor(call.metricsPath()));
+        }
         if (status == 429) {
             String retryAfter = head.header("Retry-After");
             return new RateLimitedException(details, retryAfter == null ? null : RetryAfter.parse(retryAfter, clock));
