@@ -389,6 +389,30 @@ class HostileServerTest {
     }
 
     @Test
+    void anErrorBodyWithoutEndIsCutAtItsLimitAndTheErrorSaysSo() {
+        try (RawServer server = RawServer.start(connection -> {
+                    connection.readRequest();
+                    connection.write("HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n");
+                    byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes();
+                    for (int i = 0; i < 16_384; i++) { // 1 GiB unless the client stops reading
+                        connection.write(chunk);
+                    }
+                });
+                Firmafon firmafon =
+                        firmafon(server.httpUri().resolve("/api/v2"), c -> c.retryPolicy(RetryPolicy.none()))) {
+            StepVerifier.create(firmafon.calls().get("c1"))
+                    .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(FirmafonApiException.class, api -> {
+                        assertThat(api.status()).isEqualTo(500);
+                        assertThat(api.bodyExcerpt())
+                                .contains("(the body exceeds the limit of 65536 bytes"
+                                        + " for an error body and was not read)");
+                    }))
+                    .verify(TIMEOUT);
+        }
+    }
+
+    @Test
     void aHealthyServerStillAnswers() {
         try (RawServer server = RawServer.start(connection -> {
                     while (connection.readRequest() != null) {

@@ -55,10 +55,13 @@ public final class Responses {
     public static <R> Mono<R> error(Call call, ResponseHead head, ResponseBody body, JsonFactory json, Clock clock) {
         return aggregate(call, body, MAX_ERROR_BODY)
                 .map(Responses::readAll)
-                .onErrorResume(FirmafonDecodingException.class, tooLong -> Mono.just(new byte[0]))
+                .onErrorResume(FirmafonDecodingException.class, tooLong -> Mono.just(TOO_LONG))
                 .defaultIfEmpty(new byte[0])
                 .flatMap(bytes -> Mono.error(exception(call, head, bytes, json, clock)));
     }
+
+    /** Stands for an error body over {@link #MAX_ERROR_BODY}, which is not read (compared by identity). */
+    private static final byte[] TOO_LONG = new byte[0];
 
     private static byte[] readAll(InputStream in) {
         try (in) {
@@ -79,7 +82,9 @@ public final class Responses {
         }
         String[] fields = new String[4];
         String excerpt = null;
-        if (body.length > 0 && !readServiceFields(body, json, fields)) {
+        if (body == TOO_LONG) {
+            excerpt = "(the body exceeds the limit of " + MAX_ERROR_BODY + " bytes for an error body and was not read)";
+        } else if (body.length > 0 && !readServiceFields(body, json, fields)) {
             excerpt = Redaction.excerpt(
                     Redaction.maskValues(new String(body, StandardCharsets.UTF_8), secrets), EXCERPT_CHARS);
             if (excerpt.isEmpty()) {
