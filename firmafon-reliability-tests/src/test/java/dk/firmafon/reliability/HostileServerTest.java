@@ -70,11 +70,7 @@ class HostileServerTest {
     @ValueSource(booleans = {true, false})
     void aServerThatIgnoresTheCallsCursorEndsTheListingWithATypedErrorAfterTwoRequests(boolean withStartedAt) {
         CapturedLogs.clear();
-        try (RawServer server = RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        connection.write(json(callsAtOneInstant(30, withStartedAt)));
-                    }
-                });
+        try (RawServer server = RawServer.answeringEvery(json(callsAtOneInstant(30, withStartedAt)));
                 Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.calls()
                             .list(dk.firmafon.calls.CallQuery.builder()
@@ -101,11 +97,7 @@ class HostileServerTest {
         for (int i = 0; i < 10; i++) {
             mails.add("{\"id\":" + (i + 1) + ",\"created_at\":\"2025-06-02T10:00:0" + i + "Z\"}");
         }
-        try (RawServer server = RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        connection.write(json(mails.toString()));
-                    }
-                });
+        try (RawServer server = RawServer.answeringEvery(json(mails.toString()));
                 Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.voiceMails()
                             .list(dk.firmafon.voicemails.VoiceMailQuery.builder()
@@ -171,12 +163,8 @@ class HostileServerTest {
 
     @Test
     void theOverallTimeoutBoundsEveryAttemptAndTheWaitsBetweenThem() {
-        try (RawServer server = RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        connection.write(
-                                "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n");
-                    }
-                });
+        try (RawServer server = RawServer.answeringEvery(
+                        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\n\r\n");
                 Firmafon firmafon = Firmafon.builder()
                         .baseUri(server.httpUri().resolve("/api/v2"))
                         .auth(AuthStrategy.bearer(TOKEN))
@@ -254,11 +242,7 @@ class HostileServerTest {
 
     @Test
     void whatTheSdkCheckedIsWhatItConnectsTo() {
-        try (RawServer server = RawServer.start(connection -> {
-            while (connection.readRequest() != null) {
-                connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
-            }
-        })) {
+        try (RawServer server = RawServer.answeringEvery(json("{\"call\":{\"call_uuid\":\"c1\"}}"))) {
             // a port with leading zeros: java.net.URI reads the number; the SDK sends exactly that number
             URI padded = URI.create("http://127.0.0.1:00" + server.port() + "/api/v2");
             try (Firmafon firmafon = firmafon(padded, c -> c)) {
@@ -284,11 +268,7 @@ class HostileServerTest {
 
     @Test
     void aQueryParameterCredentialGoesOnTheWireButIntoNoLibraryLog() {
-        try (RawServer server = RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
-                    }
-                });
+        try (RawServer server = RawServer.answeringEvery(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
                 Firmafon firmafon = Firmafon.builder()
                         .baseUri(server.httpUri().resolve("/api/v2"))
                         .auth(AuthStrategy.queryParameter(TOKEN))
@@ -331,11 +311,7 @@ class HostileServerTest {
                 "{\"employee\":{\"id\":1,\"name\":\"A\"}}{\"employee\":{\"id\":2}}"
             })
     void aFractionForAnIdOrAnythingAfterTheDocumentIsADecodingError(String body) {
-        try (RawServer server = RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        connection.write(json(body));
-                    }
-                });
+        try (RawServer server = RawServer.answeringEvery(json(body));
                 Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.employees().get(1))
                     .expectError(FirmafonDecodingException.class)
@@ -346,12 +322,8 @@ class HostileServerTest {
 
     @Test
     void aKeyThatAppearsTwiceTakesItsLastValueInTheEnvelopeAsInTheModel() {
-        try (RawServer server = RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        connection.write(json("{\"employee\":{\"id\":1,\"name\":\"first\"},"
-                                + "\"employee\":{\"id\":2,\"name\":\"A\",\"name\":\"last\"}}"));
-                    }
-                });
+        try (RawServer server = RawServer.answeringEvery(json("{\"employee\":{\"id\":1,\"name\":\"first\"},"
+                        + "\"employee\":{\"id\":2,\"name\":\"A\",\"name\":\"last\"}}"));
                 Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.employees().get(2))
                     .assertNext(employee -> {
@@ -414,11 +386,7 @@ class HostileServerTest {
 
     @Test
     void aHealthyServerStillAnswers() {
-        try (RawServer server = RawServer.start(connection -> {
-                    while (connection.readRequest() != null) {
-                        connection.write(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
-                    }
-                });
+        try (RawServer server = RawServer.answeringEvery(json("{\"call\":{\"call_uuid\":\"c1\"}}"));
                 Firmafon firmafon = firmafon(server.httpUri().resolve("/api/v2"), c -> c)) {
             StepVerifier.create(firmafon.calls()
                             .get("c1")

@@ -54,6 +54,15 @@ public final class RawServer implements AutoCloseable {
         }
     }
 
+    /** Starts a server that answers every request on every connection with {@code response}, byte for byte. */
+    public static RawServer answeringEvery(String response) {
+        return start(connection -> {
+            while (connection.readRequest() != null) {
+                connection.write(response);
+            }
+        });
+    }
+
     private void accept() {
         while (!closed) {
             try {
