@@ -23,6 +23,12 @@ module dk.firmafon.core {
     exports dk.firmafon.core;
     exports dk.firmafon.core.model;
     exports dk.firmafon.core.netty;
+    exports dk.firmafon.core.support to
+            dk.firmafon.calls,
+            dk.firmafon.employees,
+            dk.firmafon.contacts,
+            dk.firmafon.voicemails,
+            dk.firmafon.announcements;
 
     opens dk.firmafon.core.model to
             com.fasterxml.jackson.databind;

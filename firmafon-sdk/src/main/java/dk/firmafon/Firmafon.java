@@ -2,7 +2,10 @@ package dk.firmafon;
 
 import dk.firmafon.announcements.AnnouncementsClient;
 import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.calls.CallRecordingsClient;
 import dk.firmafon.calls.CallsClient;
+import dk.firmafon.calls.SmileysClient;
+import dk.firmafon.calls.StatisticsClient;
 import dk.firmafon.contacts.ContactsClient;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.employees.EmployeeGroupsClient;
@@ -40,6 +43,9 @@ public final class Firmafon implements AutoCloseable {
     private final ContactsClient contacts;
     private final VoiceMailsClient voiceMails;
     private final AnnouncementsClient announcements;
+    private final SmileysClient smileys;
+    private final CallRecordingsClient callRecordings;
+    private final StatisticsClient statistics;
 
     private Firmafon(FirmafonClient client) {
         this.client = client;
@@ -50,6 +56,9 @@ public final class Firmafon implements AutoCloseable {
         this.contacts = ContactsClient.create(client);
         this.voiceMails = VoiceMailsClient.create(client);
         this.announcements = AnnouncementsClient.create(client);
+        this.smileys = SmileysClient.create(client);
+        this.callRecordings = CallRecordingsClient.create(client);
+        this.statistics = StatisticsClient.create(client);
     }
 
     /** A builder for the common settings, with {@link Builder#client(Consumer)} reaching every other one. */
@@ -112,6 +121,21 @@ public final class Firmafon implements AutoCloseable {
     /** Announcements (system news): list, mark as read. */
     public AnnouncementsClient announcements() {
         return announcements;
+    }
+
+    /** Smileys: callers' feedback and its statistics (needs Switch). */
+    public SmileysClient smileys() {
+        return smileys;
+    }
+
+    /** Call recordings: metadata and the sound, streamed. */
+    public CallRecordingsClient callRecordings() {
+        return callRecordings;
+    }
+
+    /** Aggregated call and chat statistics. */
+    public StatisticsClient statistics() {
+        return statistics;
     }
 
     /**

@@ -10,14 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.ExchangeListener;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.HttpMethod;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import dk.firmafon.voicemails.VoiceMailQuery;
 import java.lang.reflect.Field;
 import java.net.URI;
@@ -37,9 +36,7 @@ class FirmafonTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock wm = FirmafonWireMock.atApiV2();
 
     /** Every resource client accessor, by name. */
     private static final Map<String, Function<Firmafon, Object>> CLIENTS = Map.of(
@@ -133,10 +130,7 @@ class FirmafonTest {
 
     @Test
     void createUsesTheGivenFirmafonClient() {
-        FirmafonClient client = FirmafonClient.builder()
-                .baseUri(URI.create(wm.baseUrl() + "/api/v2"))
-                .auth(AuthStrategy.bearer("test-token"))
-                .build();
+        FirmafonClient client = wm.client();
 
         try (Firmafon firmafon = Firmafon.create(client)) {
             assertThat(firmafon.client()).isSameAs(client);

@@ -3,6 +3,7 @@ package dk.firmafon.announcements;
 import dk.firmafon.announcements.model.Announcement;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.support.Arguments;
 import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,10 +38,10 @@ public final class AnnouncementsClient {
      * is marked idempotent and the transport may retry it.
      */
     public Mono<Announcement> markAsRead(long id) {
-        if (id <= 0) {
-            return Mono.error(new IllegalArgumentException("id must be positive, was " + id));
-        }
-        String path = "/announcements/" + ApiRequest.pathSegment(Long.toString(id)) + "/mark_as_read";
-        return client.retrieve(ApiRequest.post(path).withIdempotent(true), "announcement", Announcement.class);
+        return Mono.defer(() -> client.retrieve(
+                ApiRequest.post(Arguments.idPath("/announcements", id) + "/mark_as_read")
+                        .withIdempotent(true),
+                "announcement",
+                Announcement.class));
     }
 }

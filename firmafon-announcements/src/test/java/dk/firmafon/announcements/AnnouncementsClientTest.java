@@ -9,17 +9,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.announcements.model.Announcement;
-import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import dk.firmafon.error.NotFoundException;
-import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,19 +32,14 @@ class AnnouncementsClientTest {
             + " \"body\": \"<p>The switchboard now shows queue length.</p>\"}";
 
     @RegisterExtension
-    static final WireMockExtension WM = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock WM = FirmafonWireMock.atRoot();
 
     private FirmafonClient firmafon;
     private AnnouncementsClient announcements;
 
     @BeforeEach
     void connect() {
-        firmafon = FirmafonClient.builder()
-                .baseUri(URI.create(WM.baseUrl()))
-                .auth(AuthStrategy.bearer("test-token"))
-                .build();
+        firmafon = WM.client();
         announcements = AnnouncementsClient.create(firmafon);
     }
 

@@ -2,6 +2,7 @@ package dk.firmafon.auth;
 
 import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.FormUrlEncoding;
+import dk.firmafon.auth.internal.OAuthSettings;
 import dk.firmafon.auth.internal.Pkce;
 import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.SharedConnections;
@@ -11,15 +12,16 @@ import dk.firmafon.error.AuthorizationErrorException;
 import dk.firmafon.error.OAuthCallbackException;
 import dk.firmafon.error.StateMismatchException;
 import dk.firmafon.net.NetworkSettings;
+import dk.firmafon.net.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * An application's OAuth 2.0 client for Firmafon (or any standard authorization server): configured once, then used
@@ -46,36 +48,39 @@ public final class OAuth2Client implements AutoCloseable {
     /** Relatel's API base (the same service under another brand). */
     public static final URI RELATEL = URI.create("https://app.relatel.dk/api/v2");
 
-    private final Builder config;
+    private final OAuthSettings config;
     private final URI authorizeUri;
     private final URI tokenUri;
     private final TokenEndpoint endpoint;
     private final TokenManager tokens;
 
-    private OAuth2Client(Builder builder) {
-        this.config = builder.copy();
+    private OAuth2Client(OAuthSettings config) {
+        this.config = config;
         Pkce.seed(); // on the building thread, so no request for state or verifier ever seeds it
-        this.authorizeUri = config.authorizeUri != null ? config.authorizeUri : endpoint(config.baseUri, "authorize");
-        this.tokenUri = config.tokenUri != null ? config.tokenUri : endpoint(config.baseUri, "token");
+        this.authorizeUri = config.authorizeUri().orElseGet(() -> endpoint(config.baseUri(), "authorize"));
+        this.tokenUri = config.tokenUri().orElseGet(() -> endpoint(config.baseUri(), "token"));
         this.endpoint = new TokenEndpoint(
                 tokenUri,
-                config.clientId,
-                config.clientSecret,
-                config.clientAuthentication,
-                config.connectTimeout,
-                config.responseTimeout,
-                config.attemptTimeout,
-                config.clock,
-                config.network,
-                config.sharedHttp);
+                config.clientId().orElseThrow(),
+                config.clientSecret().orElseThrow(),
+                config.clientAuthentication(),
+                config.transport().connectTimeout(),
+                config.transport().responseTimeout(),
+                config.transport().attemptTimeout(),
+                config.clock(),
+                config.transport().network(),
+                config.sharedHttp().orElse(null));
         this.tokens = new TokenManager(
                 endpoint,
-                config.tokenStore,
-                config.tokenListener,
-                config.clock,
-                config.refreshAhead,
-                config.refreshRetries,
-                config.refreshBackoff);
+                config.tokenStore().orElseThrow(),
+                config.tokenListener().orElse(null),
+                config.clock(),
+                config.refreshAhead(),
+                config.transport().retryPolicy());
+    }
+
+    private URI redirectUri() {
+        return config.redirectUri().orElseThrow();
     }
 
     private static URI endpoint(URI base, String name) {
@@ -90,7 +95,7 @@ public final class OAuth2Client implements AutoCloseable {
 
     /** A builder holding this client's configuration, including the same token store, clock and listener. */
     public Builder mutate() {
-        return config.copy();
+        return new Builder(config);
     }
 
     /** The authorize endpoint the user's browser is sent to. */
@@ -109,7 +114,7 @@ public final class OAuth2Client implements AutoCloseable {
      * callback.
      */
     public AuthorizationRequest authorizationRequest() {
-        return request(Pkce.newState(), config.pkce ? Pkce.newVerifier() : null);
+        return request(Pkce.newState(), config.pkce() ? Pkce.newVerifier() : null);
     }
 
     /**
@@ -121,7 +126,7 @@ public final class OAuth2Client implements AutoCloseable {
      */
     public AuthorizationRequest authorizationRequest(String state, @Nullable String codeVerifier) {
         Checks.token("state", state);
-        if (config.pkce && codeVerifier == null) {
+        if (config.pkce() && codeVerifier == null) {
             throw new IllegalArgumentException("codeVerifier must not be null when PKCE is on");
         }
         return request(state, codeVerifier == null ? null : Pkce.checkVerifier("codeVerifier", codeVerifier));
@@ -129,9 +134,9 @@ public final class OAuth2Client implements AutoCloseable {
 
     private AuthorizationRequest request(String state, @Nullable String codeVerifier) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("client_id", config.clientId);
+        parameters.put("client_id", config.clientId().orElseThrow());
         parameters.put("response_type", "code");
-        parameters.put("redirect_uri", config.redirectUri.toString());
+        parameters.put("redirect_uri", redirectUri().toString());
         parameters.put("state", state);
         if (codeVerifier != null) {
             parameters.put("code_challenge", Pkce.challenge(codeVerifier));
@@ -154,9 +159,9 @@ public final class OAuth2Client implements AutoCloseable {
      */
     public AuthorizationCode authorizationCode(URI callbackUri, AuthorizationRequest request) {
         Checks.notNull("callbackUri", callbackUri);
-        if (!sameEndpoint(callbackUri, config.redirectUri)) {
+        if (!sameEndpoint(callbackUri, redirectUri())) {
             throw new OAuthCallbackException("the callback " + endpointOf(callbackUri)
-                    + " is not the registered redirectUri " + endpointOf(config.redirectUri)
+                    + " is not the registered redirectUri " + endpointOf(redirectUri())
                     + " (scheme, host, port and path must match)");
         }
         String query = callbackUri.getRawQuery();
@@ -204,7 +209,7 @@ public final class OAuth2Client implements AutoCloseable {
             throw new AuthorizationErrorException(
                     error, single(parameters, "error_description"), single(parameters, "error_uri"));
         }
-        if (config.verifyState) {
+        if (config.verifyState()) {
             String state = single(parameters, "state");
             if (state == null) {
                 throw new StateMismatchException(true);
@@ -253,7 +258,7 @@ public final class OAuth2Client implements AutoCloseable {
             Checks.notNull("request", request);
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("code", code.value());
-            parameters.put("redirect_uri", config.redirectUri.toString());
+            parameters.put("redirect_uri", redirectUri().toString());
             request.codeVerifier().ifPresent(verifier -> parameters.put("code_verifier", verifier));
             return endpoint.request("authorization_code", parameters);
         });
@@ -299,60 +304,50 @@ public final class OAuth2Client implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "OAuth2Client{clientId=" + config.clientId + ", clientSecret=[REDACTED], redirectUri="
-                + Redaction.uri(config.redirectUri) + ", authorizeUri=" + Redaction.uri(authorizeUri)
-                + ", tokenUri=" + Redaction.uri(tokenUri) + ", pkce=" + config.pkce + ", clientAuthentication="
-                + config.clientAuthentication + ", verifyState=" + config.verifyState + "}";
+        return "OAuth2Client{clientId=" + config.clientId().orElseThrow() + ", clientSecret=[REDACTED], redirectUri="
+                + Redaction.uri(redirectUri()) + ", authorizeUri=" + Redaction.uri(authorizeUri)
+                + ", tokenUri=" + Redaction.uri(tokenUri) + ", pkce=" + config.pkce() + ", clientAuthentication="
+                + config.clientAuthentication() + ", verifyState=" + config.verifyState() + "}";
     }
 
-    /** Configures an {@link OAuth2Client}. Every value is checked by {@link #build()}. */
+    /**
+     * Configures an {@link OAuth2Client}. Every value is checked by {@link #build()}; a null where a value is
+     * required is refused at once.
+     */
     public static final class Builder {
-        private @Nullable String clientId;
-        private @Nullable String clientSecret;
-        private @Nullable URI redirectUri;
-        private URI baseUri = FIRMAFON;
-        private @Nullable URI authorizeUri;
-        private @Nullable URI tokenUri;
-        private boolean pkce = true;
-        private ClientAuthentication clientAuthentication = ClientAuthentication.CLIENT_SECRET_POST;
-        private boolean verifyState = true;
-        private boolean allowInsecureHttp;
-        private @Nullable TokenStore tokenStore;
-        private @Nullable TokenListener tokenListener;
-        private Clock clock = Clock.systemUTC();
-        private Duration refreshAhead = Duration.ofSeconds(60);
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofSeconds(30);
-        private Duration attemptTimeout = Duration.ofSeconds(60);
-        private NetworkSettings network = NetworkSettings.defaults();
-        /** A FirmafonClient's pooled client, set through {@link SharedConnections}; else the endpoint owns a pool. */
-        private @Nullable HttpClient sharedHttp;
-
-        private int refreshRetries = 2;
-
         static {
-            SharedConnections.register((builder, http) -> builder.sharedHttp = http);
+            SharedConnections.register((builder, transport, http) -> {
+                builder.settings = builder.settings.withTransport(transport).withSharedHttp(http);
+                return builder;
+            });
         }
 
-        private Duration refreshBackoff = Duration.ofMillis(500);
+        /** Everything set so far: replaced, never changed, by each setter, so a copy is this reference. */
+        private OAuthSettings settings;
 
-        private Builder() {}
+        private Builder() {
+            this(OAuthSettings.defaults());
+        }
+
+        private Builder(OAuthSettings settings) {
+            this.settings = settings;
+        }
 
         /** The client id Firmafon issued to the application. Required. */
         public Builder clientId(String clientId) {
-            this.clientId = clientId;
+            settings = settings.withClientId(Optional.ofNullable(clientId));
             return this;
         }
 
         /** The client secret. Required; never printed. */
         public Builder clientSecret(String clientSecret) {
-            this.clientSecret = clientSecret;
+            settings = settings.withClientSecret(Optional.ofNullable(clientSecret));
             return this;
         }
 
         /** The redirect URI registered for the application: absolute. Required. */
         public Builder redirectUri(URI redirectUri) {
-            this.redirectUri = redirectUri;
+            settings = settings.withRedirectUri(Optional.ofNullable(redirectUri));
             return this;
         }
 
@@ -361,19 +356,19 @@ public final class OAuth2Client implements AutoCloseable {
          * (the default), {@link #RELATEL}, or any absolute URI.
          */
         public Builder baseUri(URI baseUri) {
-            this.baseUri = baseUri;
+            settings = settings.withBaseUri(Checks.absoluteUri("baseUri", baseUri));
             return this;
         }
 
         /** Overrides the authorize endpoint (for any standard OAuth 2.0 server). */
         public Builder authorizeUri(URI authorizeUri) {
-            this.authorizeUri = authorizeUri;
+            settings = settings.withAuthorizeUri(Optional.ofNullable(authorizeUri));
             return this;
         }
 
         /** Overrides the token endpoint (for any standard OAuth 2.0 server). */
         public Builder tokenUri(URI tokenUri) {
-            this.tokenUri = tokenUri;
+            settings = settings.withTokenUri(Optional.ofNullable(tokenUri));
             return this;
         }
 
@@ -382,13 +377,13 @@ public final class OAuth2Client implements AutoCloseable {
          * (RFC 6749 §3.1).
          */
         public Builder pkce(boolean pkce) {
-            this.pkce = pkce;
+            settings = settings.withPkce(pkce);
             return this;
         }
 
         /** How the client authenticates at the token endpoint: {@link ClientAuthentication#CLIENT_SECRET_POST} by default. */
         public Builder clientAuthentication(ClientAuthentication clientAuthentication) {
-            this.clientAuthentication = clientAuthentication;
+            settings = settings.withClientAuthentication(Checks.notNull("clientAuthentication", clientAuthentication));
             return this;
         }
 
@@ -397,7 +392,7 @@ public final class OAuth2Client implements AutoCloseable {
          * server that does not echo {@code state}; the callback then loses its CSRF protection.
          */
         public Builder verifyState(boolean verifyState) {
-            this.verifyState = verifyState;
+            settings = settings.withVerifyState(verifyState);
             return this;
         }
 
@@ -406,43 +401,48 @@ public final class OAuth2Client implements AutoCloseable {
          * secret, codes and tokens would cross the network unencrypted (RFC 6749 §3.2 requires TLS).
          */
         public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-            this.allowInsecureHttp = allowInsecureHttp;
+            settings = settings.withTransport(settings.transport().withAllowInsecureHttp(allowInsecureHttp));
             return this;
         }
 
         /** Where users' tokens are kept: a new {@link TokenStore#inMemory()} by default. */
         public Builder tokenStore(TokenStore tokenStore) {
-            this.tokenStore = tokenStore;
+            settings = settings.withTokenStore(Checks.notNull("tokenStore", tokenStore));
             return this;
         }
 
         /** Told whenever a user's token is stored or removed, e.g. to persist it. */
         public Builder tokenListener(TokenListener tokenListener) {
-            this.tokenListener = tokenListener;
+            settings = settings.withTokenListener(Checks.notNull("tokenListener", tokenListener));
             return this;
         }
 
         /** The clock token expiry is computed with: the UTC system clock by default. */
         public Builder clock(Clock clock) {
-            this.clock = clock;
+            settings = settings.withClock(Checks.notNull("clock", clock));
             return this;
         }
 
         /** How long before its expiry a token is refreshed (when it has a refresh token): 60 seconds by default. */
         public Builder refreshAhead(Duration refreshAhead) {
-            this.refreshAhead = refreshAhead;
+            if (Checks.notNull("refreshAhead", refreshAhead).isNegative()) {
+                throw new IllegalArgumentException("refreshAhead must not be negative");
+            }
+            settings = settings.withRefreshAhead(refreshAhead);
             return this;
         }
 
         /** How long connecting to the token endpoint may take: 10 seconds by default (at most a year applies). */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
+            settings = settings.withTransport(
+                    settings.transport().withConnectTimeout(positive("connectTimeout", connectTimeout)));
             return this;
         }
 
         /** How long the token endpoint may take to answer: 30 seconds by default (at most a year applies). */
         public Builder responseTimeout(Duration responseTimeout) {
-            this.responseTimeout = responseTimeout;
+            settings = settings.withTransport(
+                    settings.transport().withResponseTimeout(positive("responseTimeout", responseTimeout)));
             return this;
         }
 
@@ -452,7 +452,8 @@ public final class OAuth2Client implements AutoCloseable {
          * {@link dk.firmafon.error.FirmafonIoException} of kind {@code ATTEMPT_TIMEOUT}.
          */
         public Builder attemptTimeout(Duration attemptTimeout) {
-            this.attemptTimeout = attemptTimeout;
+            settings = settings.withTransport(
+                    settings.transport().withAttemptTimeout(positive("attemptTimeout", attemptTimeout)));
             return this;
         }
 
@@ -462,17 +463,19 @@ public final class OAuth2Client implements AutoCloseable {
          * from {@code FirmafonClient.oauth2Client()} has the API client's settings and shares its connection pool.)
          */
         public Builder network(NetworkSettings network) {
-            this.network = Checks.notNull("network", network);
+            settings = settings.withTransport(settings.transport().withNetwork(Checks.notNull("network", network)));
             return this;
         }
 
         /**
-         * How often a refresh is retried after an I/O error or a 5xx answer, and the first backoff (doubling, with
-         * jitter): 2 retries from 500 ms by default. The code exchange is never retried.
+         * How a failed token refresh is repeated, by the same rules and engine as API calls (see
+         * {@link RetryPolicy}): after an I/O failure the rules allow and after any 5xx or 429 answer of the token
+         * endpoint; {@link RetryPolicy#defaults()} by default (3 attempts). The code exchange is never repeated.
+         * (This replaces 0.1's {@code refreshRetries(int, Duration)}.)
          */
-        public Builder refreshRetries(int maxRetries, Duration firstBackoff) {
-            this.refreshRetries = maxRetries;
-            this.refreshBackoff = firstBackoff;
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            settings = settings.withTransport(
+                    settings.transport().withRetryPolicy(Checks.notNull("retryPolicy", retryPolicy)));
             return this;
         }
 
@@ -482,74 +485,31 @@ public final class OAuth2Client implements AutoCloseable {
          * @throws IllegalArgumentException naming the first missing or invalid setting (never echoing the secret)
          */
         public OAuth2Client build() {
-            Checks.token("clientId", clientId);
-            Checks.token("clientSecret", clientSecret);
-            Checks.absoluteUri("redirectUri", redirectUri);
-            Checks.absoluteUri("baseUri", baseUri);
-            if (authorizeUri != null) {
-                Checks.absoluteUri("authorizeUri", authorizeUri);
-            }
-            if (tokenUri != null) {
-                Checks.absoluteUri("tokenUri", tokenUri);
-            }
-            if (tokenUri != null) {
-                Checks.secureUri("tokenUri", tokenUri, allowInsecureHttp);
+            OAuthSettings s = settings;
+            Checks.token("clientId", s.clientId().orElse(null));
+            Checks.token("clientSecret", s.clientSecret().orElse(null));
+            Checks.absoluteUri("redirectUri", s.redirectUri().orElse(null));
+            s.authorizeUri().ifPresent(uri -> Checks.absoluteUri("authorizeUri", uri));
+            boolean insecure = s.transport().allowInsecureHttp();
+            if (s.tokenUri().isPresent()) {
+                Checks.absoluteUri("tokenUri", s.tokenUri().get());
+                Checks.secureUri("tokenUri", s.tokenUri().get(), insecure);
             } else {
-                Checks.secureUri("baseUri", baseUri, allowInsecureHttp);
+                Checks.secureUri("baseUri", s.baseUri(), insecure);
             }
-            Checks.notNull("clientAuthentication", clientAuthentication);
-            Checks.notNull("clock", clock);
-            positive("connectTimeout", connectTimeout);
-            positive("responseTimeout", responseTimeout);
-            positive("attemptTimeout", attemptTimeout);
-            positive("refreshBackoff", refreshBackoff);
-            if (Checks.notNull("refreshAhead", refreshAhead).isNegative()) {
-                throw new IllegalArgumentException("refreshAhead must not be negative");
-            }
-            if (refreshRetries < 0) {
-                throw new IllegalArgumentException("refreshRetries must not be negative");
-            }
-            if (tokenStore == null) {
-                tokenStore = TokenStore.inMemory();
-            }
-            return new OAuth2Client(this);
+            return new OAuth2Client(s.tokenStore().isPresent() ? s : s.withTokenStore(TokenStore.inMemory()));
         }
 
-        private static void positive(String field, Duration value) {
+        private static Duration positive(String field, Duration value) {
             if (Checks.notNull(field, value).isNegative() || value.isZero()) {
                 throw new IllegalArgumentException(field + " must be positive");
             }
-        }
-
-        private Builder copy() {
-            Builder copy = new Builder();
-            copy.clientId = clientId;
-            copy.clientSecret = clientSecret;
-            copy.redirectUri = redirectUri;
-            copy.baseUri = baseUri;
-            copy.authorizeUri = authorizeUri;
-            copy.tokenUri = tokenUri;
-            copy.pkce = pkce;
-            copy.clientAuthentication = clientAuthentication;
-            copy.verifyState = verifyState;
-            copy.allowInsecureHttp = allowInsecureHttp;
-            copy.tokenStore = tokenStore;
-            copy.tokenListener = tokenListener;
-            copy.clock = clock;
-            copy.refreshAhead = refreshAhead;
-            copy.connectTimeout = connectTimeout;
-            copy.responseTimeout = responseTimeout;
-            copy.attemptTimeout = attemptTimeout;
-            copy.network = network;
-            copy.sharedHttp = sharedHttp;
-            copy.refreshRetries = refreshRetries;
-            copy.refreshBackoff = refreshBackoff;
-            return copy;
+            return value;
         }
 
         @Override
         public String toString() {
-            return "OAuth2Client.Builder{clientId=" + clientId + ", clientSecret=[REDACTED]}";
+            return "OAuth2Client.Builder{clientId=" + settings.clientId().orElse(null) + ", clientSecret=[REDACTED]}";
         }
     }
 }

@@ -81,7 +81,7 @@ class OAuth2ClientBuilderTest {
     void timeoutsAndRetriesAreChecked() {
         assertRejected(b -> b.responseTimeout(Duration.ZERO), "responseTimeout must be positive");
         assertRejected(b -> b.connectTimeout(Duration.ofSeconds(-1)), "connectTimeout must be positive");
-        assertRejected(b -> b.refreshRetries(-1, Duration.ofMillis(1)), "refreshRetries must not be negative");
+        assertRejected(b -> b.retryPolicy(null), "retryPolicy must not be null");
         assertRejected(b -> b.refreshAhead(Duration.ofSeconds(-1)), "refreshAhead must not be negative");
     }
 

@@ -28,6 +28,7 @@ import dk.firmafon.auth.OAuthFixtures.MutableClock;
 import dk.firmafon.auth.OAuthFixtures.RecordingListener;
 import dk.firmafon.error.ReauthorizationRequiredException;
 import dk.firmafon.error.TokenEndpointException;
+import dk.firmafon.net.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,10 @@ class TokenLifecycleTest {
             .tokenStore(store.store)
             .tokenListener(listener)
             .refreshAhead(Duration.ofSeconds(60))
-            .refreshRetries(2, Duration.ofMillis(10))
+            .retryPolicy(RetryPolicy.builder()
+                    .maxAttempts(3)
+                    .initialBackoff(Duration.ofMillis(10))
+                    .build())
             .build();
     private final OAuth2Auth alice = client.forUser("alice");
 

@@ -12,6 +12,7 @@ import dk.firmafon.core.PageCursor;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.OpenValue;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.core.support.Arguments;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -166,12 +167,8 @@ public final class CallsClient {
                     "to_number",
                     PhoneNumber.of("toNumber", dial.toNumber().digits()).digits());
             dial.restrictTo().ifPresent(restrictTo -> body.put("restrict_to", restrictTo.value()));
-            dial.cloakReceptionId().ifPresent(id -> {
-                if (id <= 0) {
-                    throw new IllegalArgumentException("cloakReceptionId must be positive, was " + id);
-                }
-                body.put("cloak_reception_id", id);
-            });
+            dial.cloakReceptionId()
+                    .ifPresent(id -> body.put("cloak_reception_id", Arguments.positiveId("cloakReceptionId", id)));
             return client.retrieveJson(ApiRequest.post("/switch/dial").withBody(body))
                     .map(DialResult::of)
                     .defaultIfEmpty(DialResult.of(null));
@@ -188,10 +185,7 @@ public final class CallsClient {
 
     /** The listing of {@code query}; throws IllegalArgumentException (inside {@code defer}) for a bad query. */
     private static CursorPaging<Call> paging(CallQuery query, Optional<Instant> start) {
-        if (query.limit() < 1 || query.limit() > CallQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException(
-                    "limit must be between 1 and " + CallQuery.MAX_LIMIT + ", was " + query.limit());
-        }
+        Arguments.limit("limit", query.limit(), CallQuery.MAX_LIMIT);
         ApiRequest request = ApiRequest.get("/calls")
                 .withQuery(
                         "endpoint",
@@ -226,23 +220,14 @@ public final class CallsClient {
 
     /** A user-supplied uuid as one percent-encoded path segment. */
     private static String uuid(String argument, @Nullable String uuid) {
-        if (uuid == null || uuid.isBlank()) {
-            throw new IllegalArgumentException(argument + " must not be null or blank");
-        }
-        return ApiRequest.pathSegment(uuid);
+        return Arguments.uuidSegment(argument, uuid);
     }
 
     private static Endpoint endpoint(String argument, @Nullable Endpoint endpoint) {
-        if (!required(argument, endpoint, "e.g. Endpoint.reception(1)").isWellFormed()) {
-            throw new IllegalArgumentException(argument + " must be Type#id, e.g. Reception#1, was '" + endpoint + "'");
-        }
-        return endpoint;
+        return Arguments.endpoint(argument, endpoint, "Reception#1");
     }
 
     private static <T> T required(String argument, @Nullable T value, String example) {
-        if (value == null) {
-            throw new IllegalArgumentException(argument + " must not be null (" + example + ")");
-        }
-        return value;
+        return Arguments.required(argument, value, example);
     }
 }

@@ -2,10 +2,9 @@ package dk.firmafon.calls;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,21 +14,15 @@ abstract class WireMockCallsTest {
     static final String BEARER = "Bearer " + Fixtures.TOKEN;
 
     @RegisterExtension
-    static final WireMockExtension WM = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new FakeCallHistory()))
-            .build();
+    static final FirmafonWireMock WM =
+            FirmafonWireMock.with(wireMockConfig().dynamicPort().extensions(new FakeCallHistory()), "");
 
     FirmafonClient client;
     CallsClient calls;
 
     @BeforeEach
     void startClient() {
-        client = Fixtures.client(WM.baseUrl());
+        client = WM.client();
         calls = CallsClient.create(client);
-    }
-
-    @AfterEach
-    void closeClient() {
-        client.close();
     }
 }

@@ -8,14 +8,12 @@ import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.core.support.Arguments;
+import dk.firmafon.core.support.IdCursorListing;
 import dk.firmafon.error.FirmafonDecodingException;
-import dk.firmafon.error.PagingException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -41,9 +39,12 @@ public final class ContactsClient {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@]+@[^\\s@]+\\.[^\\s@]+");
 
     private final FirmafonClient client;
+    private final IdCursorListing<Contact> listing;
 
     private ContactsClient(FirmafonClient client) {
         this.client = client;
+        this.listing =
+                new IdCursorListing<>(client, LIST_ENVELOPE, Contact.class, "id_gt_or_eq", Contact::id, "contact");
     }
 
     /** A contacts client over {@code client} (which it shares, not owns). */
@@ -105,10 +106,7 @@ public final class ContactsClient {
     }
 
     private Flux<Contact> pages(@Nullable ContactQuery query, @Nullable Long fromId) {
-        return page(query, fromId)
-                .expand(page ->
-                        page.nextId().isPresent() ? page(query, page.nextId().getAsLong()) : Mono.empty())
-                .concatMapIterable(ContactPage::items, 1);
+        return listing.list(listRequest(query), fromId);
     }
 
     /**
@@ -117,57 +115,18 @@ public final class ContactsClient {
      * @return the page and where the next begins (empty after an empty page: the end)
      */
     public Mono<ContactPage> page(@Nullable ContactQuery query, @Nullable Long fromId) {
-        return Mono.defer(() -> {
-            ApiRequest request = listRequest(query, fromId);
-            return client.retrieveList(request, LIST_ENVELOPE, Contact.class)
-                    .map(items -> toPage(request, fromId, items));
-        });
+        return listing.page(listRequest(query), fromId).map(slice -> new ContactPage(slice.items(), slice.nextId()));
     }
 
-    private static ApiRequest listRequest(@Nullable ContactQuery query, @Nullable Long fromId) {
-        if (query == null) {
-            throw new IllegalArgumentException("query must not be null: use ContactQuery.all()");
-        }
-        query.limit().ifPresent(limit -> {
-            if (limit < 1 || limit > ContactQuery.MAX_LIMIT) {
-                throw new IllegalArgumentException(
-                        "query.limit must be between 1 and " + ContactQuery.MAX_LIMIT + ", was " + limit);
-            }
+    private static Mono<ApiRequest> listRequest(@Nullable ContactQuery query) {
+        return Mono.fromCallable(() -> {
+            ContactQuery checked = Arguments.required("query", query, "use ContactQuery.all()");
+            checked.limit().ifPresent(limit -> Arguments.limit("query.limit", limit, ContactQuery.MAX_LIMIT));
+            return ApiRequest.get("/contacts")
+                    .withQuery(
+                            "number", checked.number().map(PhoneNumber::digits).orElse(null))
+                    .withQuery("limit", checked.limit().orElse(null));
         });
-        if (fromId != null && fromId < 1) {
-            throw new IllegalArgumentException("fromId must be positive, was " + fromId);
-        }
-        return ApiRequest.get("/contacts")
-                .withQuery("number", query.number().map(PhoneNumber::digits).orElse(null))
-                .withQuery("limit", query.limit().orElse(null))
-                .withQuery("id_gt_or_eq", fromId);
-    }
-
-    private static ContactPage toPage(ApiRequest request, @Nullable Long fromId, List<Contact> items) {
-        List<Contact> fresh = new ArrayList<>(items.size());
-        long highest = fromId == null ? 0 : fromId - 1;
-        for (Contact contact : items) {
-            long id = contact.id()
-                    .orElseThrow(() -> new FirmafonDecodingException(
-                            request + ": a listed contact has no id, so the listing cannot page past it", null));
-            if (fromId != null && id < fromId) {
-                continue; // not asked for: a server that honours the cursor never sends it
-            }
-            fresh.add(contact);
-            highest = Math.max(highest, id);
-        }
-        if (items.isEmpty()) {
-            return new ContactPage(List.of(), OptionalLong.empty());
-        }
-        if (fresh.isEmpty()) {
-            throw new PagingException(
-                    "listing contacts (/contacts) cannot go on: the server ignored the cursor "
-                            + "id_gt_or_eq=" + fromId + "; the page asked for holds " + items.size()
-                            + " contacts, none with an id of at least " + fromId,
-                    "id_gt_or_eq",
-                    String.valueOf(fromId));
-        }
-        return new ContactPage(fresh, highest == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(highest + 1));
     }
 
     /**
@@ -222,27 +181,17 @@ public final class ContactsClient {
     }
 
     private static String path(long id) {
-        if (id <= 0) {
-            throw new IllegalArgumentException("id must be positive, was " + id);
-        }
-        return "/contacts/" + ApiRequest.pathSegment(Long.toString(id));
+        return Arguments.idPath("/contacts", id);
     }
 
     /** The draft's fields as sent, validated and normalised; throws naming the field. */
     private static Map<String, Object> fields(@Nullable ContactDraft draft) {
-        if (draft == null) {
-            throw new IllegalArgumentException("draft must not be null");
-        }
+        Arguments.required("draft", draft, "use ContactDraft.builder()");
         Map<String, Object> fields = new LinkedHashMap<>();
         draft.number()
                 .ifPresent(number -> fields.put(
                         "number", PhoneNumber.of("draft.number", number).digits()));
-        draft.name().ifPresent(name -> {
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("draft.name must not be blank when set");
-            }
-            fields.put("name", name.strip());
-        });
+        draft.name().ifPresent(name -> fields.put("name", Arguments.notBlank("draft.name", name)));
         draft.email().ifPresent(email -> {
             if (!EMAIL.matcher(email.strip()).matches()) {
                 throw new IllegalArgumentException("draft.email must look like name@example.org, was '" + email + "'");

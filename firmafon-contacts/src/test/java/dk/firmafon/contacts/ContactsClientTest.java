@@ -15,19 +15,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.contacts.model.ContactDraft;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import dk.firmafon.error.NotFoundException;
 import dk.firmafon.error.ServerErrorException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -55,19 +52,14 @@ class ContactsClientTest {
             .build();
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock wm = FirmafonWireMock.atApiV2();
 
     private FirmafonClient firmafon;
     private ContactsClient contacts;
 
     @BeforeEach
     void connect() {
-        firmafon = FirmafonClient.builder()
-                .baseUri(URI.create(wm.baseUrl() + "/api/v2"))
-                .auth(AuthStrategy.bearer("test-token"))
-                .build();
+        firmafon = wm.client();
         contacts = ContactsClient.create(firmafon);
     }
 

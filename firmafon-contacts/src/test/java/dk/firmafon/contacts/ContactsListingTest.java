@@ -6,16 +6,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import dk.firmafon.error.PagingException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
@@ -35,19 +32,14 @@ class ContactsListingTest {
                     + " \"4571999999\", \"number_formatted\": \"71 99 99 99\", \"email\": \"kundeservice@relatel.dk\" } ] }";
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock wm = FirmafonWireMock.atApiV2();
 
     private FirmafonClient firmafon;
     private ContactsClient contacts;
 
     @BeforeEach
     void connect() {
-        firmafon = FirmafonClient.builder()
-                .baseUri(URI.create(wm.baseUrl() + "/api/v2"))
-                .auth(AuthStrategy.bearer("test-token"))
-                .build();
+        firmafon = wm.client();
         contacts = ContactsClient.create(firmafon);
     }
 
@@ -191,7 +183,7 @@ class ContactsListingTest {
                 .expectErrorMessage("query.limit must be between 1 and 100, was 101")
                 .verify(TIMEOUT);
         StepVerifier.create(contacts.list(null))
-                .expectErrorMessage("query must not be null: use ContactQuery.all()")
+                .expectErrorMessage("query must not be null (use ContactQuery.all())")
                 .verify(TIMEOUT);
         StepVerifier.create(contacts.page(ContactQuery.all(), 0L))
                 .expectErrorMessage("fromId must be positive, was 0")

@@ -1,28 +1,21 @@
 package dk.firmafon.core;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.auth.OAuth2Client;
-import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.Network;
 import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.SdkVersion;
 import dk.firmafon.auth.internal.SharedConnections;
 import dk.firmafon.auth.internal.Timeouts;
+import dk.firmafon.auth.internal.TransportSettings;
 import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.ClientSettings;
+import dk.firmafon.core.internal.Connections;
 import dk.firmafon.core.internal.Exchange;
 import dk.firmafon.core.internal.Hosts;
+import dk.firmafon.core.internal.Json;
 import dk.firmafon.core.internal.JsonReaders;
 import dk.firmafon.core.internal.Lifecycle;
 import dk.firmafon.core.internal.Pipeline;
@@ -30,18 +23,17 @@ import dk.firmafon.core.internal.netty.NettyExchange;
 import dk.firmafon.core.netty.NettyHttpClient;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.net.NetworkSettings;
+import dk.firmafon.net.RetryPolicy;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * One configured, immutable, thread-safe connection to the Firmafon API. Build one per application (it owns
@@ -71,49 +63,46 @@ public final class FirmafonClient implements AutoCloseable {
     /** {@code https://app.relatel.dk/api/v2}: the same API under Firmafon's new name. */
     public static final URI RELATEL = URI.create("https://app.relatel.dk/api/v2");
 
-    private final Builder settings;
-    private final String base;
+    private final ClientSettings settings;
     private final ObjectMapper mapper;
-    private final HttpClient pooled;
-    private final @Nullable ConnectionProvider ownedPool;
+    private final Connections connections;
     /** This client's requests: refused after close, cancelled by close. */
     private final Lifecycle lifecycle = new Lifecycle("this FirmafonClient");
-    /** The lifecycle of the client that owns the pool this one shares (through {@link #mutate()}), else null. */
-    private final @Nullable Lifecycle poolOwner;
 
+    private final Requests requests;
     private final Exchange pipeline;
     private final JsonReaders readers;
 
-    private FirmafonClient(
-            Builder settings,
-            HttpClient pooled,
-            @Nullable ConnectionProvider ownedPool,
-            @Nullable Lifecycle poolOwner) {
+    private FirmafonClient(ClientSettings settings, Connections connections) {
         this.settings = settings;
-        this.pooled = pooled;
-        this.ownedPool = ownedPool;
-        this.poolOwner = poolOwner;
-        String uri = Checks.canonical(settings.baseUri);
-        this.base = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
-        this.mapper = settings.objectMapper != null ? settings.objectMapper : newObjectMapper();
-        String userAgent = Network.userAgent(settings.network, SdkVersion.USER_AGENT);
-        HttpClient configured = pooled.option(
-                        ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(settings.connectTimeout))
+        this.connections = connections;
+        this.mapper = settings.objectMapper().orElseGet(Json::newObjectMapper);
+        this.requests = new Requests(settings.baseUri(), mapper, transport().allowInsecureHttp());
+        TransportSettings transport = transport();
+        NetworkSettings network = transport.network();
+        String userAgent = Network.userAgent(network, SdkVersion.USER_AGENT);
+        HttpClient configured = connections
+                .http()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(transport.connectTimeout()))
                 .followRedirect(false)
                 .headers(headers -> headers.set(HttpHeaderNames.ACCEPT, "application/json")
                         .set(HttpHeaderNames.USER_AGENT, userAgent));
         // proxy, TLS (the handshake counts against connectTimeout; a client passed in keeps its own TLS settings
         // unless the network settings set some), compression
-        configured =
-                Network.configure(configured, settings.network, settings.baseUri.getScheme(), settings.connectTimeout);
+        configured = Network.configure(configured, network, settings.baseUri().getScheme(), transport.connectTimeout());
         NettyExchange exchange = new NettyExchange(
                 configured,
-                settings.connectTimeout,
-                settings.responseTimeout,
-                settings.poolAcquireTimeout,
-                settings.attemptTimeout);
-        this.pipeline = Pipeline.create(exchange, settings.listener, settings.auth, settings.retryPolicy);
-        this.readers = new JsonReaders(mapper, settings.maxResponseSize, settings.retryPolicy.clock());
+                transport.connectTimeout(),
+                transport.responseTimeout(),
+                settings.pool().acquireTimeout(),
+                transport.attemptTimeout());
+        RetryPolicy retry = transport.retryPolicy();
+        this.pipeline = Pipeline.create(exchange, settings.listener(), auth(), retry);
+        this.readers = new JsonReaders(mapper, settings.maxResponseSize(), retry.clock());
+    }
+
+    private TransportSettings transport() {
+        return settings.transport();
     }
 
     /** A builder with the defaults: {@link #FIRMAFON}, 10 s / 30 s / 45 s timeouts, {@link RetryPolicy#defaults()}. */
@@ -130,20 +119,7 @@ public final class FirmafonClient implements AutoCloseable {
      * {@link Builder#objectMapper(ObjectMapper)}.
      */
     public static ObjectMapper newObjectMapper() {
-        return JsonMapper.builder()
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .defaultPropertyInclusion(
-                        JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_ABSENT))
-                .withConfigOverride(
-                        List.class, list -> list.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.SKIP)))
-                .addModule(new JavaTimeModule())
-                .addModule(new Jdk8Module())
-                .build();
+        return Json.newObjectMapper();
     }
 
     /**
@@ -151,27 +127,18 @@ public final class FirmafonClient implements AutoCloseable {
      * setting is changed on the builder) and does not close it. Closing this client closes the shared pool.
      */
     public Builder mutate() {
-        Builder copy = settings.copy();
-        copy.shared = pooled;
-        copy.sharedPoolOwner = poolOwner != null ? poolOwner : lifecycle;
-        return copy;
+        return new Builder(settings, connections.sharedWith(lifecycle));
     }
 
     /**
      * A builder for the application's {@link OAuth2Client} whose token requests run on this client's connection
-     * pool, with its network settings (proxy, TLS, {@code User-Agent}), timeouts and plain-http rule, and its base
+     * pool, with its network settings (proxy, TLS, {@code User-Agent}), timeouts, retry policy and plain-http rule, and its base
      * URI (so the token endpoint is {@code <baseUri>/token}). Set the client id, secret and redirect URI and build.
      * Closing this client (or the one whose pool it shares) ends that OAuth client's token requests as well.
      */
     public OAuth2Client.Builder oauth2Client() {
-        OAuth2Client.Builder builder = OAuth2Client.builder()
-                .baseUri(settings.baseUri)
-                .network(settings.network)
-                .connectTimeout(settings.connectTimeout)
-                .responseTimeout(settings.responseTimeout)
-                .attemptTimeout(settings.attemptTimeout)
-                .allowInsecureHttp(settings.allowInsecureHttp);
-        return SharedConnections.share(builder, pooled);
+        return SharedConnections.share(
+                OAuth2Client.builder().baseUri(settings.baseUri()), transport(), connections.http());
     }
 
     /**
@@ -187,17 +154,17 @@ public final class FirmafonClient implements AutoCloseable {
 
     /** The API base every relative request path is appended to. */
     public URI baseUri() {
-        return settings.baseUri;
+        return settings.baseUri();
     }
 
     /** How requests are authenticated. */
     public AuthStrategy auth() {
-        return settings.auth;
+        return settings.auth().orElseThrow();
     }
 
     /** When and how failed requests are repeated. */
     public RetryPolicy retryPolicy() {
-        return settings.retryPolicy;
+        return transport().retryPolicy();
     }
 
     /** The configured mapper (snake_case, java.time, Optional, unknown fields ignored). Do not mutate it. */
@@ -289,7 +256,7 @@ public final class FirmafonClient implements AutoCloseable {
     @Override
     public void close() {
         if (lifecycle.close()) {
-            disposePool();
+            connections.disposeOwned();
         }
     }
 
@@ -308,13 +275,7 @@ public final class FirmafonClient implements AutoCloseable {
         if (timeout == null || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be zero or positive, was " + timeout);
         }
-        return lifecycle.closeGracefully(timeout, this::disposePool);
-    }
-
-    private void disposePool() {
-        if (ownedPool != null) {
-            ownedPool.disposeLater().subscribe();
-        }
+        return lifecycle.closeGracefully(timeout, connections::disposeOwned);
     }
 
     private <R> Flux<R> send(ApiRequest request, boolean binary, dk.firmafon.core.internal.ResponseReader<R> reader) {
@@ -323,12 +284,12 @@ public final class FirmafonClient implements AutoCloseable {
         }
         Call call;
         try {
-            call = call(request, binary);
+            call = requests.call(request, binary);
         } catch (IllegalArgumentException e) {
             return Flux.error(e);
         }
         Flux<R> exchange = pipeline.exchange(call, reader);
-        Duration overall = settings.overallTimeout;
+        Duration overall = settings.overallTimeout().orElse(null);
         if (overall != null) {
             exchange = Lifecycle.deadline(
                     exchange,
@@ -342,60 +303,8 @@ public final class FirmafonClient implements AutoCloseable {
                             written));
         }
         Flux<R> guarded = lifecycle.guard(exchange);
+        Lifecycle poolOwner = connections.owner();
         return poolOwner == null ? guarded : poolOwner.guardShared(guarded);
-    }
-
-    private Call call(ApiRequest request, boolean binary) {
-        String path = request.path();
-        StringBuilder uri;
-        String metricsPath;
-        String refusal = null;
-        if (request.isAbsolute()) {
-            URI target;
-            try {
-                target = URI.create(path);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("path is not a valid URI: " + Redaction.uri(path), e);
-            }
-            if (target.getRawUserInfo() != null) {
-                throw new IllegalArgumentException(
-                        "path must not contain user info (user:password@), was: " + Redaction.uri(path));
-            }
-            refusal = Hosts.refusal(target, settings.baseUri, settings.allowInsecureHttp);
-            // what was checked is what is sent: the URI as java.net.URI parsed it, not the caller's string
-            uri = new StringBuilder(path.length() + 32)
-                    .append(refusal == null || target.getHost() != null ? Checks.canonical(target) : path);
-            metricsPath = target.getScheme().toLowerCase(Locale.ROOT) + "://" + target.getHost()
-                    + (target.getPort() >= 0 ? ":" + target.getPort() : "") + target.getRawPath();
-        } else {
-            uri = new StringBuilder(base.length() + path.length() + 48)
-                    .append(base)
-                    .append(path);
-            metricsPath = path;
-        }
-        StringBuilder hidden = new StringBuilder();
-        request.appendQuery(uri, hidden);
-        byte[] body = null;
-        Object json = request.bodyOrNull();
-        if (json != null) {
-            try {
-                body = mapper.writeValueAsBytes(json);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(
-                        "body could not be written as JSON (" + json.getClass().getSimpleName() + ")", e);
-            }
-        }
-        return Call.first(
-                request.method(),
-                uri.toString(),
-                metricsPath,
-                body,
-                request.idempotent(),
-                binary,
-                refusal,
-                hidden.length() == 0 ? null : hidden.toString(),
-                request.headerArray(),
-                request.timeout().map(t -> Timeouts.capped(t).toNanos()).orElse(-1L));
     }
 
     /**
@@ -403,52 +312,18 @@ public final class FirmafonClient implements AutoCloseable {
      * {@link #build()} requires {@link #auth(AuthStrategy)}.
      */
     public static final class Builder {
-        private URI baseUri = FIRMAFON;
-        private @Nullable AuthStrategy auth;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration responseTimeout = Duration.ofSeconds(30);
-        private Duration poolAcquireTimeout = Duration.ofSeconds(45);
-        private int maxConnections = 100;
-        private Duration maxIdleTime = Duration.ofSeconds(30);
-        private Duration maxLifeTime = Duration.ofMinutes(5);
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private @Nullable ObjectMapper objectMapper;
-        private NetworkSettings network = NetworkSettings.defaults();
-        private Duration attemptTimeout = Duration.ofSeconds(60);
-        private @Nullable Duration overallTimeout;
-        private long maxResponseSize = 16L * 1024 * 1024;
-        private ExchangeListener listener = ExchangeListener.NONE;
-        private boolean allowInsecureHttp;
-        private @Nullable NettyHttpClient httpClient;
-        /** A pooled HttpClient shared with the client this builder was mutated from. */
-        private @Nullable HttpClient shared;
-        /** The lifecycle of the client that owns {@link #shared}'s pool. */
-        private @Nullable Lifecycle sharedPoolOwner;
+        /** Everything set so far: replaced, never changed, by each setter, so a copy is this reference. */
+        private ClientSettings settings;
+        /** The connections of the client this builder was mutated from, shared while the pool settings agree. */
+        private final @Nullable Connections shared;
 
-        private Builder() {}
+        private Builder() {
+            this(ClientSettings.defaults(), null);
+        }
 
-        private Builder copy() {
-            Builder b = new Builder();
-            b.baseUri = baseUri;
-            b.auth = auth;
-            b.connectTimeout = connectTimeout;
-            b.responseTimeout = responseTimeout;
-            b.poolAcquireTimeout = poolAcquireTimeout;
-            b.maxConnections = maxConnections;
-            b.maxIdleTime = maxIdleTime;
-            b.maxLifeTime = maxLifeTime;
-            b.retryPolicy = retryPolicy;
-            b.objectMapper = objectMapper;
-            b.network = network;
-            b.attemptTimeout = attemptTimeout;
-            b.overallTimeout = overallTimeout;
-            b.maxResponseSize = maxResponseSize;
-            b.listener = listener;
-            b.allowInsecureHttp = allowInsecureHttp;
-            b.httpClient = httpClient;
-            b.shared = shared;
-            b.sharedPoolOwner = sharedPoolOwner;
-            return b;
+        private Builder(ClientSettings settings, @Nullable Connections shared) {
+            this.settings = settings;
+            this.shared = shared;
         }
 
         /** Base URI: {@link #FIRMAFON} (default), {@link #RELATEL} or any other, e.g. a fake on loopback. */
@@ -463,7 +338,7 @@ public final class FirmafonClient implements AutoCloseable {
                 throw new IllegalArgumentException("baseUri must be an absolute http(s) URI with a host and no user "
                         + "info, query or fragment, was: " + (baseUri == null ? null : Redaction.uri(baseUri)));
             }
-            this.baseUri = baseUri;
+            settings = settings.withBaseUri(baseUri);
             return this;
         }
 
@@ -472,7 +347,7 @@ public final class FirmafonClient implements AutoCloseable {
             if (auth == null) {
                 throw new IllegalArgumentException("auth must not be null");
             }
-            this.auth = auth;
+            settings = settings.withAuth(auth);
             return this;
         }
 
@@ -483,7 +358,8 @@ public final class FirmafonClient implements AutoCloseable {
          * {@link dk.firmafon.error.FirmafonTlsException}, never retried.
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive("connectTimeout", connectTimeout);
+            settings = settings.withTransport(
+                    settings.transport().withConnectTimeout(positive("connectTimeout", connectTimeout)));
             return this;
         }
 
@@ -492,7 +368,8 @@ public final class FirmafonClient implements AutoCloseable {
          * counts as a year).
          */
         public Builder responseTimeout(Duration responseTimeout) {
-            this.responseTimeout = positive("responseTimeout", responseTimeout);
+            settings = settings.withTransport(
+                    settings.transport().withResponseTimeout(positive("responseTimeout", responseTimeout)));
             return this;
         }
 
@@ -505,7 +382,8 @@ public final class FirmafonClient implements AutoCloseable {
          * which is not retried.
          */
         public Builder attemptTimeout(Duration attemptTimeout) {
-            this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+            settings = settings.withTransport(
+                    settings.transport().withAttemptTimeout(positive("attemptTimeout", attemptTimeout)));
             return this;
         }
 
@@ -516,7 +394,7 @@ public final class FirmafonClient implements AutoCloseable {
          * A download's deadline ends when its first bytes arrive.
          */
         public Builder overallTimeout(Duration overallTimeout) {
-            this.overallTimeout = positive("overallTimeout", overallTimeout);
+            settings = settings.withOverallTimeout(positive("overallTimeout", overallTimeout));
             return this;
         }
 
@@ -529,14 +407,14 @@ public final class FirmafonClient implements AutoCloseable {
             if (network == null) {
                 throw new IllegalArgumentException("network must not be null");
             }
-            this.network = network;
+            settings = settings.withTransport(settings.transport().withNetwork(network));
             return this;
         }
 
         /** Time to wait for a free pooled connection when all {@code maxConnections} are busy; default 45 s. */
         public Builder poolAcquireTimeout(Duration poolAcquireTimeout) {
-            this.poolAcquireTimeout = positive("poolAcquireTimeout", poolAcquireTimeout);
-            this.shared = null;
+            settings = settings.withPool(
+                    settings.pool().withAcquireTimeout(positive("poolAcquireTimeout", poolAcquireTimeout)));
             return this;
         }
 
@@ -545,22 +423,19 @@ public final class FirmafonClient implements AutoCloseable {
             if (maxConnections < 1) {
                 throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
             }
-            this.maxConnections = maxConnections;
-            this.shared = null;
+            settings = settings.withPool(settings.pool().withMaxConnections(maxConnections));
             return this;
         }
 
         /** How long a pooled connection may stay idle before it is closed; default 30 s. */
         public Builder maxIdleTime(Duration maxIdleTime) {
-            this.maxIdleTime = positive("maxIdleTime", maxIdleTime);
-            this.shared = null;
+            settings = settings.withPool(settings.pool().withMaxIdleTime(positive("maxIdleTime", maxIdleTime)));
             return this;
         }
 
         /** How long a pooled connection may live at all; default 5 minutes. */
         public Builder maxLifeTime(Duration maxLifeTime) {
-            this.maxLifeTime = positive("maxLifeTime", maxLifeTime);
-            this.shared = null;
+            settings = settings.withPool(settings.pool().withMaxLifeTime(positive("maxLifeTime", maxLifeTime)));
             return this;
         }
 
@@ -569,7 +444,7 @@ public final class FirmafonClient implements AutoCloseable {
             if (retryPolicy == null) {
                 throw new IllegalArgumentException("retryPolicy must not be null");
             }
-            this.retryPolicy = retryPolicy;
+            settings = settings.withTransport(settings.transport().withRetryPolicy(retryPolicy));
             return this;
         }
 
@@ -578,7 +453,7 @@ public final class FirmafonClient implements AutoCloseable {
             if (objectMapper == null) {
                 throw new IllegalArgumentException("objectMapper must not be null");
             }
-            this.objectMapper = objectMapper;
+            settings = settings.withObjectMapper(objectMapper);
             return this;
         }
 
@@ -587,7 +462,7 @@ public final class FirmafonClient implements AutoCloseable {
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, was " + bytes);
             }
-            this.maxResponseSize = bytes;
+            settings = settings.withMaxResponseSize(bytes);
             return this;
         }
 
@@ -596,7 +471,7 @@ public final class FirmafonClient implements AutoCloseable {
             if (listener == null) {
                 throw new IllegalArgumentException("exchangeListener must not be null");
             }
-            this.listener = listener;
+            settings = settings.withListener(listener);
             return this;
         }
 
@@ -605,7 +480,7 @@ public final class FirmafonClient implements AutoCloseable {
          * only for a trusted network or proxy, never over the internet.
          */
         public Builder allowInsecureHttp(boolean allowInsecureHttp) {
-            this.allowInsecureHttp = allowInsecureHttp;
+            settings = settings.withTransport(settings.transport().withAllowInsecureHttp(allowInsecureHttp));
             return this;
         }
 
@@ -617,8 +492,7 @@ public final class FirmafonClient implements AutoCloseable {
             if (httpClient == null) {
                 throw new IllegalArgumentException("httpClient must not be null");
             }
-            this.httpClient = httpClient;
-            this.shared = null;
+            settings = settings.withHttpClient(httpClient);
             return this;
         }
 
@@ -627,30 +501,17 @@ public final class FirmafonClient implements AutoCloseable {
          *     that is not loopback and {@link #allowInsecureHttp(boolean)} was not set
          */
         public FirmafonClient build() {
-            if (auth == null) {
+            ClientSettings frozen = settings;
+            if (frozen.auth().isEmpty()) {
                 throw new IllegalArgumentException("auth must be set: AuthStrategy.bearer(token), "
                         + "AuthStrategy.basic(token) or an OAuth2Auth");
             }
-            String refusal = Hosts.plainHttpRefusal(baseUri, allowInsecureHttp);
+            String refusal =
+                    Hosts.plainHttpRefusal(frozen.baseUri(), frozen.transport().allowInsecureHttp());
             if (refusal != null) {
                 throw new IllegalArgumentException("baseUri: " + refusal);
             }
-            Builder frozen = copy();
-            if (shared != null) {
-                return new FirmafonClient(frozen, shared, null, sharedPoolOwner);
-            }
-            if (httpClient != null) {
-                return new FirmafonClient(frozen, httpClient.httpClient(), null, null);
-            }
-            ConnectionProvider pool = ConnectionProvider.builder("firmafon")
-                    .maxConnections(maxConnections)
-                    .pendingAcquireTimeout(poolAcquireTimeout)
-                    .pendingAcquireMaxCount(-1) // bounded by poolAcquireTimeout, not by a queue length
-                    .maxIdleTime(maxIdleTime)
-                    .maxLifeTime(maxLifeTime)
-                    .evictInBackground(Duration.ofSeconds(30))
-                    .build();
-            return new FirmafonClient(frozen, HttpClient.create(pool), pool, null);
+            return new FirmafonClient(frozen, Connections.forSettings(frozen, shared));
         }
 
         private static Duration positive(String name, Duration value) {

@@ -1,6 +1,6 @@
 /**
  * The SDK transport every resource module stands on: {@link dk.firmafon.core.FirmafonClient} (one configured,
- * immutable client owning a Reactor Netty pool), {@link dk.firmafon.core.ApiRequest}, {@link dk.firmafon.core.RetryPolicy},
+ * immutable client owning a Reactor Netty pool), {@link dk.firmafon.core.ApiRequest}, {@link dk.firmafon.net.RetryPolicy},
  * {@link dk.firmafon.core.ExchangeListener}, and the cursor pager ({@link dk.firmafon.core.CursorPaging},
  * {@link dk.firmafon.core.Page}, {@link dk.firmafon.core.PageCursor}).
  *

@@ -16,6 +16,7 @@ import dk.firmafon.core.testing.WireMockTest;
 import dk.firmafon.error.FirmafonClosedException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.ServerErrorException;
+import dk.firmafon.net.RetryPolicy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

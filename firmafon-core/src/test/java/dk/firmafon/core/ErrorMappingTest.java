@@ -17,6 +17,7 @@ import dk.firmafon.error.NotFoundException;
 import dk.firmafon.error.RateLimitedException;
 import dk.firmafon.error.ServerErrorException;
 import dk.firmafon.error.UnprocessableEntityException;
+import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;

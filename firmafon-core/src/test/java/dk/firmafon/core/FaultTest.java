@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dk.firmafon.core.testing.WireMockTest;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,6 +9,7 @@ import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.error.FirmafonException;
+import dk.firmafon.net.RetryPolicy;
 import dk.firmafon.testsupport.ErrorChains;
 import dk.firmafon.testsupport.HostileJson;
 import dk.firmafon.testsupport.ReplyServer;

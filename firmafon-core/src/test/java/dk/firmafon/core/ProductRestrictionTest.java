@@ -22,6 +22,8 @@ class ProductRestrictionTest extends WireMockTest {
                 "/receptions/7/statistics, Switch Premium",
                 "/employee_groups/3, Switch",
                 "/employee_groups, Switch",
+                "/smileys, Switch",
+                "/smileys/statistics, Switch",
                 "/calls, Switch or Mobile",
                 "/call_nodes/live, Switch or Mobile",
                 "/contacts/311, Switch or Mobile",

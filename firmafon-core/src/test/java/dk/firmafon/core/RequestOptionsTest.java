@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.firmafon.core.testing.WireMockTest;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.firmafon.core.testing.WireMockTest;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.net.RetryPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -26,6 +26,7 @@ import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.RateLimitedException;
 import dk.firmafon.error.ServerErrorException;
+import dk.firmafon.net.RetryPolicy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

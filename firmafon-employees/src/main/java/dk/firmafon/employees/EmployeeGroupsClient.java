@@ -2,14 +2,13 @@ package dk.firmafon.employees;
 
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
-import dk.firmafon.employees.internal.Ids;
+import dk.firmafon.core.support.Arguments;
 import dk.firmafon.employees.internal.Sms;
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeGroup;
 import dk.firmafon.employees.model.EmployeeGroupDraft;
 import dk.firmafon.employees.model.MessageResult;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -56,10 +55,8 @@ public final class EmployeeGroupsClient {
      * One group ({@code GET /employee_groups/:id}); a {@link dk.firmafon.error.NotFoundException} when there is none.
      */
     public Mono<EmployeeGroup> get(long id) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
-        return client.retrieve(ApiRequest.get(Ids.path(GROUPS, id)), "employee_group", EmployeeGroup.class);
+        return Mono.defer(() ->
+                client.retrieve(ApiRequest.get(Arguments.idPath(GROUPS, id)), "employee_group", EmployeeGroup.class));
     }
 
     /**
@@ -88,50 +85,32 @@ public final class EmployeeGroupsClient {
      * @param draft at least one field set
      */
     public Mono<EmployeeGroup> update(long id, @Nullable EmployeeGroupDraft draft) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
         return Mono.defer(() -> {
             Map<String, Object> fields = fields(draft);
             if (fields.isEmpty()) {
                 return Mono.error(new IllegalArgumentException("draft must set at least one of name, employeeIds"));
             }
             return client.retrieve(
-                    ApiRequest.put(Ids.path(GROUPS, id)).withBody(Map.of("employee_group", fields)),
+                    ApiRequest.put(Arguments.idPath(GROUPS, id)).withBody(Map.of("employee_group", fields)),
                     "employee_group",
                     EmployeeGroup.class);
         });
     }
 
     private static Map<String, Object> fields(@Nullable EmployeeGroupDraft draft) {
-        if (draft == null) {
-            throw new IllegalArgumentException("draft must not be null");
-        }
+        Arguments.required("draft", draft, "use EmployeeGroupDraft.builder()");
         Map<String, Object> fields = new LinkedHashMap<>();
-        draft.name().ifPresent(name -> {
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("draft.name must not be blank when set");
-            }
-            fields.put("name", name.strip());
-        });
-        draft.employeeIds().ifPresent(ids -> {
-            for (Long id : ids) {
-                if (id == null || id <= 0) {
-                    throw new IllegalArgumentException("draft.employeeIds must hold positive ids, was " + ids);
-                }
-            }
-            fields.put("employee_ids", List.copyOf(ids));
-        });
+        draft.name().ifPresent(name -> fields.put("name", Arguments.notBlank("draft.name", name)));
+        draft.employeeIds()
+                .ifPresent(ids -> fields.put("employee_ids", Arguments.positiveIds("draft.employeeIds", ids)));
         return fields;
     }
 
     /** The group's members ({@code GET /employee_groups/:id/employees}). */
     public Flux<Employee> members(long id) {
-        if (id <= 0) {
-            return Ids.<Employee>notPositive("id", id).flux();
-        }
-        return client.retrieveList(ApiRequest.get(Ids.path(GROUPS, id) + "/employees"), "employees", Employee.class)
-                .flatMapIterable(employees -> employees);
+        return Flux.defer(() -> client.retrieveList(
+                        ApiRequest.get(Arguments.idPath(GROUPS, id) + "/employees"), "employees", Employee.class)
+                .flatMapIterable(employees -> employees));
     }
 
     /**
@@ -151,14 +130,11 @@ public final class EmployeeGroupsClient {
     }
 
     private Mono<EmployeeGroup> membership(long id, String verb) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
         // joining or leaving twice ends in the same membership: safe to repeat
-        return client.retrieve(
-                ApiRequest.post(Ids.path(GROUPS, id) + "/" + verb).withIdempotent(true),
+        return Mono.defer(() -> client.retrieve(
+                ApiRequest.post(Arguments.idPath(GROUPS, id) + "/" + verb).withIdempotent(true),
                 "employee_group",
-                EmployeeGroup.class);
+                EmployeeGroup.class));
     }
 
     /**
@@ -172,9 +148,6 @@ public final class EmployeeGroupsClient {
      * @return the service's answer; {@link MessageResult#sent()} {@code false} is a result, not an error
      */
     public Mono<MessageResult> sendMessage(long id, @Nullable String body) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
-        return Sms.send(client, Ids.path(GROUPS, id) + "/message", body);
+        return Mono.defer(() -> Sms.send(client, Arguments.idPath(GROUPS, id) + "/message", body));
     }
 }

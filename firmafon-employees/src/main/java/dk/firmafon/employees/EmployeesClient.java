@@ -3,7 +3,7 @@ package dk.firmafon.employees;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
-import dk.firmafon.employees.internal.Ids;
+import dk.firmafon.core.support.Arguments;
 import dk.firmafon.employees.internal.Sms;
 import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeUpdate;
@@ -57,10 +57,8 @@ public final class EmployeesClient {
      * One employee ({@code GET /employees/:id}); a {@link dk.firmafon.error.NotFoundException} when there is none.
      */
     public Mono<Employee> get(long id) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
-        return client.retrieve(ApiRequest.get(Ids.path(EMPLOYEES, id)), "employee", Employee.class);
+        return Mono.defer(
+                () -> client.retrieve(ApiRequest.get(Arguments.idPath(EMPLOYEES, id)), "employee", Employee.class));
     }
 
     /**
@@ -71,10 +69,7 @@ public final class EmployeesClient {
      * @param update at least one field set; null or an update with nothing set is refused, naming {@code update}
      */
     public Mono<Employee> update(long id, @Nullable EmployeeUpdate update) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
-        return send(Ids.path(EMPLOYEES, id), update);
+        return Mono.defer(() -> send(Arguments.idPath(EMPLOYEES, id), update));
     }
 
     /**
@@ -91,7 +86,7 @@ public final class EmployeesClient {
 
     private Mono<Employee> send(String path, @Nullable EmployeeUpdate update) {
         if (update == null) {
-            return Mono.error(new IllegalArgumentException("update must not be null"));
+            return Mono.error(() -> new IllegalArgumentException("update must not be null"));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         update.doNotDisturb().ifPresent(value -> fields.put("do_not_disturb", value));
@@ -123,9 +118,6 @@ public final class EmployeesClient {
      * @return the service's answer; {@link MessageResult#sent()} {@code false} is a result, not an error
      */
     public Mono<MessageResult> sendMessage(long id, @Nullable String body) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
-        return Sms.send(client, Ids.path(EMPLOYEES, id) + "/message", body);
+        return Mono.defer(() -> Sms.send(client, Arguments.idPath(EMPLOYEES, id) + "/message", body));
     }
 }

@@ -2,7 +2,7 @@ package dk.firmafon.employees;
 
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
-import dk.firmafon.employees.internal.Ids;
+import dk.firmafon.core.support.Arguments;
 import dk.firmafon.employees.model.Reception;
 import dk.firmafon.employees.model.ReceptionPhase;
 import dk.firmafon.employees.model.ReceptionStatistics;
@@ -43,10 +43,8 @@ public final class ReceptionsClient {
      * One reception ({@code GET /receptions/:id}); a {@link dk.firmafon.error.NotFoundException} when there is none.
      */
     public Mono<Reception> get(long id) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
-        return client.retrieve(ApiRequest.get(Ids.path(RECEPTIONS, id)), "reception", Reception.class);
+        return Mono.defer(
+                () -> client.retrieve(ApiRequest.get(Arguments.idPath(RECEPTIONS, id)), "reception", Reception.class));
     }
 
     /**
@@ -54,13 +52,8 @@ public final class ReceptionsClient {
      * {@code from_time}, {@code to_time}, {@code phase}). Needs Switch Premium.
      */
     public Mono<ReceptionStatistics> statistics(long id, @Nullable ReceptionStatisticsQuery query) {
-        if (id <= 0) {
-            return Ids.notPositive("id", id);
-        }
         return Mono.defer(() -> {
-            if (query == null) {
-                throw new IllegalArgumentException("query must not be null: use ReceptionStatisticsQuery.all()");
-            }
+            Arguments.required("query", query, "use ReceptionStatisticsQuery.all()");
             query.answerTarget().ifPresent(target -> {
                 if (target.isNegative() || target.isZero() || target.getNano() != 0) {
                     throw new IllegalArgumentException(
@@ -73,7 +66,7 @@ public final class ReceptionsClient {
                 throw new IllegalArgumentException("query.toTime must not be before query.fromTime, was "
                         + query.toTime().get() + " before " + query.fromTime().get());
             }
-            ApiRequest request = ApiRequest.get(Ids.path(RECEPTIONS, id) + "/statistics")
+            ApiRequest request = ApiRequest.get(Arguments.idPath(RECEPTIONS, id) + "/statistics")
                     .withQuery(
                             "answer_target",
                             query.answerTarget().map(Duration::getSeconds).orElse(null))

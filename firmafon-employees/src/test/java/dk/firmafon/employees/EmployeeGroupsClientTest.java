@@ -145,7 +145,7 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
                         EmployeeGroupDraft.builder()
                                 .employeeIds(List.of(1L, 0L))
                                 .build()))
-                .expectErrorMessage("draft.employeeIds must hold positive ids, was [1, 0]")
+                .expectErrorMessage("draft.employeeIds must hold only positive ids, was [1, 0]")
                 .verify(TIMEOUT);
         StepVerifier.create(groups.update(3, EmployeeGroupDraft.builder().build()))
                 .expectErrorMessage("draft must set at least one of name, employeeIds")

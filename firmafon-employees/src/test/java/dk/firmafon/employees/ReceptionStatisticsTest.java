@@ -7,16 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import dk.firmafon.employees.model.ReceptionPhase;
 import dk.firmafon.employees.model.ReceptionStatistics;
 import dk.firmafon.employees.model.TargetCounts;
 import dk.firmafon.testsupport.Fixtures;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -30,19 +27,14 @@ class ReceptionStatisticsTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock wm = FirmafonWireMock.atApiV2();
 
     private FirmafonClient firmafon;
     private ReceptionsClient receptions;
 
     @BeforeEach
     void connect() {
-        firmafon = FirmafonClient.builder()
-                .baseUri(URI.create(wm.baseUrl() + "/api/v2"))
-                .auth(AuthStrategy.bearer("test-token"))
-                .build();
+        firmafon = wm.client();
         receptions = ReceptionsClient.create(firmafon);
     }
 
@@ -104,7 +96,7 @@ class ReceptionStatisticsTest {
                 .expectError(IllegalArgumentException.class)
                 .verify(TIMEOUT);
         StepVerifier.create(receptions.statistics(7, null))
-                .expectErrorMessage("query must not be null: use ReceptionStatisticsQuery.all()")
+                .expectErrorMessage("query must not be null (use ReceptionStatisticsQuery.all())")
                 .verify(TIMEOUT);
         wm.verify(0, anyRequestedFor(anyUrl()));
     }

@@ -4,14 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
-import java.net.URI;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,18 +19,13 @@ abstract class WireMockClientTest {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final WireMockExtension WM = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock WM = FirmafonWireMock.atRoot();
 
     FirmafonClient firmafon;
 
     @BeforeEach
     void connect() {
-        firmafon = FirmafonClient.builder()
-                .baseUri(URI.create(WM.baseUrl()))
-                .auth(AuthStrategy.bearer("test-token"))
-                .build();
+        firmafon = WM.client();
     }
 
     @AfterEach

@@ -7,7 +7,7 @@ import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.auth.OAuth2Client;
 import dk.firmafon.calls.CallQuery;
 import dk.firmafon.calls.model.Call;
-import dk.firmafon.core.RetryPolicy;
+import dk.firmafon.net.RetryPolicy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.firmafon.Firmafon;
 import dk.firmafon.auth.AuthStrategy;
-import dk.firmafon.core.RetryPolicy;
 import dk.firmafon.error.FirmafonClosedException;
+import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

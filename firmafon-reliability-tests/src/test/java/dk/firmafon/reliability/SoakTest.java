@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.firmafon.Firmafon;
 import dk.firmafon.auth.AuthStrategy;
-import dk.firmafon.core.RetryPolicy;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.net.RetryPolicy;
 import dk.firmafon.testsupport.CapturedLogs;
 import dk.firmafon.testsupport.LeakGuard;
 import java.lang.management.ManagementFactory;

@@ -34,6 +34,10 @@ class ResourcesTest {
         "/voice_mails/5040, voice_mail",
         "/announcements, announcements",
         "/contacts/300, contact",
+        "/smileys, smileys",
+        "/smileys/statistics, statistics",
+        "/call_recordings/700, call_recording",
+        "/statistics?endpoint_type=Reception, statistics",
     })
     void everyResourceAnswersInItsEnvelope(String path, String envelope, FakeFirmafon fake) {
         HttpResponse<String> response = get(fake, path);

@@ -6,7 +6,8 @@ import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.Page;
 import dk.firmafon.core.PageCursor;
 import dk.firmafon.core.model.PhoneNumber;
-import dk.firmafon.voicemails.internal.FileSink;
+import dk.firmafon.core.support.Arguments;
+import dk.firmafon.core.support.FileSink;
 import dk.firmafon.voicemails.model.VoiceMail;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -111,10 +112,7 @@ public final class VoiceMailsClient {
     public Mono<Long> downloadTo(long id, @Nullable Path file) {
         return Mono.defer(() -> {
             ApiRequest sound = sound(id);
-            if (file == null) {
-                return Mono.error(new IllegalArgumentException("file must not be null"));
-            }
-            return FileSink.write(client.download(sound), file);
+            return FileSink.write(client.download(sound), Arguments.required("file", file, "a Path to write to"));
         });
     }
 
@@ -126,17 +124,9 @@ public final class VoiceMailsClient {
     }
 
     private static VoiceMailQuery checked(@Nullable VoiceMailQuery query) {
-        if (query == null) {
-            throw new IllegalArgumentException("query must not be null (use VoiceMailQuery.all())");
-        }
-        if (query.limit() < 1 || query.limit() > VoiceMailQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException(
-                    "query.limit must be between 1 and " + VoiceMailQuery.MAX_LIMIT + ", was " + query.limit());
-        }
-        query.endpoint().filter(endpoint -> !endpoint.isWellFormed()).ifPresent(endpoint -> {
-            throw new IllegalArgumentException(
-                    "query.endpoint must be Type#id, e.g. Employee#12, was '" + endpoint + "'");
-        });
+        Arguments.required("query", query, "use VoiceMailQuery.all()");
+        Arguments.limit("query.limit", query.limit(), VoiceMailQuery.MAX_LIMIT);
+        query.endpoint().ifPresent(endpoint -> Arguments.endpoint("query.endpoint", endpoint, "Employee#12"));
         // a number read leniently from a payload (e.g. "anonymous") is no filter the service understands
         query.number().ifPresent(number -> PhoneNumber.of("query.number", number.digits()));
         return query;
@@ -161,9 +151,6 @@ public final class VoiceMailsClient {
     }
 
     private static String path(long id) {
-        if (id <= 0) {
-            throw new IllegalArgumentException("id must be positive, was " + id);
-        }
-        return "/voice_mails/" + ApiRequest.pathSegment(Long.toString(id));
+        return Arguments.idPath("/voice_mails", id);
     }
 }

@@ -5,10 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +27,7 @@ class VoiceMailDownloadSmallHeapTest {
     private static final int SIZE = 80 * 1024 * 1024;
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock wm = FirmafonWireMock.atApiV2();
 
     @Test
     void an80MiBVoiceMailStreamsToAFileInAJvmWith64MiBOfHeap(@TempDir Path dir) throws Exception {
@@ -47,7 +44,7 @@ class VoiceMailDownloadSmallHeapTest {
                         "-cp",
                         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                         DownloadToFileMain.class.getName(),
-                        wm.baseUrl() + "/api/v2",
+                        wm.apiBaseUri().toString(),
                         "5012",
                         file.toString()))
                 .redirectErrorStream(true)

@@ -14,24 +14,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.PageCursor;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.core.testing.FirmafonWireMock;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.NotFoundException;
 import dk.firmafon.voicemails.model.VoiceMail;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,9 +70,7 @@ class VoiceMailsClientTest {
                     + " \"endpoint\": \"Employee#12\"}}";
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort())
-            .build();
+    static final FirmafonWireMock wm = FirmafonWireMock.atApiV2();
 
     @TempDir
     Path dir;
@@ -85,10 +80,7 @@ class VoiceMailsClientTest {
 
     @BeforeEach
     void connect() {
-        firmafon = FirmafonClient.builder()
-                .baseUri(URI.create(wm.baseUrl() + "/api/v2"))
-                .auth(AuthStrategy.bearer("test-token"))
-                .build();
+        firmafon = wm.client();
         voiceMails = VoiceMailsClient.create(firmafon);
     }
 

@@ -37,6 +37,9 @@ import picocli.CommandLine.ScopeType;
             ContactsCommand.class,
             VoicemailsCommand.class,
             AnnouncementsCommand.class,
+            SmileysCommand.class,
+            RecordingsCommand.class,
+            StatisticsCommand.class,
             AuthCommand.class,
             ApiCommand.class,
             HelpCommand.class

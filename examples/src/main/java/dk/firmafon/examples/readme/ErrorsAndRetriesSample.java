@@ -2,12 +2,12 @@ package dk.firmafon.examples.readme;
 
 import dk.firmafon.Firmafon;
 import dk.firmafon.auth.AuthStrategy;
-import dk.firmafon.core.RetryPolicy;
 import dk.firmafon.core.model.Contact;
 import dk.firmafon.error.AuthenticationException;
 import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.NotFoundException;
 import dk.firmafon.error.RateLimitedException;
+import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import reactor.core.publisher.Mono;
 

@@ -1,11 +1,15 @@
 package dk.firmafon.examples.readme;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.firmafon.Firmafon;
 import dk.firmafon.announcements.model.Announcement;
 import dk.firmafon.calls.CallQuery;
+import dk.firmafon.calls.SmileyQuery;
+import dk.firmafon.calls.StatisticsQuery;
 import dk.firmafon.calls.model.Call;
 import dk.firmafon.calls.model.CallDirection;
 import dk.firmafon.calls.model.CallNode;
+import dk.firmafon.calls.model.Smiley;
 import dk.firmafon.calls.model.TransferType;
 import dk.firmafon.contacts.ContactQuery;
 import dk.firmafon.contacts.model.ContactDraft;
@@ -131,5 +135,24 @@ final class ResourceSamples {
                 .concatMap(announcement -> firmafon.announcements().markAsRead(announcement.id()));
         // [readme]
         return dismissed;
+    }
+
+    static Mono<Long> feedback(Firmafon firmafon, java.nio.file.Path directory) {
+        // [readme]
+        Flux<Smiley> unhappy = firmafon.smileys()
+                .list(SmileyQuery.all().withEndpoint(Endpoint.reception(2)))
+                .filter(smiley -> smiley.netPromoterScore().orElse(10) <= 6);
+        Mono<Long> saved = unhappy.next()
+                .flatMap(smiley -> Mono.justOrEmpty(smiley.callRecording()))
+                .flatMap(recording -> firmafon.callRecordings() // streamed to disk, credentials only to the API host
+                        .downloadTo(recording, directory.resolve("complaint.mp3")));
+        Mono<JsonNode> perDay = firmafon.statistics()
+                .statistics(StatisticsQuery.of(StatisticsQuery.EndpointType.RECEPTION)
+                        .between(
+                                OffsetDateTime.parse("2026-11-01T00:00:00+01:00"),
+                                OffsetDateTime.parse("2026-12-01T00:00:00+01:00"))
+                        .groupedBy(List.of(StatisticsQuery.Grouping.PERIOD_DAY))); // the document as sent
+        // [readme]
+        return perDay.then(saved);
     }
 }

@@ -207,6 +207,45 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void smileysRecordingsAndStatisticsFromTheFake() throws Exception {
+        List<String> smileys = ok("smileys", "list", "--json").lines();
+        assertThat(smileys).isNotEmpty().hasSizeLessThanOrEqualTo(10); // the service's default page
+        JsonNode smiley = json(smileys.get(0));
+        assertThat(smiley.get("net_promoter_score").asInt()).isBetween(0, 10);
+        assertThat(smiley.at("/call_recording/id").asLong()).isPositive();
+        String endpoint = smiley.get("endpoint").asText();
+        assertThat(ok("smileys", "list", "--endpoint", endpoint, "--json").lines())
+                .allSatisfy(
+                        line -> assertThat(json(line).get("endpoint").asText()).isEqualTo(endpoint));
+
+        JsonNode statistics = json(ok("smileys", "statistics", "--json").out()).get("statistics");
+        assertThat(statistics.get("total").asLong()).isPositive();
+
+        long recordingId = smiley.at("/call_recording/id").asLong();
+        JsonNode recording = json(
+                ok("recordings", "get", String.valueOf(recordingId), "--json").out());
+        assertThat(recording.get("duration").asLong())
+                .isEqualTo(smiley.at("/call_recording/duration").asLong());
+        java.nio.file.Path file = home.resolve("recording.mp3");
+        assertThat(ok("recordings", "download", String.valueOf(recordingId), "-o", file.toString())
+                        .out())
+                .contains("saved");
+        assertThat(java.nio.file.Files.size(file)).isPositive();
+
+        JsonNode rows = json(ok("statistics", "--type", "RECEPTION", "--group-by", "RECEPTION_ID", "--json")
+                        .out())
+                .get("statistics");
+        assertThat(rows).isNotEmpty();
+        assertThat(FAKE.fake().journal().last().queryParameter("endpoint_type")).contains("Reception");
+        assertThat(FAKE.fake().journal().last().queryParameter("group_by")).contains("reception_id");
+
+        CliRun.Result mixed =
+                CliRun.against(FAKE.fake(), home).run("statistics", "--type", "RECEPTION", "--endpoint", "Employee#12");
+        assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mixed.err()).contains("query.endpoints must all be of the query's endpoint type Reception");
+    }
+
+    @Test
     void employeesUpdateMeChangesTheSignedInEmployee() {
         JsonNode me =
                 json(ok("employees", "update-me", "--dnd", "true", "--json").out());

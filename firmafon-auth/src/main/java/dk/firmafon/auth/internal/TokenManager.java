@@ -4,9 +4,9 @@ import dk.firmafon.auth.Credential;
 import dk.firmafon.auth.OAuthToken;
 import dk.firmafon.auth.TokenListener;
 import dk.firmafon.auth.TokenStore;
-import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.ReauthorizationRequiredException;
 import dk.firmafon.error.TokenEndpointException;
+import dk.firmafon.net.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * The life of every user's OAuth token: load from the {@link TokenStore}, refresh ahead of expiry, drop what the
@@ -36,7 +35,7 @@ public final class TokenManager {
     private final @Nullable TokenListener listener;
     private final Clock clock;
     private final Duration refreshAhead;
-    private final Retry refreshRetry;
+    private final RetryPolicy refreshRetry;
 
     private final ConcurrentMap<String, Mono<OAuthToken>> acquisitions = new ConcurrentHashMap<>();
     /** Per user key, the access token the API rejected (until a new token is stored). */
@@ -44,26 +43,20 @@ public final class TokenManager {
     /** Per user key, until when a failed refresh is not retried (while the token is still valid). */
     private final ConcurrentMap<String, Instant> coolingDown = new ConcurrentHashMap<>();
 
-    /**
-     * @param refreshRetries how often a refresh is retried on an I/O error or a 5xx answer
-     * @param refreshBackoff the first delay between those retries (doubling, with jitter)
-     */
+    /** @param refreshRetry how a failed refresh is repeated (the rules of {@link Retries.Request#TOKEN_REFRESH}) */
     public TokenManager(
             TokenEndpoint endpoint,
             TokenStore store,
             @Nullable TokenListener listener,
             Clock clock,
             Duration refreshAhead,
-            int refreshRetries,
-            Duration refreshBackoff) {
+            RetryPolicy refreshRetry) {
         this.endpoint = endpoint;
         this.store = store;
         this.listener = listener;
         this.clock = clock;
         this.refreshAhead = refreshAhead;
-        this.refreshRetry = Retry.backoff(refreshRetries, refreshBackoff)
-                .filter(TokenManager::isTransient)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure());
+        this.refreshRetry = refreshRetry;
     }
 
     /** The credential that carries {@code token}: {@code Authorization: Bearer ...}. */
@@ -182,8 +175,12 @@ public final class TokenManager {
 
     private Mono<OAuthToken> refresh(String userKey, String refreshToken) {
         LOG.debug("refreshing the token of user key {}", userKey);
-        return endpoint.request("refresh_token", Map.of("refresh_token", refreshToken))
-                .retryWhen(refreshRetry)
+        return Retries.retrying(
+                        refreshRetry,
+                        Retries.Request.TOKEN_REFRESH,
+                        "the token refresh of user key " + userKey,
+                        LOG,
+                        attempt -> endpoint.request("refresh_token", Map.of("refresh_token", refreshToken)))
                 // RFC 6749 §6: without a new refresh token, the old one stays valid
                 .map(fresh -> fresh.refreshToken().isPresent()
                         ? fresh
@@ -219,11 +216,6 @@ public final class TokenManager {
                     userKey,
                     e.getClass().getName());
         }
-    }
-
-    private static boolean isTransient(Throwable failure) {
-        return failure instanceof FirmafonIoException
-                || failure instanceof TokenEndpointException e && e.isServerError();
     }
 
     private static ReauthorizationRequiredException reauthorization(

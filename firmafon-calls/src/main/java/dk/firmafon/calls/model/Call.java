@@ -115,6 +115,9 @@ public abstract class Call {
 
     public abstract Optional<Recording> recording();
 
+    /** The caller's feedback on this call, when given (Switch). */
+    public abstract Optional<Smiley> smiley();
+
     /** The call's {@code voice_mail} as sent: its shape is undocumented. Absent when null. */
     @JsonProperty("voice_mail")
     public abstract Optional<JsonNode> voiceMail();

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dk.firmafon.core.model.FirmafonModel;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A call's {@code recording} ({@code {id, duration, expired, accepted, sound}}), seen in newer payloads. The API
- * documents neither the type of {@code id} nor the shape of {@code sound}, so both are read leniently: the id as
- * text (a JSON number or string), the sound as the JSON the service sent.
+ * A call recording: a call's {@code recording} ({@code {id, duration, expired, accepted, sound}}, newer payloads),
+ * a smiley's {@code call_recording} ({@code {id, started_at, duration, sound {formats, url}}}) and the resource
+ * {@code GET /call_recordings/:id} reads. The API documents neither the type of {@code id} nor every shape of
+ * {@code sound}, so both are read leniently: the id as text (a JSON number or string), the sound as the JSON the
+ * service sent. Its sound is downloaded with {@code CallRecordingsClient.download}.
  */
 @Value.Immutable
 @FirmafonModel
@@ -21,6 +24,10 @@ public abstract class Recording {
 
     /** The recording's id, as text. */
     public abstract Optional<String> id();
+
+    /** When the recording started ({@code started_at}), with its offset. */
+    @JsonProperty("started_at")
+    public abstract Optional<OffsetDateTime> startedAt();
 
     /** The length in seconds: {@code duration} on the wire. */
     @JsonProperty("duration")
@@ -34,6 +41,16 @@ public abstract class Recording {
 
     /** The {@code sound} value as sent (e.g. a URL or {@code {formats, url}}); absent when null. */
     public abstract Optional<JsonNode> sound();
+
+    /** The id as a number, when it is one (the path {@code /call_recordings/:id} takes it). */
+    public final java.util.OptionalLong numericId() {
+        try {
+            return id().map(text -> java.util.OptionalLong.of(Long.parseLong(text.strip())))
+                    .orElse(java.util.OptionalLong.empty());
+        } catch (NumberFormatException notANumber) {
+            return java.util.OptionalLong.empty();
+        }
+    }
 
     /** {@link #durationSeconds()} as a {@link Duration}. */
     public final Optional<Duration> duration() {

@@ -2,6 +2,7 @@ package dk.firmafon.contacts.model;
 
 import dk.firmafon.core.model.FirmafonModel;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.core.support.Arguments;
 import java.util.Optional;
 import org.immutables.value.Value;
 
@@ -42,12 +43,8 @@ public abstract class ContactDraft {
     /** A field cannot be both set and cleared. */
     @Value.Check
     protected void check() {
-        if (clearName() && name().isPresent()) {
-            throw new IllegalArgumentException("draft sets name and clearName: choose one");
-        }
-        if (clearEmail() && email().isPresent()) {
-            throw new IllegalArgumentException("draft sets email and clearEmail: choose one");
-        }
+        Arguments.setOrClear("draft", "name", name().isPresent(), clearName());
+        Arguments.setOrClear("draft", "email", email().isPresent(), clearEmail());
     }
 
     public static Builder builder() {

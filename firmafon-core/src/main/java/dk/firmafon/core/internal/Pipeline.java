@@ -2,7 +2,7 @@ package dk.firmafon.core.internal;
 
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.ExchangeListener;
-import dk.firmafon.core.RetryPolicy;
+import dk.firmafon.net.RetryPolicy;
 
 /**
  * Assembles the request pipeline in its one fixed order, outermost first:

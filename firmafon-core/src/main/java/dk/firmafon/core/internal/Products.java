@@ -4,8 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which Relatel product a resource needs, as the API's reference documents it ("Product restrictions"), so that a 403
- * can say so: calls, call nodes, click-to-call, contacts and voice mails need Switch or Mobile; employee groups need
- * Switch; reception statistics need Switch Premium.
+ * can say so: calls, call nodes, click-to-call, contacts and voice mails need Switch or Mobile; employee groups and
+ * smileys need Switch; reception statistics need Switch Premium.
  */
 final class Products {
     private Products() {}
@@ -15,7 +15,7 @@ final class Products {
         if (path.startsWith("/receptions/") && path.endsWith("/statistics")) {
             return "Switch Premium";
         }
-        if (startsWithSegment(path, "/employee_groups")) {
+        if (startsWithSegment(path, "/employee_groups") || startsWithSegment(path, "/smileys")) {
             return "Switch";
         }
         if (startsWithSegment(path, "/calls")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.auth.internal.RetryAfter;
 import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.error.ForbiddenException;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -157,11 +157,5 @@ public final class Responses {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The retry delay a response asks for in its {@code Retry-After} header, if any. */
-    public static @Nullable Duration retryAfter(FirmafonApiException e, Clock clock) {
-        List<String> values = e.headers().get("retry-after");
-        return values == null || values.isEmpty() ? null : RetryAfter.parse(values.get(0), clock);
     }
 }

@@ -20,6 +20,8 @@ public final class Endpoint {
     public static final String EMPLOYEE = "Employee";
     /** {@code EmployeeGroup}: a group of employees. */
     public static final String EMPLOYEE_GROUP = "EmployeeGroup";
+    /** {@code ChatReception}: a company chat (smileys and statistics name it). */
+    public static final String CHAT_RECEPTION = "ChatReception";
 
     private static final Pattern FORM = Pattern.compile("([A-Za-z][A-Za-z0-9_]*)#([0-9]+)");
 
@@ -69,6 +71,11 @@ public final class Endpoint {
     /** {@code EmployeeGroup#id}. */
     public static Endpoint employeeGroup(long id) {
         return of(EMPLOYEE_GROUP, id);
+    }
+
+    /** {@code ChatReception#id}. */
+    public static Endpoint chatReception(long id) {
+        return of(CHAT_RECEPTION, id);
     }
 
     /** Reads an endpoint as the API sent it; never fails. */

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
-import dk.firmafon.core.RetryPolicy;
+import dk.firmafon.net.RetryPolicy;
 import dk.firmafon.testsupport.CapturedLogs;
 import dk.firmafon.testsupport.TestSecrets;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package dk.firmafon.employees.model;
 
 import dk.firmafon.core.model.FirmafonModel;
+import dk.firmafon.core.support.Arguments;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -43,19 +44,12 @@ public abstract class EmployeeUpdate {
     /** Refuses a timeout both set and cleared; copies the group ids into an unmodifiable list and checks them. */
     @Value.Check
     protected EmployeeUpdate normalize() {
-        if (clearDndTimeoutAt() && dndTimeoutAt().isPresent()) {
-            throw new IllegalArgumentException("update sets dndTimeoutAt and clearDndTimeoutAt: choose one");
-        }
+        Arguments.setOrClear("update", "dndTimeoutAt", dndTimeoutAt().isPresent(), clearDndTimeoutAt());
         if (employeeGroupIds().isEmpty()) {
             return this;
         }
         List<Long> ids = employeeGroupIds().get();
-        for (Long id : ids) {
-            if (id == null || id <= 0) {
-                throw new IllegalArgumentException("employeeGroupIds must hold only positive ids, was " + ids);
-            }
-        }
-        List<Long> copy = List.copyOf(ids);
+        List<Long> copy = Arguments.positiveIds("employeeGroupIds", ids);
         return copy == ids ? this : builder().from(this).employeeGroupIds(copy).build();
     }
 

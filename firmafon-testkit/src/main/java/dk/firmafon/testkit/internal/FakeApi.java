@@ -41,6 +41,7 @@ public final class FakeApi {
         new ReceptionsHandler(state).register(router);
         new VoiceMailsHandler(state).register(router);
         new AnnouncementsHandler(state).register(router);
+        new FeedbackHandler(state).register(router);
         return router;
     }
 

@@ -40,6 +40,13 @@ public final class FakeState {
     final List<ObjectNode> voiceMails = new ArrayList<>();
 
     final Map<Long, Long> soundSizes = new HashMap<>();
+    /** Call recordings by id (sounds sized by {@link #recordingSizes}). */
+    final Map<Long, ObjectNode> recordings = new TreeMap<>();
+
+    final Map<Long, Long> recordingSizes = new HashMap<>();
+    /** Smileys, newest rating first. */
+    final List<ObjectNode> smileys = new ArrayList<>();
+
     long nextVoiceMailId;
 
     final Map<Long, ObjectNode> announcements = new TreeMap<>();

@@ -1,5 +1,6 @@
 package dk.firmafon.testkit.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -68,7 +69,77 @@ public final class Seed {
         seed.calls();
         seed.voiceMails();
         seed.announcements();
+        seed.feedback();
         return state;
+    }
+
+    /**
+     * A recording and a smiley for the first answered incoming calls through a reception (Switch): the call carries
+     * both, {@code /call_recordings/:id} and {@code /smileys} serve them. Its own random source, so the other seeded
+     * data stay as they were.
+     */
+    private void feedback() {
+        Random feedback = new Random(SEED + 1);
+        String[] kinds = {"negative", "neutral", "positive"};
+        String[] emojis = {"\uD83D\uDC4E", "\uD83E\uDD37", "\uD83D\uDC4D"};
+        long recordingId = 700;
+        long smileyId = 900;
+        for (ObjectNode call : state.calls) {
+            if (recordingId >= 712) {
+                break;
+            }
+            if (!"answered".equals(call.path("status").asText())
+                    || !call.path("endpoint").asText().startsWith("Reception#")
+                    || call.path("ended_at").isNull()
+                    || call.path("ended_at").isMissingNode()) {
+                continue;
+            }
+            long id = recordingId++;
+            Instant answered = Json.instant(call, "answered_at");
+            Instant ended = Json.instant(call, "ended_at");
+            long duration = java.time.Duration.between(answered, ended).getSeconds();
+            ObjectNode recording = Json.object()
+                    .put("id", id)
+                    .put("started_at", call.get("answered_at").asText())
+                    .put("duration", duration)
+                    .put("expired", false)
+                    .put("accepted", true);
+            ObjectNode sound = recording.putObject("sound");
+            sound.putArray("formats").add("audio/mpeg");
+            sound.put("url", state.apiBase + "/call_recordings/" + id + "/sound");
+            state.recordings.put(id, recording);
+            state.recordingSizes.put(id, Sound.sizeFor((int) Math.min(duration, 600)));
+            call.set("recording", recording.deepCopy());
+
+            int score = feedback.nextInt(11);
+            int kind = score <= 6 ? 0 : score <= 8 ? 1 : 2;
+            ObjectNode smiley = Json.object()
+                    .put("id", smileyId++)
+                    .put("conversation_type", "call")
+                    .put("conversation_uuid", call.get("call_uuid").asText())
+                    .put("rated_at", Json.timestamp(ended.plusSeconds(300 + feedback.nextInt(3000))))
+                    .put("rating", kind == 2 ? 1 : 0)
+                    .put("net_promoter_score", score)
+                    .put("kind", kinds[kind])
+                    .put("emoji", emojis[kind]);
+            if (feedback.nextBoolean()) {
+                smiley.put("comment", kind == 2 ? "Very nice people." : "I waited too long.");
+            } else {
+                smiley.putNull("comment");
+            }
+            smiley.put("number", call.path("from_number").asText());
+            smiley.set("contact", call.path("from_contact").deepCopy());
+            smiley.put("endpoint", call.get("endpoint").asText());
+            JsonNode answeredBy = call.path("answered_by");
+            if (answeredBy.hasNonNull("id")) {
+                smiley.put("employee_id", answeredBy.get("id").asLong());
+            }
+            smiley.set("call_recording", recording.deepCopy());
+            state.smileys.add(smiley);
+            call.set("smiley", smiley.deepCopy());
+        }
+        state.smileys.sort(
+                (a, b) -> b.get("rated_at").asText().compareTo(a.get("rated_at").asText()));
     }
 
     private void employees() {

@@ -1,4 +1,4 @@
-package dk.firmafon.core;
+package dk.firmafon.net;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,25 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * When and how often a failed request is repeated. Immutable.
+ * When and how often a failed request is repeated: API calls ({@code FirmafonClient.Builder.retryPolicy}) and OAuth
+ * token refreshes ({@code OAuth2Client.Builder.retryPolicy}) alike, by one set of rules. Immutable.
  *
  * <p>What is repeated is fixed by the SDK: requests that may be repeated safely (GET, PUT, DELETE, or one marked
- * {@linkplain ApiRequest#withIdempotent(boolean) idempotent}) after a connection reset or malformed response and
+ * idempotent with {@code ApiRequest.withIdempotent(true)}) after a connection reset or malformed response and
  * after 408, 429, 500, 502, 503, 504; any request, POST included, whose connection failed before anything was
  * written. A POST that may have reached the server is never repeated, nor is a request that timed out (response
- * timeout, pool-acquire timeout) or that the pool refused to queue. This policy says how often and how long to
- * wait: {@code initialBackoff * 2^(n-1)} capped at {@code maxBackoff}, reduced by a random share of up to
- * {@code jitter}; a longer {@code Retry-After} from the server is honoured up to {@code maxRetryAfter} (beyond it,
- * the error is delivered instead of waiting).
+ * timeout, pool-acquire timeout) or that the pool refused to queue. A token refresh is repeated like an idempotent
+ * request (until a new token is stored the old refresh token stays usable), and also after any 5xx answer of the
+ * token endpoint; an authorization-code exchange never is (a code is single-use). This policy says how often and
+ * how long to wait: {@code initialBackoff * 2^(n-1)} capped at {@code maxBackoff}, reduced by a random share of up
+ * to {@code jitter}; a longer {@code Retry-After} from the server is honoured up to {@code maxRetryAfter} (beyond
+ * it, the error is delivered instead of waiting).
  *
  * <pre>{@code
  * RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(100)).build()
  * }</pre>
+ *
+ * <p>(Until 0.2 this class was {@code dk.firmafon.core.RetryPolicy}.)
  */
 public final class RetryPolicy {
     private static final RetryPolicy DEFAULTS = builder().build();

@@ -1,4 +1,4 @@
-package dk.firmafon.core.internal;
+package dk.firmafon.auth.internal;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dk.firmafon.voicemails.internal;
+package dk.firmafon.core.support;
 
 import dk.firmafon.error.FirmafonIoException;
 import java.io.IOException;

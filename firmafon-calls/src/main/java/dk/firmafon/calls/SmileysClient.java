@@ -1,0 +1,63 @@
+package dk.firmafon.calls;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.firmafon.calls.model.Smiley;
+import dk.firmafon.core.ApiRequest;
+import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.support.Arguments;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Smileys: the feedback callers and chat visitors give after contacting a reception (needs Switch; a company
+ * without it is refused with a {@link dk.firmafon.error.ForbiddenException} naming the product).
+ *
+ * <p>Evidence: the Relatel reference ({@code dev.relatel.dk/api-v2/reference/smiley}) documents the smiley's
+ * fields and names two operations, "Get smileys" and "Get smiley statistics", without showing their paths,
+ * parameters or the statistics' shape. The paths used here follow the API's Rails conventions, and are inferred:
+ * {@code GET /smileys} answering {@code {"smileys": [...]}}, with {@code endpoint} and {@code limit} as the other
+ * listings take them, and {@code GET /smileys/statistics}, whose answer is returned as the JSON document it is.
+ */
+public final class SmileysClient {
+    private final FirmafonClient client;
+
+    private SmileysClient(FirmafonClient client) {
+        this.client = client;
+    }
+
+    /** A smileys client over {@code client} (which it shares, not owns). */
+    public static SmileysClient create(FirmafonClient client) {
+        return new SmileysClient(Objects.requireNonNull(client, "client"));
+    }
+
+    /** The smileys the query selects, as one page in the service's order ({@code GET /smileys}). */
+    public Flux<Smiley> list(@Nullable SmileyQuery query) {
+        return Mono.fromCallable(() -> request("/smileys", query))
+                .flatMap(request -> client.retrieveList(request, "smileys", Smiley.class))
+                .flatMapIterable(smileys -> smileys);
+    }
+
+    /**
+     * The smiley statistics for the query's endpoint ({@code GET /smileys/statistics}), as the JSON document the
+     * service sends (its shape is not documented); completes empty on an empty body.
+     */
+    public Mono<JsonNode> statistics(@Nullable SmileyQuery query) {
+        return Mono.fromCallable(() -> request("/smileys/statistics", query)).flatMap(client::retrieveJson);
+    }
+
+    private static ApiRequest request(String path, @Nullable SmileyQuery query) {
+        SmileyQuery checked = Arguments.required("query", query, "use SmileyQuery.all()");
+        checked.limit().ifPresent(limit -> Arguments.limit("query.limit", limit, SmileyQuery.MAX_LIMIT));
+        return ApiRequest.get(path)
+                .withQuery(
+                        "endpoint",
+                        checked.endpoint()
+                                .map(e -> Arguments.endpoint("query.endpoint", e, "Reception#2")
+                                        .toString())
+                                .orElse(null))
+                .withQuery(
+                        "limit", checked.limit().isPresent() ? checked.limit().getAsInt() : null);
+    }
+}

@@ -1,0 +1,87 @@
+package dk.firmafon.core.internal;
+
+import dk.firmafon.core.internal.ClientSettings.PoolSettings;
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * Who owns the connections a {@code FirmafonClient} sends on: a pool it created (and disposes when it closes), a
+ * Reactor Netty client the application passed in (never disposed by the SDK), or either of these shared with the
+ * client it was mutated from, whose {@link Lifecycle} then also guards the sharer's requests.
+ */
+public final class Connections {
+    private final HttpClient http;
+    private final @Nullable ConnectionProvider owned;
+    private final @Nullable PoolSettings pool;
+    private final @Nullable HttpClient given;
+    private final @Nullable Lifecycle owner;
+
+    private Connections(
+            HttpClient http,
+            @Nullable ConnectionProvider owned,
+            @Nullable PoolSettings pool,
+            @Nullable HttpClient given,
+            @Nullable Lifecycle owner) {
+        this.http = http;
+        this.owned = owned;
+        this.pool = pool;
+        this.given = given;
+        this.owner = owner;
+    }
+
+    /** A new pool with {@code settings}, owned by the client being built. */
+    public static Connections newPool(PoolSettings settings) {
+        ConnectionProvider provider = ConnectionProvider.builder("firmafon")
+                .maxConnections(settings.maxConnections())
+                .pendingAcquireTimeout(settings.acquireTimeout())
+                .pendingAcquireMaxCount(-1) // bounded by the acquire timeout, not by a queue length
+                .maxIdleTime(settings.maxIdleTime())
+                .maxLifeTime(settings.maxLifeTime())
+                .evictInBackground(Duration.ofSeconds(30))
+                .build();
+        return new Connections(HttpClient.create(provider), provider, settings, null, null);
+    }
+
+    /** The application's own client, never disposed by the SDK. */
+    public static Connections given(HttpClient client) {
+        return new Connections(client, null, null, client, null);
+    }
+
+    /** What {@code settings} call for: these connections when they serve them, else new ones. */
+    public static Connections forSettings(ClientSettings settings, @Nullable Connections shared) {
+        Optional<HttpClient> given = settings.httpClient().map(netty -> netty.httpClient());
+        if (shared != null && shared.serves(settings.pool(), given.orElse(null))) {
+            return shared;
+        }
+        return given.map(Connections::given).orElseGet(() -> newPool(settings.pool()));
+    }
+
+    /** These connections for a client mutated from the one whose lifecycle is {@code lifecycle}: not owned. */
+    public Connections sharedWith(Lifecycle lifecycle) {
+        return new Connections(http, null, pool, given, owner != null ? owner : lifecycle);
+    }
+
+    private boolean serves(PoolSettings settings, @Nullable HttpClient client) {
+        return client != null ? client == given : given == null && settings.equals(pool);
+    }
+
+    /** The Reactor Netty client to configure and send on. */
+    public HttpClient http() {
+        return http;
+    }
+
+    /** The lifecycle of the client that owns these connections when they are shared, else {@code null}. */
+    public @Nullable Lifecycle owner() {
+        return owner;
+    }
+
+    /** Disposes the pool when this client created it; anything else is left alone. */
+    public void disposeOwned() {
+        if (owned != null) {
+            owned.disposeLater().subscribe();
+        }
+    }
+}
