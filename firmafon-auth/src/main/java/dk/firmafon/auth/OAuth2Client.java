@@ -2,6 +2,7 @@ package dk.firmafon.auth;
 
 import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.FormUrlEncoding;
+import dk.firmafon.auth.internal.NettyTokenTransport;
 import dk.firmafon.auth.internal.OAuthSettings;
 import dk.firmafon.auth.internal.Pkce;
 import dk.firmafon.auth.internal.Redaction;
@@ -64,12 +65,10 @@ public final class OAuth2Client implements AutoCloseable {
                 config.clientId().orElseThrow(),
                 config.clientSecret().orElseThrow(),
                 config.clientAuthentication(),
-                config.transport().connectTimeout(),
-                config.transport().responseTimeout(),
-                config.transport().attemptTimeout(),
                 config.clock(),
-                config.transport().network(),
-                config.sharedHttp().orElse(null));
+                config.transportProvider()
+                        .map(provider -> provider.apply(config.transport()))
+                        .orElseGet(() -> new NettyTokenTransport(tokenUri, config.transport())));
         this.tokens = new TokenManager(
                 endpoint,
                 config.tokenStore().orElseThrow(),
@@ -316,8 +315,8 @@ public final class OAuth2Client implements AutoCloseable {
      */
     public static final class Builder {
         static {
-            SharedConnections.register((builder, transport, http) -> {
-                builder.settings = builder.settings.withTransport(transport).withSharedHttp(http);
+            SharedConnections.register((builder, transport, provider) -> {
+                builder.settings = builder.settings.withTransport(transport).withTransportProvider(provider);
                 return builder;
             });
         }

@@ -19,6 +19,7 @@ import dk.firmafon.core.internal.Json;
 import dk.firmafon.core.internal.JsonReaders;
 import dk.firmafon.core.internal.Lifecycle;
 import dk.firmafon.core.internal.Pipeline;
+import dk.firmafon.core.internal.PipelineTokenTransport;
 import dk.firmafon.core.internal.netty.NettyExchange;
 import dk.firmafon.core.netty.NettyHttpClient;
 import dk.firmafon.error.FirmafonIoException;
@@ -71,6 +72,9 @@ public final class FirmafonClient implements AutoCloseable {
 
     private final Requests requests;
     private final Exchange pipeline;
+    /** The pipeline below auth and retry, which an {@link OAuth2Client} from {@link #oauth2Client()} sends on. */
+    private final Exchange tokenExchange;
+
     private final JsonReaders readers;
 
     private FirmafonClient(ClientSettings settings, Connections connections) {
@@ -97,6 +101,7 @@ public final class FirmafonClient implements AutoCloseable {
                 settings.pool().acquireTimeout(),
                 transport.attemptTimeout());
         RetryPolicy retry = transport.retryPolicy();
+        this.tokenExchange = Pipeline.unauthenticated(exchange, settings.listener());
         this.pipeline = Pipeline.create(exchange, settings.listener(), auth(), retry);
         this.readers = new JsonReaders(mapper, settings.maxResponseSize(), retry.clock());
     }
@@ -131,14 +136,18 @@ public final class FirmafonClient implements AutoCloseable {
     }
 
     /**
-     * A builder for the application's {@link OAuth2Client} whose token requests run on this client's connection
-     * pool, with its network settings (proxy, TLS, {@code User-Agent}), timeouts, retry policy and plain-http rule, and its base
-     * URI (so the token endpoint is {@code <baseUri>/token}). Set the client id, secret and redirect URI and build.
-     * Closing this client (or the one whose pool it shares) ends that OAuth client's token requests as well.
+     * A builder for the application's {@link OAuth2Client} whose token requests go through this client's own
+     * pipeline: its connection pool and network settings (proxy, TLS, {@code User-Agent}), response timeout, DEBUG
+     * logging (redacted) and {@link ExchangeListener}, with its retry policy and plain-http rule, and its base URI
+     * (so the token endpoint is {@code <baseUri>/token}). The API credential is never sent to the token endpoint.
+     * Set the client id, secret and redirect URI and build. Closing this client (or the one whose pool it shares)
+     * ends that OAuth client's token requests as well.
      */
     public OAuth2Client.Builder oauth2Client() {
         return SharedConnections.share(
-                OAuth2Client.builder().baseUri(settings.baseUri()), transport(), connections.http());
+                OAuth2Client.builder().baseUri(settings.baseUri()),
+                transport(),
+                oauthTransport -> new PipelineTokenTransport(tokenExchange, this::guard, oauthTransport));
     }
 
     /**
@@ -302,6 +311,11 @@ public final class FirmafonClient implements AutoCloseable {
                             FirmafonIoException.Kind.OVERALL_TIMEOUT,
                             written));
         }
+        return guard(exchange);
+    }
+
+    /** {@code exchange} under this client's lifecycle (and that of the client whose pool it shares). */
+    private <R> Flux<R> guard(Flux<R> exchange) {
         Flux<R> guarded = lifecycle.guard(exchange);
         Lifecycle poolOwner = connections.owner();
         return poolOwner == null ? guarded : poolOwner.guardShared(guarded);

@@ -126,10 +126,18 @@ public final class Checks {
      * @throws IllegalArgumentException naming {@code field}
      */
     public static URI secureUri(String field, URI value, boolean allowInsecureHttp) {
-        if ("http".equalsIgnoreCase(value.getScheme()) && !allowInsecureHttp && !isLoopback(value.getHost())) {
+        if (isPlainHttpRefused(value, allowInsecureHttp)) {
             throw new IllegalArgumentException(field + " must be https (plain http would expose the client secret"
                     + " and tokens), was: " + Redaction.uri(value) + "; allowInsecureHttp(true) if you really mean it");
         }
         return value;
+    }
+
+    /**
+     * The SDK's one plain-http rule, for API calls and token requests alike: credentials may cross plain
+     * {@code http://} only to a loopback host, or anywhere when the application set {@code allowInsecureHttp}.
+     */
+    public static boolean isPlainHttpRefused(URI target, boolean allowInsecureHttp) {
+        return "http".equalsIgnoreCase(target.getScheme()) && !allowInsecureHttp && !isLoopback(target.getHost());
     }
 }

@@ -7,8 +7,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import org.immutables.value.Value;
-import reactor.netty.http.client.HttpClient;
 
 /**
  * Everything an {@link dk.firmafon.auth.OAuth2Client.Builder} has been told, as one immutable value: the builder
@@ -81,6 +81,9 @@ public abstract class OAuthSettings implements WithOAuthSettings {
         return TransportSettings.defaults();
     }
 
-    /** A {@code FirmafonClient}'s pooled client, whose pool the token requests then share. */
-    public abstract Optional<HttpClient> sharedHttp();
+    /**
+     * A {@code FirmafonClient}'s token transport (its own pipeline and pool), given the transport settings; absent:
+     * a {@link NettyTokenTransport} of the client's own.
+     */
+    public abstract Optional<Function<TransportSettings, TokenTransport>> transportProvider();
 }

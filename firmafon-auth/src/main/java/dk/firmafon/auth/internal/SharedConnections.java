@@ -1,19 +1,22 @@
 package dk.firmafon.auth.internal;
 
 import dk.firmafon.auth.OAuth2Client;
-import reactor.netty.http.client.HttpClient;
+import java.util.function.Function;
 
 /**
  * Lets {@code firmafon-core} hand an {@link OAuth2Client.Builder} the transport of a {@code FirmafonClient}: its
- * {@link TransportSettings} whole (network, timeouts, retry policy, plain-http rule) and its pooled Reactor Netty
- * client, without a Netty or core type in {@code OAuth2Client}'s public API. The builder registers its setter here
- * when its class initialises.
+ * {@link TransportSettings} whole (network, timeouts, retry policy, plain-http rule) and a {@link TokenTransport}
+ * over its own pipeline, without a Netty or core type in {@code OAuth2Client}'s public API. The builder registers
+ * its setter here when its class initialises.
  */
 public final class SharedConnections {
-    /** Sets an OAuth builder's transport and shared pool. */
+    /** Sets an OAuth builder's transport settings and token transport. */
     @FunctionalInterface
     public interface Setter {
-        OAuth2Client.Builder share(OAuth2Client.Builder builder, TransportSettings transport, HttpClient pooled);
+        OAuth2Client.Builder share(
+                OAuth2Client.Builder builder,
+                TransportSettings transport,
+                Function<TransportSettings, TokenTransport> provider);
     }
 
     private static volatile Setter setter;
@@ -25,9 +28,14 @@ public final class SharedConnections {
         setter = access;
     }
 
-    /** Makes the client {@code builder} builds use {@code transport} and send on {@code pooled}'s connection pool. */
+    /**
+     * Makes the client {@code builder} builds use {@code transport} and send its token requests through the
+     * {@link TokenTransport} {@code provider} makes (given the builder's transport settings at build time).
+     */
     public static OAuth2Client.Builder share(
-            OAuth2Client.Builder builder, TransportSettings transport, HttpClient pooled) {
-        return setter.share(builder, transport, pooled);
+            OAuth2Client.Builder builder,
+            TransportSettings transport,
+            Function<TransportSettings, TokenTransport> provider) {
+        return setter.share(builder, transport, provider);
     }
 }

@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.auth.ClientAuthentication;
 import dk.firmafon.auth.OAuthToken;
-import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.TokenEndpointException;
-import dk.firmafon.net.NetworkSettings;
-import io.netty.channel.ChannelOption;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,14 +21,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
-import reactor.netty.ByteBufFlux;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
- * One POST to an OAuth 2.0 token endpoint over Reactor Netty, and the decoding of its answer into an
- * {@link OAuthToken} or a typed error. Never retries: callers decide (an authorization code is one-shot).
+ * One POST to an OAuth 2.0 token endpoint, sent by a {@link TokenTransport}, and the decoding of its answer into an
+ * {@link OAuthToken} or a typed error. Never retries: callers decide, with the SDK's one retry engine
+ * ({@link Retries}; an authorization code is one-shot).
  */
 public final class TokenEndpoint implements AutoCloseable {
     /** The largest token endpoint response read; a token answer is a few hundred bytes. */
@@ -54,56 +46,28 @@ public final class TokenEndpoint implements AutoCloseable {
     private final String clientSecret;
     private final ClientAuthentication clientAuthentication;
     private final Clock clock;
-    private final Duration connectTimeout;
-    private final Duration attemptTimeout;
-    private final @Nullable ConnectionProvider connections;
-    private final HttpClient http;
+    private final TokenTransport transport;
 
     /**
      * What the token endpoint needs to know; the secret is never printed.
      *
      * @param tokenUri checked by {@link Checks#absoluteUri(String, URI)}: it is sent exactly as {@link URI} parsed it
-     * @param responseTimeout silence allowed after the request and between two chunks of the answer
-     * @param attemptTimeout the deadline of one whole exchange, from its start to the end of the answer
-     * @param network proxy, TLS, compression and {@code User-Agent}, as for API calls
-     * @param shared the pooled client of a {@code FirmafonClient} to share (then this endpoint owns no pool and
-     *     {@link #close()} leaves it open), or null for a small pool of its own
+     * @param transport how the POST travels: a {@link NettyTokenTransport} of its own, or the API client's pipeline
      */
     public TokenEndpoint(
             URI tokenUri,
             String clientId,
             String clientSecret,
             ClientAuthentication clientAuthentication,
-            Duration connectTimeout,
-            Duration responseTimeout,
-            Duration attemptTimeout,
             Clock clock,
-            NetworkSettings network,
-            @Nullable HttpClient shared) {
+            TokenTransport transport) {
         this.tokenUri = URI.create(Checks.canonical(tokenUri));
         this.printableUri = Redaction.uri(tokenUri);
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.clientAuthentication = clientAuthentication;
         this.clock = clock;
-        this.connectTimeout = connectTimeout;
-        this.attemptTimeout = Timeouts.capped(attemptTimeout);
-        this.connections = shared != null
-                ? null
-                : ConnectionProvider.builder("firmafon-oauth")
-                        .maxConnections(16)
-                        .maxIdleTime(Duration.ofSeconds(30))
-                        .build();
-        String userAgent = Network.userAgent(network, SdkVersion.USER_AGENT);
-        HttpClient base = shared != null ? shared : HttpClient.create(connections);
-        this.http = Network.configure(
-                        base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Timeouts.connectMillis(connectTimeout))
-                                .followRedirect(false)
-                                .headers(headers -> headers.set(HttpHeaderNames.USER_AGENT, userAgent)),
-                        network,
-                        this.tokenUri.getScheme(),
-                        connectTimeout)
-                .responseTimeout(Timeouts.capped(responseTimeout));
+        this.transport = transport;
     }
 
     /**
@@ -132,70 +96,19 @@ public final class TokenEndpoint implements AutoCloseable {
                 }
             }
             String encoded = FormUrlEncoding.encode(parameters);
-            // with the parameters in the query, Reactor Netty is handed the URI without them (it logs URIs at
-            // DEBUG); CredentialQuery adds them to the request line as it is encoded
-            byte[] body = inQuery ? new byte[0] : encoded.getBytes(StandardCharsets.US_ASCII);
             LOG.debug("POST {} grant_type={} client authentication {}", printableUri, grantType, clientAuthentication);
-            return http.headers(headers -> {
-                        headers.set(HttpHeaderNames.ACCEPT, "application/json");
-                        headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-                        if (!inQuery) {
-                            headers.set(HttpHeaderNames.CONTENT_TYPE, "application/x-www-form-urlencoded");
-                        }
-                        if (clientAuthentication == ClientAuthentication.CLIENT_SECRET_BASIC) {
-                            headers.set(HttpHeaderNames.AUTHORIZATION, basic());
-                        }
-                    })
-                    .doOnRequest((request, connection) -> CredentialQuery.apply(connection, inQuery ? encoded : null))
-                    .post()
-                    .uri(tokenUri)
-                    .send((request, out) -> out.sendByteArray(Mono.just(body)))
-                    .response((response, content) -> read(
-                            response.status().code(),
-                            response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH),
-                            content))
-                    .next()
-                    .timeout(
-                            attemptTimeout,
-                            Mono.error(() -> new FirmafonIoException(
-                                    "POST " + printableUri
-                                            + " failed: the token endpoint did not answer in full within "
-                                            + Timeouts.describe(attemptTimeout) + " (attemptTimeout)",
-                                    null,
-                                    FirmafonIoException.Kind.ATTEMPT_TIMEOUT,
-                                    true)),
-                            Schedulers.parallel())
-                    .onErrorMap(e -> !(e instanceof FirmafonException), this::ioFailure)
-                    .map(answer -> decode(answer, secrets));
+            TokenTransport.Post post = new TokenTransport.Post(
+                    tokenUri,
+                    printableUri,
+                    inQuery ? null : encoded.getBytes(StandardCharsets.US_ASCII),
+                    // in the query, the parameters are added to the request line on the connection, never given to
+                    // a library that logs URIs (see CredentialQuery)
+                    inQuery ? encoded : null,
+                    clientAuthentication == ClientAuthentication.CLIENT_SECRET_BASIC ? basic() : null,
+                    MAX_RESPONSE_BYTES,
+                    this::tooLarge);
+            return transport.post(post).map(answer -> decode(answer, secrets));
         });
-    }
-
-    /** The answer's body as text, refusing (and not reading) one over {@link #MAX_RESPONSE_BYTES}. */
-    private Mono<Answer> read(int status, @Nullable String contentLength, ByteBufFlux content) {
-        if (contentLength != null && declaredLength(contentLength) > MAX_RESPONSE_BYTES) {
-            return Mono.error(tooLarge(status, contentLength.trim() + " bytes declared"));
-        }
-        long[] seen = {0};
-        return ByteBufFlux.fromInbound(content.handle((buffer, sink) -> {
-                    seen[0] += buffer.readableBytes();
-                    if (seen[0] > MAX_RESPONSE_BYTES) {
-                        sink.error(tooLarge(status, "more arrived"));
-                    } else {
-                        sink.next(buffer);
-                    }
-                }))
-                .aggregate()
-                .asString(StandardCharsets.UTF_8)
-                .defaultIfEmpty("")
-                .map(text -> new Answer(status, text));
-    }
-
-    private static long declaredLength(String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private TokenEndpointException tooLarge(int status, String what) {
@@ -219,29 +132,7 @@ public final class TokenEndpoint implements AutoCloseable {
         return FormUrlEncoding.encode(clientId) + ":" + FormUrlEncoding.encode(clientSecret);
     }
 
-    private FirmafonException ioFailure(Throwable cause) {
-        if (Tls.isVerificationFailure(cause)) {
-            return Tls.verificationFailure("POST " + printableUri + " failed: ", cause);
-        }
-        if (cause instanceof SslHandshakeTimeoutException) {
-            return new FirmafonIoException(
-                    "POST " + printableUri + " failed: the TLS handshake did not complete " + "within "
-                            + Timeouts.describe(connectTimeout) + " (connectTimeout)",
-                    cause,
-                    FirmafonIoException.Kind.TLS_HANDSHAKE_TIMEOUT,
-                    false);
-        }
-        String detail = cause.getMessage() == null
-                ? ""
-                : ": " + Redaction.excerpt(Redaction.uri(cause.getMessage()), EXCERPT_CHARS);
-        LOG.debug("POST {} failed: {}{}", printableUri, cause.getClass().getSimpleName(), detail);
-        return new FirmafonIoException(
-                "POST " + printableUri + " failed: " + cause.getClass().getSimpleName() + detail, cause);
-    }
-
-    private record Answer(int status, String body) {}
-
-    private OAuthToken decode(Answer answer, List<String> secrets) {
+    private OAuthToken decode(TokenTransport.Answer answer, List<String> secrets) {
         LOG.debug("POST {} answered {}", printableUri, answer.status());
         JsonNode json = parse(answer.body());
         boolean success = answer.status() >= 200 && answer.status() < 300;
@@ -282,7 +173,7 @@ public final class TokenEndpoint implements AutoCloseable {
     }
 
     /** A 2xx answer that is not a usable token; {@code what} names the fault, never a value of the body. */
-    private TokenEndpointException unusable(Answer answer, String what) {
+    private TokenEndpointException unusable(TokenTransport.Answer answer, String what) {
         return new TokenEndpointException(
                 "token endpoint POST " + printableUri + " answered " + answer.status() + " with " + what
                         + " (the body of a successful token response is never printed)",
@@ -310,7 +201,7 @@ public final class TokenEndpoint implements AutoCloseable {
      * number of seconds, not negative, beyond {@link #LONGEST_LIFETIME} counting as that; {@code created_at} whole
      * seconds between 1970 and 9999. A field that fails is a {@link TokenEndpointException} naming it.
      */
-    private OAuthToken token(Answer answer, JsonNode json) {
+    private OAuthToken token(TokenTransport.Answer answer, JsonNode json) {
         String accessToken = json.get("access_token").asText();
         if (!isVisibleAscii(accessToken)) {
             throw unusable(answer, "an access_token that is empty or holds characters a header cannot carry");
@@ -373,7 +264,7 @@ public final class TokenEndpoint implements AutoCloseable {
      * A whole number of seconds in {@code field} (a JSON integer, or a string of digits), or null when absent or
      * null; anything else (fractions, exponents, words, out of {@code min..max}) is refused naming the field.
      */
-    private @Nullable Long seconds(Answer answer, JsonNode json, String field, long min, long max) {
+    private @Nullable Long seconds(TokenTransport.Answer answer, JsonNode json, String field, long min, long max) {
         JsonNode node = json.path(field);
         if (node.isMissingNode() || node.isNull()) {
             return null;
@@ -399,11 +290,9 @@ public final class TokenEndpoint implements AutoCloseable {
         return value.longValue();
     }
 
-    /** Releases the connection pool this endpoint owns (a shared one stays open); does not block. */
+    /** Releases what the transport owns (a shared one stays open); does not block. */
     @Override
     public void close() {
-        if (connections != null) {
-            connections.dispose();
-        }
+        transport.close();
     }
 }

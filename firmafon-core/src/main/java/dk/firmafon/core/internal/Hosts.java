@@ -36,7 +36,7 @@ public final class Hosts {
 
     /** Why credentials must not go to {@code target} over plain http, or {@code null} when they may. */
     public static @org.jspecify.annotations.Nullable String plainHttpRefusal(URI target, boolean allowInsecureHttp) {
-        if ("http".equalsIgnoreCase(target.getScheme()) && !allowInsecureHttp && !isLoopback(target.getHost())) {
+        if (dk.firmafon.auth.internal.Checks.isPlainHttpRefused(target, allowInsecureHttp)) {
             return "refusing to send credentials over plain http to " + target.getHost()
                     + ": use https, or allowInsecureHttp(true) if you really mean it";
         }

@@ -18,7 +18,15 @@ public final class Pipeline {
     private Pipeline() {}
 
     public static Exchange create(Exchange exchange, ExchangeListener listener, AuthStrategy auth, RetryPolicy retry) {
+        return new RetryExchange(new AuthExchange(unauthenticated(exchange, listener), auth), retry);
+    }
+
+    /**
+     * The pipeline below authentication and retry: logging, metrics, the transport. OAuth token requests take it
+     * ({@link PipelineTokenTransport}): they carry the client's own credentials, and the token manager retries them.
+     */
+    public static Exchange unauthenticated(Exchange exchange, ExchangeListener listener) {
         Exchange inner = listener == ExchangeListener.NONE ? exchange : new MetricsExchange(exchange, listener);
-        return new RetryExchange(new AuthExchange(new LoggingExchange(inner), auth), retry);
+        return new LoggingExchange(inner);
     }
 }

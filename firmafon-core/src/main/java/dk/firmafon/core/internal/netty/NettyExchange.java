@@ -113,7 +113,9 @@ public final class NettyExchange implements Exchange {
         if (body == null) {
             return outbound;
         }
-        request.header(HttpHeaderNames.CONTENT_TYPE, JSON);
+        if (body.length > 0 && !request.requestHeaders().contains(HttpHeaderNames.CONTENT_TYPE)) {
+            request.header(HttpHeaderNames.CONTENT_TYPE, JSON); // a token request's form sets its own
+        }
         request.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
         return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
     }
