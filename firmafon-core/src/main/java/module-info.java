@@ -28,7 +28,8 @@ module dk.firmafon.core {
             dk.firmafon.employees,
             dk.firmafon.contacts,
             dk.firmafon.voicemails,
-            dk.firmafon.announcements;
+            dk.firmafon.announcements,
+            dk.firmafon.events;
 
     opens dk.firmafon.core.model to
             com.fasterxml.jackson.databind;

@@ -5,6 +5,7 @@ module dk.firmafon.sdk {
     requires transitive dk.firmafon.employees;
     requires transitive dk.firmafon.announcements;
     requires transitive dk.firmafon.contacts;
+    requires transitive dk.firmafon.events;
     requires transitive dk.firmafon.voicemails;
 
     exports dk.firmafon;

@@ -11,6 +11,7 @@ import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.employees.EmployeeGroupsClient;
 import dk.firmafon.employees.EmployeesClient;
 import dk.firmafon.employees.ReceptionsClient;
+import dk.firmafon.events.EventsClient;
 import dk.firmafon.voicemails.VoiceMailsClient;
 import java.net.URI;
 import java.util.Objects;
@@ -46,6 +47,7 @@ public final class Firmafon implements AutoCloseable {
     private final SmileysClient smileys;
     private final CallRecordingsClient callRecordings;
     private final StatisticsClient statistics;
+    private final EventsClient events;
 
     private Firmafon(FirmafonClient client) {
         this.client = client;
@@ -59,6 +61,7 @@ public final class Firmafon implements AutoCloseable {
         this.smileys = SmileysClient.create(client);
         this.callRecordings = CallRecordingsClient.create(client);
         this.statistics = StatisticsClient.create(client);
+        this.events = EventsClient.create(client);
     }
 
     /** A builder for the common settings, with {@link Builder#client(Consumer)} reaching every other one. */
@@ -136,6 +139,14 @@ public final class Firmafon implements AutoCloseable {
     /** Aggregated call and chat statistics. */
     public StatisticsClient statistics() {
         return statistics;
+    }
+
+    /**
+     * Live call and presence events from the Faye feed (the default feed and settings), or by polling; for other
+     * settings, {@code EventsClient.create(firmafon.client(), settings)}.
+     */
+    public EventsClient events() {
+        return events;
     }
 
     /**

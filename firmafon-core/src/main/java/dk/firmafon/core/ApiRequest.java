@@ -227,7 +227,8 @@ public final class ApiRequest {
 
     /**
      * The deadline of each attempt of this request, instead of the client's {@code attemptTimeout}: from its request
-     * written to its response complete (for a download: to the response head).
+     * written to its response complete (for a download: to the response head). One longer than the client's
+     * {@code responseTimeout} also allows that much silence from the server.
      *
      * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
      */

@@ -11,6 +11,7 @@ import dk.firmafon.auth.internal.SharedConnections;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.auth.internal.TransportSettings;
 import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.ClientAccess;
 import dk.firmafon.core.internal.ClientSettings;
 import dk.firmafon.core.internal.Connections;
 import dk.firmafon.core.internal.Exchange;
@@ -63,6 +64,11 @@ public final class FirmafonClient implements AutoCloseable {
     public static final URI FIRMAFON = URI.create("https://app.firmafon.dk/api/v2");
     /** {@code https://app.relatel.dk/api/v2}: the same API under Firmafon's new name. */
     public static final URI RELATEL = URI.create("https://app.relatel.dk/api/v2");
+
+    static {
+        ClientAccess.register(
+                client -> call -> client.guard(client.tokenExchange.exchange(call, client.readers.tree())));
+    }
 
     private final ClientSettings settings;
     private final ObjectMapper mapper;

@@ -37,6 +37,11 @@ public final class CallsServer implements AutoCloseable {
     public static final String KNOWN_UUID = CallHistory.uuid(0);
 
     public static final int PAGE_SIZE = 100;
+    /**
+     * {@code -Dbench.compression=true}: the SDK asks for gzip ({@code NetworkSettings.compression}) and the server
+     * compresses for it: how issue 14 decides the compression default.
+     */
+    public static final boolean COMPRESSION = Boolean.getBoolean("bench.compression");
 
     private static final byte[] UNAUTHORIZED =
             "{\"status\":\"failure\",\"message\":\"401 Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
@@ -61,6 +66,8 @@ public final class CallsServer implements AutoCloseable {
                 .host("127.0.0.1")
                 .port(0)
                 .runOn(loops)
+                // gzip for a client that asks (the SDK with -Dbench.compression=true; raw never asks)
+                .compress(COMPRESSION)
                 .handle(this::handle)
                 .bindNow();
     }

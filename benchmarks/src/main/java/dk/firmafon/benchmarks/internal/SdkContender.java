@@ -26,6 +26,9 @@ public final class SdkContender implements Contender {
                 .baseUri(baseUri)
                 .auth(AuthStrategy.bearer(CallsServer.TOKEN))
                 .maxConnections(MAX_CONNECTIONS)
+                .network(dk.firmafon.net.NetworkSettings.builder()
+                        .compression(CallsServer.COMPRESSION)
+                        .build())
                 .build();
     }
 

@@ -17,6 +17,16 @@ class FirmafonConfiguration {
      * Users' tokens, keyed by a random key kept in each user's web session. In memory here; an application that must
      * survive restarts implements {@link TokenStore} over its database.
      */
+    /** Verifies Relatel webhook deliveries for {@link WebhooksController}. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty("firmafon.webhook-signing-secret")
+    dk.firmafon.events.WebhookReceiver webhookReceiver(
+            @org.springframework.beans.factory.annotation.Value("${firmafon.webhook-signing-secret}") String secret) {
+        return dk.firmafon.events.WebhookReceiver.builder()
+                .signingSecret(secret)
+                .build();
+    }
+
     @Bean
     TokenStore tokenStore() {
         return TokenStore.inMemory();

@@ -44,6 +44,11 @@ public final class CliContext {
         return current;
     }
 
+    /** A variable of the environment the CLI runs in (the injected one in tests). */
+    Optional<String> env(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
     TokenFile tokenFile() {
         return new TokenFile(settings().tokenFile());
     }

@@ -40,6 +40,7 @@ import picocli.CommandLine.ScopeType;
             SmileysCommand.class,
             RecordingsCommand.class,
             StatisticsCommand.class,
+            EventsCommand.class,
             AuthCommand.class,
             ApiCommand.class,
             HelpCommand.class

@@ -94,7 +94,9 @@ public final class NettyExchange implements Exchange {
         outbound.withConnection(connection -> {
             ResponseTimeout.apply(
                     connection,
-                    responseTimeoutNanos,
+                    // a request's own timeout longer than the response timeout also allows that much silence (a
+                    // long poll holds its answer back on purpose)
+                    Math.max(responseTimeoutNanos, call.attemptNanos()),
                     call.attemptNanos() >= 0 ? call.attemptNanos() : attemptTimeoutNanos,
                     call.binary());
             CredentialQuery.apply(connection, call.credentialParameter());

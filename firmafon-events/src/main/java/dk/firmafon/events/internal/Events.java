@@ -1,0 +1,71 @@
+package dk.firmafon.events.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.firmafon.events.CallEvent;
+import dk.firmafon.events.LiveEvent;
+import dk.firmafon.events.OtherEvent;
+import dk.firmafon.events.PresenceEvent;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Turns a message of a subscribed channel into a typed event, leniently; never fails, never drops. */
+public final class Events {
+    private Events() {}
+
+    /** The event {@code data} on {@code channel} is. */
+    public static LiveEvent of(String channel, LiveEvent.Source source, JsonNode data) {
+        if (data != null && data.isObject()) {
+            String type = data.path("type").asText("");
+            String name = data.path("name").isTextual() ? data.get("name").asText() : "";
+            if (type.equals("call-event") || name.startsWith("call.")) {
+                JsonNode fields = data.path("data").isObject() ? data.get("data") : data;
+                return new CallEvent(name.isEmpty() ? "call.unnamed" : name, channel, source, fields, timestamp(data));
+            }
+            if (data.has("endpoint")
+                    && (data.has("live_presence")
+                            || data.has("do_not_disturb")
+                            || data.has("busy_since")
+                            || data.has("dnd_timeout_at"))) {
+                return new PresenceEvent(channel, source, data);
+            }
+        }
+        return new OtherEvent(channel, source, data);
+    }
+
+    /**
+     * What makes two deliveries the same event, whatever channel they came on (the employee's and the company's
+     * channel carry the same call event).
+     */
+    public static String identity(LiveEvent event) {
+        if (event instanceof CallEvent call) {
+            return "call|" + call.name() + "|" + call.data() + "|" + call.timestamp();
+        }
+        if (event instanceof PresenceEvent presence) {
+            return "presence|" + presence.data();
+        }
+        if (event instanceof OtherEvent other) {
+            return "other|" + other.message();
+        }
+        return "gap|" + event;
+    }
+
+    private static Optional<OffsetDateTime> timestamp(JsonNode data) {
+        JsonNode value = data.path("timestamp");
+        if (value.isIntegralNumber()) {
+            long number = value.asLong();
+            java.time.Instant instant = number > 100_000_000_000L
+                    ? java.time.Instant.ofEpochMilli(number)
+                    : java.time.Instant.ofEpochSecond(number);
+            return Optional.of(instant.atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (value.isTextual()) {
+            try {
+                return Optional.of(OffsetDateTime.parse(value.asText()));
+            } catch (DateTimeParseException unreadable) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+}

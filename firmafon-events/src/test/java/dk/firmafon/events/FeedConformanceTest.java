@@ -1,0 +1,263 @@
+package dk.firmafon.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.testsupport.TestSecrets;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/**
+ * The feed client against the real faye server, with WebSocket upgrades allowed and refused (the client long-polls
+ * in both): events typed, delivered once, sessions shared and ended, gaps on every lost session or connection,
+ * a bad token terminal after a bounded number of handshakes, a forbidden channel failing only its subscriber, a slow
+ * subscriber bounded.
+ */
+class FeedConformanceTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String TOKEN = TestSecrets.TEST_TOKEN;
+    private static final String COMPANY = "/call2/company/42";
+    private static final String EMPLOYEE = "/call2/employee/12";
+
+    private FayeServer faye;
+    private FirmafonClient client;
+    private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
+
+    private void start(boolean websocket) throws Exception {
+        faye = FayeServer.start(TOKEN, websocket);
+        client = FirmafonClient.builder()
+                .baseUri(URI.create("http://127.0.0.1:1/api/v2"))
+                .auth(AuthStrategy.bearer(TOKEN))
+                .build();
+    }
+
+    @BeforeEach
+    void noServerYet() {
+        faye = null;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        subscriptions.forEach(Disposable::dispose);
+        if (client != null) {
+            client.close();
+        }
+        if (faye != null) {
+            faye.close();
+        }
+    }
+
+    private EventsClient events() {
+        return EventsClient.create(client, EventsSettings.defaults().withFeedUri(faye.feedUri()));
+    }
+
+    private static String callEvent(String name, String uuid) {
+        return "{\"type\":\"call-event\",\"name\":\"" + name + "\",\"timestamp\":\"2026-12-06T10:00:00+01:00\","
+                + "\"data\":{\"call_uuid\":\"" + uuid + "\",\"company_id\":\"42\",\"from_number\":null,"
+                + "\"from_number_hidden\":\"true\",\"switch\":\"x\",\"endpoint\":\"Reception#7\"}}";
+    }
+
+    private List<LiveEvent> collect(Flux<LiveEvent> events) {
+        List<LiveEvent> received = new CopyOnWriteArrayList<>();
+        subscriptions.add(events.subscribe(received::add));
+        return received;
+    }
+
+    /** Publishes until the subscriber's session is live (faye drops what it publishes before the subscription). */
+    private void publishUntilSeen(String channel, String uuid, List<LiveEvent> received) {
+        Awaitility.await()
+                .atMost(TIMEOUT)
+                .pollInterval(200, TimeUnit.MILLISECONDS)
+                .untilAsserted(() -> {
+                    faye.publish(channel, callEvent(CallEvent.RINGING, uuid));
+                    assertThat(received).anySatisfy(event -> assertThat(event)
+                            .isInstanceOfSatisfying(CallEvent.class, call -> assertThat(call.callUuid())
+                                    .contains(uuid)));
+                });
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void aPublishedCallEventArrivesTypedAndLenient(boolean websocket) throws Exception {
+        start(websocket);
+        List<LiveEvent> received = collect(events().events(List.of(COMPANY)));
+        publishUntilSeen(COMPANY, "warm-up", received);
+        faye.publish(COMPANY, callEvent("call.transferred", "u-2"));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(received)
+                .filteredOn(CallEvent.class::isInstance)
+                .map(CallEvent.class::cast)
+                .anySatisfy(call -> {
+                    assertThat(call.name()).isEqualTo("call.transferred"); // unknown names kept
+                    assertThat(call.isKnown()).isFalse();
+                    assertThat(call.callUuid()).contains("u-2");
+                    assertThat(call.companyId()).hasValue(42); // "42" read as a number
+                    assertThat(call.fromNumber()).isEmpty(); // null when hidden
+                    assertThat(call.fromNumberHidden()).contains(true); // "true" read as a boolean
+                    assertThat(call.data().path("switch").asText()).isEqualTo("x"); // unknown fields kept
+                    assertThat(call.channel()).isEqualTo(COMPANY);
+                    assertThat(call.source()).isEqualTo(LiveEvent.Source.FEED);
+                }));
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void theSameEventOnTheEmployeeAndTheCompanyChannelIsDeliveredOnce(boolean websocket) throws Exception {
+        start(websocket);
+        List<LiveEvent> received = collect(events().events(List.of(COMPANY, EMPLOYEE)));
+        publishUntilSeen(COMPANY, "warm-up", received);
+        faye.publish(EMPLOYEE, callEvent(CallEvent.ANSWER, "u-3"));
+        faye.publish(COMPANY, callEvent(CallEvent.ANSWER, "u-3"));
+        faye.publish(COMPANY, callEvent(CallEvent.HANGUP, "u-3"));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(received)
+                .filteredOn(event -> event instanceof CallEvent call
+                        && call.callUuid().orElse("").equals("u-3"))
+                .extracting(event -> ((CallEvent) event).name())
+                .containsExactly(CallEvent.ANSWER, CallEvent.HANGUP));
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void twoSubscribersShareOneHandshakeAndTheLastCancelDisconnects(boolean websocket) throws Exception {
+        start(websocket);
+        EventsClient events = events();
+        List<LiveEvent> first = new CopyOnWriteArrayList<>();
+        List<LiveEvent> second = new CopyOnWriteArrayList<>();
+        Disposable a = events.events(List.of(COMPANY)).subscribe(first::add);
+        Disposable b = events.events(List.of(EMPLOYEE)).subscribe(second::add);
+        publishUntilSeen(COMPANY, "warm-up-a", first);
+        publishUntilSeen(EMPLOYEE, "warm-up-b", second);
+        assertThat(faye.stats().get("handshakes").asInt()).isEqualTo(1);
+        b.dispose();
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                        faye.stats().get("unsubscribes").asInt())
+                .isEqualTo(1));
+        assertThat(faye.stats().get("disconnects").asInt()).isZero();
+        a.dispose();
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                        faye.stats().get("disconnects").asInt())
+                .isEqualTo(1));
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void aServerThatForgetsEveryClientGivesAHandshakeGapAndTheFeedGoesOn(boolean websocket) throws Exception {
+        start(websocket);
+        List<LiveEvent> received = collect(events().events(List.of(COMPANY)));
+        publishUntilSeen(COMPANY, "before", received);
+        faye.restart();
+        publishUntilSeen(COMPANY, "after", received);
+        assertThat(received)
+                .filteredOn(Gap.class::isInstance)
+                .map(event -> ((Gap) event).reason())
+                .contains(Gap.Reason.HANDSHAKE);
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void droppedConnectionsGiveAReconnectGapOnTheSameSession(boolean websocket) throws Exception {
+        start(websocket);
+        List<LiveEvent> received = collect(events().events(List.of(COMPANY)));
+        publishUntilSeen(COMPANY, "before", received);
+        faye.dropConnections();
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(received)
+                .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(Gap.class, gap -> assertThat(gap.reason())
+                        .isEqualTo(Gap.Reason.RECONNECT))));
+        publishUntilSeen(COMPANY, "after", received);
+        assertThat(faye.stats().get("handshakes").asInt()).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void aRefusedTokenIsATerminalErrorAfterABoundedNumberOfHandshakes(boolean websocket) throws Exception {
+        start(websocket);
+        try (FirmafonClient wrong = FirmafonClient.builder()
+                .baseUri(URI.create("http://127.0.0.1:1/api/v2"))
+                .auth(AuthStrategy.bearer("wrong-t0ken"))
+                .build()) {
+            EventsClient events =
+                    EventsClient.create(wrong, EventsSettings.defaults().withFeedUri(faye.feedUri()));
+            StepVerifier.create(events.events(List.of(COMPANY)))
+                    .expectErrorSatisfies(error -> {
+                        assertThat(error).isInstanceOfSatisfying(FeedException.class, feed -> assertThat(feed.reason())
+                                .isEqualTo(FeedException.Reason.TOKEN_REFUSED));
+                        assertThat(error.getMessage()).doesNotContain("wrong-t0ken");
+                    })
+                    .verify(TIMEOUT);
+        }
+        assertThat(faye.stats().get("handshakes").asInt()).isZero(); // none accepted
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void aForbiddenChannelFailsOnlyItsSubscription(boolean websocket) throws Exception {
+        start(websocket);
+        EventsClient events = events();
+        List<LiveEvent> allowed = collect(events.events(List.of(COMPANY)));
+        StepVerifier.create(events.events(List.of("/forbidden/room")))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOfSatisfying(FeedException.class, feed -> assertThat(feed.reason())
+                                .isEqualTo(FeedException.Reason.SUBSCRIPTION_REFUSED))
+                        .hasMessageContaining("/forbidden/room"))
+                .verify(TIMEOUT);
+        publishUntilSeen(COMPANY, "still-there", allowed);
+    }
+
+    @ParameterizedTest(name = "websocket={0}")
+    @ValueSource(booleans = {true, false})
+    void aSlowSubscriberHasABoundedBufferAndIsToldOfTheGap(boolean websocket) throws Exception {
+        start(websocket);
+        EventsClient events = EventsClient.create(
+                client, EventsSettings.defaults().withFeedUri(faye.feedUri()).withBuffer(8));
+        List<LiveEvent> fast = collect(events.events(List.of(COMPANY)));
+        StepVerifier.create(events.events(List.of(COMPANY)), 0)
+                .then(() -> {
+                    publishUntilSeen(COMPANY, "warm-up", fast);
+                    for (int i = 0; i < 40; i++) {
+                        try {
+                            faye.publish(COMPANY, callEvent(CallEvent.NEW, "burst-" + i));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(fast)
+                            .anySatisfy(event -> assertThat(event)
+                                    .isInstanceOfSatisfying(CallEvent.class, call -> assertThat(call.callUuid())
+                                            .contains("burst-39"))));
+                })
+                .thenRequest(Long.MAX_VALUE)
+                .recordWith(CopyOnWriteArrayList::new)
+                .then(() -> {
+                    try {
+                        faye.publish(COMPANY, callEvent(CallEvent.NEW, "after-the-burst"));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .thenConsumeWhile(event -> !(event instanceof CallEvent call
+                        && call.callUuid().orElse("").equals("after-the-burst")))
+                .consumeRecordedWith(seen -> {
+                    List<LiveEvent> kept = List.copyOf(seen);
+                    int gap = kept.indexOf(kept.stream()
+                            .filter(Gap.class::isInstance)
+                            .findFirst()
+                            .orElseThrow());
+                    assertThat(gap).isLessThanOrEqualTo(8); // the buffer held at most 8; the rest was dropped
+                    assertThat(((Gap) kept.get(gap)).reason()).isEqualTo(Gap.Reason.OVERFLOW);
+                    assertThat(kept.subList(gap + 1, kept.size())).noneMatch(Gap.class::isInstance);
+                })
+                .thenCancel()
+                .verify(TIMEOUT);
+    }
+}
