@@ -14,14 +14,14 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /**
  * The feed client against the real faye server, with WebSocket upgrades allowed and refused (the client long-polls
- * in both): events typed, delivered once, sessions shared and ended, gaps on every lost session or connection,
+ * in both), and against the testkit's {@code FakeFeed} (one suite for both proves the fake): events typed, delivered once, sessions shared and ended, gaps on every lost session or connection,
  * a bad token terminal after a bounded number of handshakes, a forbidden channel failing only its subscriber, a slow
  * subscriber bounded.
  */
@@ -31,12 +31,12 @@ class FeedConformanceTest {
     private static final String COMPANY = "/call2/company/42";
     private static final String EMPLOYEE = "/call2/employee/12";
 
-    private FayeServer faye;
+    private FeedServer faye;
     private FirmafonClient client;
     private final List<Disposable> subscriptions = new CopyOnWriteArrayList<>();
 
-    private void start(boolean websocket) throws Exception {
-        faye = FayeServer.start(TOKEN, websocket);
+    private void start(FeedServer.Kind kind) throws Exception {
+        faye = kind.start(TOKEN);
         client = FirmafonClient.builder()
                 .baseUri(URI.create("http://127.0.0.1:1/api/v2"))
                 .auth(AuthStrategy.bearer(TOKEN))
@@ -88,10 +88,10 @@ class FeedConformanceTest {
                 });
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void aPublishedCallEventArrivesTypedAndLenient(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void aPublishedCallEventArrivesTypedAndLenient(FeedServer.Kind kind) throws Exception {
+        start(kind);
         List<LiveEvent> received = collect(events().events(List.of(COMPANY)));
         publishUntilSeen(COMPANY, "warm-up", received);
         faye.publish(COMPANY, callEvent("call.transferred", "u-2"));
@@ -111,10 +111,10 @@ class FeedConformanceTest {
                 }));
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void theSameEventOnTheEmployeeAndTheCompanyChannelIsDeliveredOnce(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void theSameEventOnTheEmployeeAndTheCompanyChannelIsDeliveredOnce(FeedServer.Kind kind) throws Exception {
+        start(kind);
         List<LiveEvent> received = collect(events().events(List.of(COMPANY, EMPLOYEE)));
         publishUntilSeen(COMPANY, "warm-up", received);
         faye.publish(EMPLOYEE, callEvent(CallEvent.ANSWER, "u-3"));
@@ -127,10 +127,10 @@ class FeedConformanceTest {
                 .containsExactly(CallEvent.ANSWER, CallEvent.HANGUP));
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void twoSubscribersShareOneHandshakeAndTheLastCancelDisconnects(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void twoSubscribersShareOneHandshakeAndTheLastCancelDisconnects(FeedServer.Kind kind) throws Exception {
+        start(kind);
         EventsClient events = events();
         List<LiveEvent> first = new CopyOnWriteArrayList<>();
         List<LiveEvent> second = new CopyOnWriteArrayList<>();
@@ -138,25 +138,23 @@ class FeedConformanceTest {
         Disposable b = events.events(List.of(EMPLOYEE)).subscribe(second::add);
         publishUntilSeen(COMPANY, "warm-up-a", first);
         publishUntilSeen(EMPLOYEE, "warm-up-b", second);
-        assertThat(faye.stats().get("handshakes").asInt()).isEqualTo(1);
+        assertThat(faye.handshakes()).isEqualTo(1);
         b.dispose();
-        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                        faye.stats().get("unsubscribes").asInt())
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(faye.unsubscribes())
                 .isEqualTo(1));
-        assertThat(faye.stats().get("disconnects").asInt()).isZero();
+        assertThat(faye.disconnects()).isZero();
         a.dispose();
-        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
-                        faye.stats().get("disconnects").asInt())
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(faye.disconnects())
                 .isEqualTo(1));
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void aServerThatForgetsEveryClientGivesAHandshakeGapAndTheFeedGoesOn(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void aServerThatForgetsEveryClientGivesAHandshakeGapAndTheFeedGoesOn(FeedServer.Kind kind) throws Exception {
+        start(kind);
         List<LiveEvent> received = collect(events().events(List.of(COMPANY)));
         publishUntilSeen(COMPANY, "before", received);
-        faye.restart();
+        faye.forgetEveryone();
         publishUntilSeen(COMPANY, "after", received);
         assertThat(received)
                 .filteredOn(Gap.class::isInstance)
@@ -164,10 +162,10 @@ class FeedConformanceTest {
                 .contains(Gap.Reason.HANDSHAKE);
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void droppedConnectionsGiveAReconnectGapOnTheSameSession(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void droppedConnectionsGiveAReconnectGapOnTheSameSession(FeedServer.Kind kind) throws Exception {
+        start(kind);
         List<LiveEvent> received = collect(events().events(List.of(COMPANY)));
         publishUntilSeen(COMPANY, "before", received);
         faye.dropConnections();
@@ -175,13 +173,13 @@ class FeedConformanceTest {
                 .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(Gap.class, gap -> assertThat(gap.reason())
                         .isEqualTo(Gap.Reason.RECONNECT))));
         publishUntilSeen(COMPANY, "after", received);
-        assertThat(faye.stats().get("handshakes").asInt()).isEqualTo(1);
+        assertThat(faye.handshakes()).isEqualTo(1);
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void aRefusedTokenIsATerminalErrorAfterABoundedNumberOfHandshakes(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void aRefusedTokenIsATerminalErrorAfterABoundedNumberOfHandshakes(FeedServer.Kind kind) throws Exception {
+        start(kind);
         try (FirmafonClient wrong = FirmafonClient.builder()
                 .baseUri(URI.create("http://127.0.0.1:1/api/v2"))
                 .auth(AuthStrategy.bearer("wrong-t0ken"))
@@ -196,13 +194,13 @@ class FeedConformanceTest {
                     })
                     .verify(TIMEOUT);
         }
-        assertThat(faye.stats().get("handshakes").asInt()).isZero(); // none accepted
+        assertThat(faye.handshakes()).isZero(); // none accepted
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void aForbiddenChannelFailsOnlyItsSubscription(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void aForbiddenChannelFailsOnlyItsSubscription(FeedServer.Kind kind) throws Exception {
+        start(kind);
         EventsClient events = events();
         List<LiveEvent> allowed = collect(events.events(List.of(COMPANY)));
         StepVerifier.create(events.events(List.of("/forbidden/room")))
@@ -214,10 +212,10 @@ class FeedConformanceTest {
         publishUntilSeen(COMPANY, "still-there", allowed);
     }
 
-    @ParameterizedTest(name = "websocket={0}")
-    @ValueSource(booleans = {true, false})
-    void aSlowSubscriberHasABoundedBufferAndIsToldOfTheGap(boolean websocket) throws Exception {
-        start(websocket);
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
+    void aSlowSubscriberHasABoundedBufferAndIsToldOfTheGap(FeedServer.Kind kind) throws Exception {
+        start(kind);
         EventsClient events = EventsClient.create(
                 client, EventsSettings.defaults().withFeedUri(faye.feedUri()).withBuffer(8));
         List<LiveEvent> fast = collect(events.events(List.of(COMPANY)));

@@ -67,6 +67,7 @@ public final class FakeFirmafon implements AutoCloseable {
     private final String clientSecret;
     private final URI redirectUri;
     private final URI baseUri;
+    private volatile @org.jspecify.annotations.Nullable FakeFeed feed;
 
     private FakeFirmafon(Builder builder) {
         this.accessToken = builder.accessToken;
@@ -213,7 +214,30 @@ public final class FakeFirmafon implements AutoCloseable {
 
     /** Stops the server. */
     public void stop() {
+        FakeFeed started = feed;
+        if (started != null) {
+            started.close();
+        }
         server.stop();
+    }
+
+    /**
+     * The live-events feed of this fake (a {@link FakeFeed} taking this fake's access token), started on first use
+     * and stopped with the fake: point {@code EventsSettings.withFeedUri(fake.feed().uri())} at it and
+     * {@link FakeFeed#publish publish} the events a test needs.
+     */
+    public FakeFeed feed() {
+        FakeFeed current = feed;
+        if (current == null) {
+            synchronized (this) {
+                current = feed;
+                if (current == null) {
+                    current = FakeFeed.start(accessToken);
+                    feed = current;
+                }
+            }
+        }
+        return current;
     }
 
     /** Same as {@link #stop()}. */

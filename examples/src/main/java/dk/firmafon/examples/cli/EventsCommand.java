@@ -22,8 +22,9 @@ import reactor.core.publisher.Flux;
         name = "events",
         description = {
             "Live call and presence events, one line each (with --json one JSON object per event).",
-            "The feed URL comes from FIRMAFON_PUBSUB_URL (default https://pubsub.firmafon.dk/faye);"
-                    + " gap notices go to stderr and do not count towards --max."
+            "The feed URL comes from FIRMAFON_PUBSUB_URL (default https://pubsub.firmafon.dk/faye, or the embedded"
+                    + " fake's feed when nothing is configured); gap notices go to stderr and do not count towards"
+                    + " --max."
         })
 final class EventsCommand extends CliCommand {
     static final String PUBSUB_URL = "FIRMAFON_PUBSUB_URL";
@@ -57,6 +58,8 @@ final class EventsCommand extends CliCommand {
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(PUBSUB_URL + " is not a URL: " + e.getMessage());
             }
+        } else if (context.embedded().isPresent()) {
+            settings = settings.withFeedUri(context.embedded().get().feed().uri()); // the fake's own feed
         }
         EventsClient events = EventsClient.create(client(), settings);
         Flux<LiveEvent> stream = poll

@@ -121,4 +121,26 @@ class EventsCommandTest {
                 .startsWith("call.ringing")
                 .contains("u-1", "Reception#7");
     }
+
+    @Test
+    void eventsFromTheTestkitsFakeFeedAsTheyArePublished() throws Exception {
+        java.util.concurrent.CompletableFuture<CliRun.Result> run =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> CliRun.against(fake, home)
+                        .env(EventsCommand.PUBSUB_URL, fake.feed().uri().toString())
+                        .run("events", "--channel", "/call2/company/42", "--json", "--max", "1"));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!run.isDone() && System.nanoTime() < deadline) {
+            fake.feed()
+                    .publish(
+                            "/call2/company/42",
+                            "{\"type\":\"call-event\",\"name\":\"call.new\","
+                                    + "\"data\":{\"call_uuid\":\"from-the-fake\"}}");
+            Thread.sleep(100);
+        }
+        CliRun.Result result = run.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode line = JSON.readTree(result.lines().get(0));
+        assertThat(line.get("name").asText()).isEqualTo("call.new");
+        assertThat(line.get("call_uuid").asText()).isEqualTo("from-the-fake");
+    }
 }

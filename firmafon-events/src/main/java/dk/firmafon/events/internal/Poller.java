@@ -71,7 +71,8 @@ public final class Poller {
                 .collectMap(node -> node.callUuid().orElse(node.nodeUuid()), node -> node, LinkedHashMap::new);
         Mono<List<Call>> newest =
                 calls.page(CallQuery.builder().limit(PAGE).build(), null).map(page -> page.items());
-        return Mono.zip(live, newest, Snapshot::new);
+        // one after the other: a call that ends between the two requests is then in the newest page
+        return live.flatMap(nodes -> newest.map(calls -> new Snapshot(nodes, calls)));
     }
 
     private final class State {
