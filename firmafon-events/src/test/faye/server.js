@@ -28,7 +28,7 @@ bayeux.addExtension({
   }
 });
 
-const stats = { handshakes: 0, disconnects: 0, unsubscribes: 0, subscribes: 0 };
+const stats = { handshakes: 0, disconnects: 0, unsubscribes: 0, subscribes: 0, websockets: 0 };
 bayeux.addExtension({
   incoming(message, callback) {
     if (!message.error) {
@@ -62,7 +62,10 @@ server.on('connection', (socket) => {
 if (process.env.FAYE_WEBSOCKET === 'false') {
   server.on('upgrade', (request, socket) => socket.destroy());
 } else {
-  server.on('upgrade', (request, socket, head) => bayeux.handleUpgrade(request, socket, head));
+  server.on('upgrade', (request, socket, head) => {
+    stats.websockets++;
+    bayeux.handleUpgrade(request, socket, head);
+  });
 }
 server.listen(parseInt(process.env.PORT || '0', 10), '127.0.0.1', () => {
   console.log('listening ' + server.address().port);

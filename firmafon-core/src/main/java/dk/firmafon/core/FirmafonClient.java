@@ -22,6 +22,7 @@ import dk.firmafon.core.internal.Lifecycle;
 import dk.firmafon.core.internal.Pipeline;
 import dk.firmafon.core.internal.PipelineTokenTransport;
 import dk.firmafon.core.internal.netty.NettyExchange;
+import dk.firmafon.core.internal.netty.NettyWebSocket;
 import dk.firmafon.core.netty.NettyHttpClient;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.net.NetworkSettings;
@@ -66,8 +67,17 @@ public final class FirmafonClient implements AutoCloseable {
     public static final URI RELATEL = URI.create("https://app.relatel.dk/api/v2");
 
     static {
-        ClientAccess.register(
-                client -> call -> client.guard(client.tokenExchange.exchange(call, client.readers.tree())));
+        ClientAccess.register(client -> new ClientAccess.Unauthenticated() {
+            @Override
+            public Flux<JsonNode> sendJson(Call call) {
+                return client.guard(client.tokenExchange.exchange(call, client.readers.tree()));
+            }
+
+            @Override
+            public Flux<String> webSocket(URI uri, org.reactivestreams.Publisher<String> outbound, int maxFrameBytes) {
+                return client.guard(NettyWebSocket.open(client.configured, uri, outbound, maxFrameBytes));
+            }
+        });
     }
 
     private final ClientSettings settings;
@@ -77,6 +87,9 @@ public final class FirmafonClient implements AutoCloseable {
     private final Lifecycle lifecycle = new Lifecycle("this FirmafonClient");
 
     private final Requests requests;
+    /** The Reactor Netty client as configured (headers, timeouts, proxy, TLS, compression), for WebSockets. */
+    private final HttpClient configured;
+
     private final Exchange pipeline;
     /** The pipeline below auth and retry, which an {@link OAuth2Client} from {@link #oauth2Client()} sends on. */
     private final Exchange tokenExchange;
@@ -100,6 +113,7 @@ public final class FirmafonClient implements AutoCloseable {
         // proxy, TLS (the handshake counts against connectTimeout; a client passed in keeps its own TLS settings
         // unless the network settings set some), compression
         configured = Network.configure(configured, network, settings.baseUri().getScheme(), transport.connectTimeout());
+        this.configured = configured;
         NettyExchange exchange = new NettyExchange(
                 configured,
                 transport.connectTimeout(),

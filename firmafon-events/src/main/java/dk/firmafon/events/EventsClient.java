@@ -57,6 +57,7 @@ public final class EventsClient {
                 settings.feedUri(),
                 settings.app(),
                 settings.allowInsecureHttp(),
+                settings.webSocket(),
                 settings.buffer(),
                 clock,
                 settings.resyncAfterGap() ? gap -> snapshot(mapper) : null);

@@ -15,9 +15,17 @@ import java.time.Duration;
  * @param resyncAfterGap after a {@link Gap}, emit a snapshot from REST (live call legs and the newest calls)
  * @param pollInterval how often the polling source ({@link EventsClient#poll()}) asks REST
  * @param allowInsecureHttp allow a plain-http feed on a host that is not loopback (never over the internet)
+ * @param webSocket try a WebSocket first (falling back to long-polling when the upgrade is refused or the socket keeps
+ *     failing); {@code false}: long-polling only
  */
 public record EventsSettings(
-        URI feedUri, String app, int buffer, boolean resyncAfterGap, Duration pollInterval, boolean allowInsecureHttp) {
+        URI feedUri,
+        String app,
+        int buffer,
+        boolean resyncAfterGap,
+        Duration pollInterval,
+        boolean allowInsecureHttp,
+        boolean webSocket) {
     /** Firmafon's (and Relatel's) feed. */
     public static final URI FIRMAFON_PUBSUB = URI.create("https://pubsub.firmafon.dk/faye");
 
@@ -37,32 +45,40 @@ public record EventsSettings(
         }
     }
 
-    /** The feed at {@link #FIRMAFON_PUBSUB}, app {@code firmafon-java-sdk}, 1,024 buffered, no resync, polls 5 s. */
+    /**
+     * The feed at {@link #FIRMAFON_PUBSUB} over a WebSocket (long-polling as the fallback), app
+     * {@code firmafon-java-sdk}, 1,024 buffered, no resync, polls every 5 s.
+     */
     public static EventsSettings defaults() {
-        return new EventsSettings(FIRMAFON_PUBSUB, "firmafon-java-sdk", 1_024, false, Duration.ofSeconds(5), false);
+        return new EventsSettings(
+                FIRMAFON_PUBSUB, "firmafon-java-sdk", 1_024, false, Duration.ofSeconds(5), false, true);
     }
 
     public EventsSettings withFeedUri(URI uri) {
-        return new EventsSettings(uri, app, buffer, resyncAfterGap, pollInterval, allowInsecureHttp);
+        return new EventsSettings(uri, app, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket);
     }
 
     public EventsSettings withApp(String name) {
-        return new EventsSettings(feedUri, name, buffer, resyncAfterGap, pollInterval, allowInsecureHttp);
+        return new EventsSettings(feedUri, name, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket);
     }
 
     public EventsSettings withBuffer(int events) {
-        return new EventsSettings(feedUri, app, events, resyncAfterGap, pollInterval, allowInsecureHttp);
+        return new EventsSettings(feedUri, app, events, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket);
     }
 
     public EventsSettings withResyncAfterGap(boolean resync) {
-        return new EventsSettings(feedUri, app, buffer, resync, pollInterval, allowInsecureHttp);
+        return new EventsSettings(feedUri, app, buffer, resync, pollInterval, allowInsecureHttp, webSocket);
     }
 
     public EventsSettings withPollInterval(Duration interval) {
-        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, interval, allowInsecureHttp);
+        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, interval, allowInsecureHttp, webSocket);
     }
 
     public EventsSettings withAllowInsecureHttp(boolean allow) {
-        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, pollInterval, allow);
+        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, pollInterval, allow, webSocket);
+    }
+
+    public EventsSettings withWebSocket(boolean tryWebSocket) {
+        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, tryWebSocket);
     }
 }

@@ -18,6 +18,9 @@ interface FeedServer extends AutoCloseable {
 
     int disconnects() throws Exception;
 
+    /** WebSocket upgrades the server accepted (the fake takes none). */
+    int webSockets() throws Exception;
+
     /** Every connection closed, sessions kept. */
     void dropConnections() throws Exception;
 
@@ -68,6 +71,11 @@ interface FeedServer extends AutoCloseable {
         }
 
         @Override
+        public int webSockets() throws Exception {
+            return server.stats().get("websockets").asInt();
+        }
+
+        @Override
         public void dropConnections() throws Exception {
             server.dropConnections();
         }
@@ -108,6 +116,11 @@ interface FeedServer extends AutoCloseable {
         @Override
         public int disconnects() {
             return feed.disconnects();
+        }
+
+        @Override
+        public int webSockets() {
+            return 0;
         }
 
         @Override

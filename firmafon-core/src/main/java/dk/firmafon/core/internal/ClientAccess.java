@@ -12,10 +12,17 @@ import reactor.core.publisher.Flux;
  * registers the accessor when its class initialises.
  */
 public final class ClientAccess {
-    /** The client's unauthenticated sending, reading JSON. */
-    @FunctionalInterface
+    /** The client's unauthenticated sending: JSON over HTTP, or text frames over a WebSocket. */
     public interface Unauthenticated {
+        /** Sends {@code call} below authentication and retry, reading the JSON answer. */
         Flux<JsonNode> sendJson(Call call);
+
+        /**
+         * Opens a WebSocket to {@code uri} ({@code ws://} or {@code wss://}) on the client's transport (pool settings,
+         * proxy, TLS, connect timeout), sends every text of {@code outbound} as a frame and emits every text frame
+         * received; cancelling closes the socket. Frames over {@code maxFrameBytes} fail the stream.
+         */
+        Flux<String> webSocket(java.net.URI uri, org.reactivestreams.Publisher<String> outbound, int maxFrameBytes);
     }
 
     private static volatile Function<FirmafonClient, Unauthenticated> access;

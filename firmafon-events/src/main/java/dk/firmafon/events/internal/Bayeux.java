@@ -27,7 +27,7 @@ final class Bayeux {
 
     static ObjectNode handshake(String id, ObjectNode ext) {
         ObjectNode message = message(HANDSHAKE, id, ext).put("version", "1.0");
-        message.putArray("supportedConnectionTypes").add("long-polling");
+        message.putArray("supportedConnectionTypes").add("websocket").add("long-polling");
         return message;
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.auth.Credential;
 import dk.firmafon.core.FirmafonClient;
-import dk.firmafon.core.support.ExternalJson;
 import dk.firmafon.events.FeedException;
 import dk.firmafon.events.Gap;
 import dk.firmafon.events.LiveEvent;
@@ -32,8 +31,9 @@ import reactor.core.scheduler.Schedulers;
 /**
  * One Bayeux session with the feed, shared by every subscriber of an {@code EventsClient}: reference-counted (the
  * first subscriber starts it, the last one's cancel ends it with {@code /meta/disconnect}), channels subscribed and
- * unsubscribed as subscribers come and go. Long-polling over the API client's own transport (pool, proxy, TLS), the
- * access token in {@code ext} of every message and nowhere else. The loop follows the server's advice
+ * unsubscribed as subscribers come and go. A WebSocket first (long-polling when the upgrade is refused, or the socket
+ * fails three times running), over the API client's own transport (pool settings, proxy, TLS), the access token in
+ * {@code ext} of every message and nowhere else. The loop follows the server's advice
  * ({@code retry}, {@code handshake}, {@code none}, interval, timeout), re-handshakes and resubscribes by itself with
  * jittered backoff, and reports a {@link Gap} whenever events may have been missed.
  */
@@ -48,6 +48,7 @@ public final class FeedSession {
     private final URI feed;
     private final String app;
     private final boolean allowInsecureHttp;
+    private final boolean webSocket;
     private final int buffer;
     private final Clock clock;
     private final Scheduler scheduler = Schedulers.parallel();
@@ -67,15 +68,21 @@ public final class FeedSession {
     private int tokenRefusals;
     private boolean handshakenBefore;
     private Gap.@Nullable Reason pendingGap;
+    /** A gap was reported since the last successful connect: one per outage, however many attempts it takes. */
+    private boolean gapReported;
+
     private String pendingDetail = "";
     private Duration nextDelay = Duration.ZERO;
     private @Nullable Credential credential;
+    private FeedTransport transport;
+    private int socketFailures;
 
     public FeedSession(
             FirmafonClient client,
             URI feed,
             String app,
             boolean allowInsecureHttp,
+            boolean webSocket,
             int buffer,
             Clock clock,
             @Nullable Function<Gap, Flux<LiveEvent>> resync) {
@@ -83,9 +90,22 @@ public final class FeedSession {
         this.feed = feed;
         this.app = app;
         this.allowInsecureHttp = allowInsecureHttp;
+        this.webSocket = webSocket;
         this.buffer = buffer;
         this.clock = clock;
         this.resync = resync;
+        this.transport = longPolling();
+    }
+
+    private FeedTransport longPolling() {
+        return new FeedTransport.LongPolling(client, feed, allowInsecureHttp);
+    }
+
+    /** An event the server pushed over the WebSocket. */
+    private void pushed(JsonNode message) {
+        if (message.has("data")) {
+            dispatch(message.path("channel").asText(""), message.get("data"));
+        }
     }
 
     /** A cold stream of the events on {@code channels}; each subscription joins the shared session. */
@@ -160,8 +180,17 @@ public final class FeedSession {
             }
         }
         if (!messages.isEmpty() && credential != null) {
-            post(messages, HANDSHAKE_TIMEOUT)
+            FeedTransport via = transport;
+            boolean last = endedSession != null;
+            via.send(messages, HANDSHAKE_TIMEOUT)
+                    .doFinally(signal -> {
+                        if (last) {
+                            via.close();
+                        }
+                    })
                     .subscribe(ignored -> {}, error -> LOG.debug("unsubscribing failed: {}", error.toString()));
+        } else if (endedSession != null) {
+            transport.close();
         }
     }
 
@@ -174,6 +203,8 @@ public final class FeedSession {
         handshakenBefore = false;
         pendingGap = null;
         nextDelay = Duration.ZERO;
+        socketFailures = 0;
+        transport = webSocket ? new WebSocketTransport(client, feed, allowInsecureHttp, this::pushed) : longPolling();
         loop = Flux.defer(this::step).repeat(() -> isCurrent(mine)).subscribe(ignored -> {}, error -> end(mine, error));
     }
 
@@ -195,6 +226,7 @@ public final class FeedSession {
             failed = new ArrayList<>(listeners);
         }
         LOG.debug("the feed session ended: {}", error.toString());
+        transport.close();
         failed.forEach(listener -> listener.fail(error));
     }
 
@@ -206,6 +238,14 @@ public final class FeedSession {
         return (wait.isZero() ? work : Mono.delay(wait, scheduler).then(work))
                 .onErrorResume(error -> !(error instanceof FeedException), error -> {
                     failures++;
+                    if (transport instanceof WebSocketTransport socket
+                            && (!socket.everReceived || ++socketFailures >= 3)) {
+                        LOG.debug(
+                                "the WebSocket to the feed {}; falling back to long-polling",
+                                socket.everReceived ? "keeps failing" : "could not be opened");
+                        socket.close();
+                        transport = longPolling();
+                    }
                     if (handshakenBefore) {
                         pendingGap = Gap.Reason.RECONNECT;
                         pendingDetail = "the connection to the feed failed ("
@@ -245,6 +285,7 @@ public final class FeedSession {
                             if (gap != null) {
                                 gap(gap, detail);
                             }
+                            gapReported = false;
                         }));
                     }
                     String error = answer.path("error").asText("");
@@ -282,9 +323,17 @@ public final class FeedSession {
 
     private Mono<Void> connect() {
         String id = clientId;
+        if (pendingGap != null) {
+            // reported before the first event of the new connection: what came in between may be lost
+            if (!gapReported) {
+                gap(pendingGap, pendingDetail);
+                gapReported = true;
+            }
+            pendingGap = null;
+        }
         return token().flatMap(token -> post(
                         List.of(withClient(Bayeux.message(Bayeux.CONNECT, nextId(), Bayeux.ext(app, token)), id)
-                                .put("connectionType", "long-polling")),
+                                .put("connectionType", transport.connectionType())),
                         advice.timeout().plus(REQUEST_MARGIN)))
                 .flatMap(reply -> {
                     JsonNode answer = null;
@@ -304,10 +353,8 @@ public final class FeedSession {
                     advice = advice.merge(answer.path("advice"));
                     if (answer.path("successful").asBoolean(false)) {
                         failures = 0;
-                        if (pendingGap != null) {
-                            gap(pendingGap, pendingDetail);
-                            pendingGap = null;
-                        }
+                        socketFailures = 0;
+                        gapReported = false;
                         nextDelay = advice.interval();
                         return Mono.empty();
                     }
@@ -398,10 +445,7 @@ public final class FeedSession {
     }
 
     private Mono<JsonNode> post(List<ObjectNode> messages, Duration timeout) {
-        return ExternalJson.post(client, feed, Bayeux.batch(messages), timeout, allowInsecureHttp)
-                .filter(JsonNode::isArray)
-                .switchIfEmpty(Mono.error(() -> new dk.firmafon.error.FirmafonDecodingException(
-                        "the feed's answer was not a JSON array of Bayeux messages", null)));
+        return Mono.defer(() -> transport.send(messages, timeout));
     }
 
     /** The access token for {@code ext}: the strategy's, renewed when an OAuth token is due. */
