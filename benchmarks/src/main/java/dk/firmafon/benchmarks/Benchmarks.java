@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * java -jar benchmarks/target/benchmarks.jar quick [report.md]   # under a minute, numbers meaningless
  * java -jar benchmarks/target/benchmarks.jar focus get|page &lt;concurrency&gt; [rounds] [sdk|raw|both|timeout]
  *                                                                 # SDK against raw only, one scenario, for profiling
+ * java -jar benchmarks/target/benchmarks.jar events [seconds]      # live events: latency, then sustained rate
  * </pre>
  */
 public final class Benchmarks {
@@ -27,6 +28,11 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         String mode = args.length > 0 ? args[0] : "quick";
+        if ("events".equals(mode)) {
+            dk.firmafon.benchmarks.internal.EventsBenchmark.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 20, System.out);
+            System.exit(0);
+        }
         if ("focus".equals(mode)) {
             Workload workload = args.length > 1 && "page".equals(args[1]) ? Workload.NEWEST_PAGE : Workload.GET_CALL;
             int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 1;

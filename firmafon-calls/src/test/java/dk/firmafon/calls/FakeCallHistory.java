@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * A WireMock transformer answering {@code GET /calls} from {@link #history} like the service: newest first, at most
- * {@code limit} calls, only those that started at or before {@code started_at_lt_or_eq} (inclusive), calls without
+ * {@code limit} calls, only those that started at or before {@code started_at_lt_or_eq} and at or after
+ * {@code started_at_gt_or_eq} (both inclusive), calls without
  * {@code started_at} first and only when there is no cursor (SQL compares nothing with null).
  */
 final class FakeCallHistory implements ResponseDefinitionTransformerV2 {
@@ -42,10 +43,17 @@ final class FakeCallHistory implements ResponseDefinitionTransformerV2 {
         Optional<Instant> bound = cursor.isPresent()
                 ? Optional.of(OffsetDateTime.parse(cursor.firstValue()).toInstant())
                 : Optional.empty();
+        QueryParameter floor = event.getRequest().queryParameter("started_at_gt_or_eq");
+        Optional<Instant> lower = floor.isPresent()
+                ? Optional.of(OffsetDateTime.parse(floor.firstValue()).toInstant())
+                : Optional.empty();
         String page = history.stream()
                 .filter(call -> bound.isEmpty()
                         || call.startedAt().isPresent()
                                 && !call.startedAt().get().isAfter(bound.get()))
+                .filter(call -> lower.isEmpty()
+                        || call.startedAt().isPresent()
+                                && !call.startedAt().get().isBefore(lower.get()))
                 .limit(limit)
                 .map(FakeCall::json)
                 .collect(Collectors.joining(", ", "{\"calls\": [", "]}"));

@@ -114,14 +114,18 @@ final class Pager {
                 from.timestamp().toString());
     }
 
-    /** Every item from {@code from} on, one page requested at a time and only while there is demand. */
+    /**
+     * Every item from {@code from} on: the first page when there is demand, then always one page ahead of the
+     * consumer (the next is requested as soon as the current page's cursor is known, so the round trip overlaps the
+     * consumer's work); at most one page waits, and a cancel cancels the request in flight.
+     */
     static <T> Flux<T> paginate(FirmafonClient client, CursorPaging<T> paging, @Nullable PageCursor from) {
         return Flux.create(sink -> new Drain<>(client, paging, from, sink).start());
     }
 
     /**
-     * Feeds one subscriber: emits buffered items while there is demand, and fetches the next page only when the
-     * buffer is empty and demand remains. All state but the volatile hand-over fields is touched only inside the
+     * Feeds one subscriber: emits buffered items while there is demand, and keeps one page ahead (fetched as soon as
+     * the current page's cursor is known, handed over when the current page is drained). All state but the volatile hand-over fields is touched only inside the
      * serialised drain loop.
      */
     private static final class Drain<T> {
@@ -132,6 +136,9 @@ final class Pager {
         private final ArrayDeque<T> queue = new ArrayDeque<>();
         private @Nullable PageCursor cursor;
         private boolean fetching;
+        /** The first page was taken: from now on one page is kept ahead, demand or not. */
+        private boolean begun;
+
         private boolean exhausted;
         private boolean done;
         private volatile @Nullable Page<T> arrived;
@@ -174,28 +181,47 @@ final class Pager {
         }
 
         private void step() {
-            Page<T> page = arrived;
-            if (page != null) {
-                arrived = null;
-                fetching = false;
-                queue.addAll(page.items());
-                cursor = page.next().orElse(null);
-                exhausted = cursor == null;
+            while (true) {
+                Page<T> page = arrived;
+                if (page != null && queue.isEmpty()) {
+                    // the page fetched ahead becomes the current one once the consumer has drained the last
+                    arrived = null;
+                    fetching = false;
+                    begun = true;
+                    queue.addAll(page.items());
+                    cursor = page.next().orElse(null);
+                    exhausted = cursor == null;
+                }
+                while (!queue.isEmpty() && sink.requestedFromDownstream() > 0 && !cancelled) {
+                    sink.next(queue.poll());
+                }
+                if (cancelled) {
+                    return;
+                }
+                if (!(queue.isEmpty() && arrived != null)) {
+                    break; // else the waiting page is taken now, in this same pass
+                }
             }
-            while (!queue.isEmpty() && sink.requestedFromDownstream() > 0 && !cancelled) {
-                sink.next(queue.poll());
+            if (queue.isEmpty()) {
+                Throwable error = failed;
+                if (error != null) {
+                    done = true;
+                    sink.error(error);
+                    return;
+                }
+                if (exhausted) {
+                    done = true;
+                    sink.complete();
+                    return;
+                }
             }
-            if (!queue.isEmpty() || cancelled) {
-                return;
-            }
-            Throwable error = failed;
-            if (error != null) {
-                done = true;
-                sink.error(error);
-            } else if (exhausted) {
-                done = true;
-                sink.complete();
-            } else if (!fetching && sink.requestedFromDownstream() > 0) {
+            // one page ahead: as soon as the current page's cursor is known, the next is asked for while the consumer
+            // is still busy with the current one (never more than one page waits); the first page waits for demand
+            if (!fetching
+                    && arrived == null
+                    && !exhausted
+                    && failed == null
+                    && (begun || sink.requestedFromDownstream() > 0)) {
                 fetching = true;
                 inflight = page(client, paging, cursor)
                         .subscribe(

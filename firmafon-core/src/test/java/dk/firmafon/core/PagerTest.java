@@ -212,4 +212,83 @@ class PagerTest extends WireMockTest {
 
         assertThat(page.next().orElseThrow().seenIds()).containsExactly("b", "c");
     }
+
+    @Test
+    void theNextPageIsAskedForAsSoonAsTheCursorIsKnownAndNoFurther() {
+        stubFirst(2, page("a@10:05:00", "b@10:04:00"));
+        stubAt("10:04:00", page("b@10:04:00", "c@10:03:00"));
+        stubAt("10:03:00", page("c@10:03:00", "d@10:02:00"));
+        FirmafonClient client = client();
+
+        StepVerifier.create(client.paginate(paging(2)), 1)
+                .expectNextMatches(item -> item.id().equals("a"))
+                .then(() -> org.awaitility.Awaitility.await()
+                        .atMost(java.time.Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(server.findAll(getRequestedFor(urlPathEqualTo(path("/calls")))))
+                                .hasSize(2))) // the first page, and one ahead while the consumer holds "a"
+                .thenCancel()
+                .verify(TIMEOUT);
+        // one page ahead at most: the third page was never asked for
+        server.verify(
+                0,
+                getRequestedFor(urlPathEqualTo(path("/calls")))
+                        .withQueryParam(CURSOR, equalTo("2025-06-02T10:03:00Z")));
+    }
+
+    @Test
+    void aConsumerAskingOneAtATimeGetsEveryPageWhenThePageAheadArrivesWhileItIsBusy() {
+        stubFirst(2, page("a@10:05:00", "b@10:04:00"));
+        stubAt("10:04:00", page("b@10:04:00", "c@10:03:00"));
+        stubAt("10:03:00", page("c@10:03:00", "d@10:02:00"));
+        stubAt("10:02:00", page("d@10:02:00"));
+        FirmafonClient client = client();
+
+        // one item requested at a time, slowly: the page fetched ahead arrives while the current one is not drained
+        StepVerifier.create(client.paginate(paging(2))
+                        .limitRate(1)
+                        .delayElements(java.time.Duration.ofMillis(50))
+                        .map(Item::id))
+                .expectNext("a", "b", "c", "d")
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void cancellingCancelsThePageFetchedAhead() throws Exception {
+        java.util.concurrent.CountDownLatch aheadAsked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch aheadAbandoned = new java.util.concurrent.CountDownLatch(1);
+        String first = page("a@10:05:00", "b@10:04:00");
+        try (dk.firmafon.testsupport.RawServer raw = dk.firmafon.testsupport.RawServer.start(connection -> {
+            String head;
+            while ((head = connection.readRequest()) != null) {
+                if (head.contains(CURSOR)) {
+                    aheadAsked.countDown();
+                    connection.drainUntilClosed(); // never answers: only the client's cancel ends it
+                    aheadAbandoned.countDown();
+                    return;
+                }
+                connection.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                        + first.length() + "\r\n\r\n" + first);
+            }
+        })) {
+            FirmafonClient client = client(b -> b.baseUri(java.net.URI.create(raw.httpUri() + "/api/v2"))
+                    .responseTimeout(java.time.Duration.ofMinutes(1)));
+            StepVerifier.create(client.paginate(paging(2)), 1) // the consumer holds "a" and asks for nothing more
+                    .expectNextMatches(item -> item.id().equals("a"))
+                    .then(() -> {
+                        try {
+                            assertThat(aheadAsked.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                                    .as("the next page is asked for while the consumer is busy")
+                                    .isTrue();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .thenCancel()
+                    .verify(TIMEOUT);
+            assertThat(aheadAbandoned.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the connection of the page fetched ahead is closed by the cancel")
+                    .isTrue();
+        }
+    }
 }

@@ -58,6 +58,7 @@ public final class EventsClient {
                 settings.app(),
                 settings.allowInsecureHttp(),
                 settings.webSocket(),
+                settings.pollingFallbackAfter(),
                 settings.buffer(),
                 clock,
                 settings.resyncAfterGap() ? gap -> snapshot(mapper) : null);
@@ -89,12 +90,27 @@ public final class EventsClient {
                 .flatMapMany(this::events);
     }
 
-    /** The events of {@code channels} (Bayeux names, e.g. {@code /call2/company/42}; wildcards allowed). */
+    /**
+     * The events of {@code channels} (Bayeux names, e.g. {@code /call2/company/42}; wildcards allowed). With
+     * {@link EventsSettings#pollingFallbackAfter()} set, a feed that cannot be reached that many times running is
+     * replaced by the polling source, after a {@link Gap} that says so.
+     */
     public Flux<LiveEvent> events(List<String> channels) {
         if (channels == null) {
             return Flux.error(new IllegalArgumentException("channels must not be null"));
         }
-        return feed.subscribe(channels);
+        Flux<LiveEvent> live = feed.subscribe(channels);
+        if (settings.pollingFallbackAfter() == 0) {
+            return live;
+        }
+        return live.onErrorResume(
+                error -> error instanceof FeedException feedError
+                        && feedError.reason() == FeedException.Reason.UNREACHABLE,
+                error -> Flux.<LiveEvent>just(new Gap(
+                                Gap.Reason.RECONNECT,
+                                java.time.Instant.now(),
+                                error.getMessage() + "; polling REST instead"))
+                        .concatWith(poll()));
     }
 
     /** The feed's default channels for {@code employee}. */

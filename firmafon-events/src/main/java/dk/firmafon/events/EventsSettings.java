@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param allowInsecureHttp allow a plain-http feed on a host that is not loopback (never over the internet)
  * @param webSocket try a WebSocket first (falling back to long-polling when the upgrade is refused or the socket keeps
  *     failing); {@code false}: long-polling only
+ * @param pollingFallbackAfter {@code 0}: the feed session keeps trying however long the feed is unreachable; {@code n}:
+ *     after {@code n} failed attempts running, {@link EventsClient#events(java.util.List)} says so with a {@link Gap}
+ *     and goes on with the polling source (call events only)
  */
 public record EventsSettings(
         URI feedUri,
@@ -25,7 +28,8 @@ public record EventsSettings(
         boolean resyncAfterGap,
         Duration pollInterval,
         boolean allowInsecureHttp,
-        boolean webSocket) {
+        boolean webSocket,
+        int pollingFallbackAfter) {
     /** Firmafon's (and Relatel's) feed. */
     public static final URI FIRMAFON_PUBSUB = URI.create("https://pubsub.firmafon.dk/faye");
 
@@ -40,6 +44,10 @@ public record EventsSettings(
         if (buffer < 1) {
             throw new IllegalArgumentException("buffer must be at least 1, was " + buffer);
         }
+        if (pollingFallbackAfter < 0) {
+            throw new IllegalArgumentException(
+                    "pollingFallbackAfter must not be negative, was " + pollingFallbackAfter);
+        }
         if (pollInterval == null || pollInterval.toMillis() < 100) {
             throw new IllegalArgumentException("pollInterval must be at least 100 ms, was " + pollInterval);
         }
@@ -51,34 +59,61 @@ public record EventsSettings(
      */
     public static EventsSettings defaults() {
         return new EventsSettings(
-                FIRMAFON_PUBSUB, "firmafon-java-sdk", 1_024, false, Duration.ofSeconds(5), false, true);
+                FIRMAFON_PUBSUB, "firmafon-java-sdk", 1_024, false, Duration.ofSeconds(5), false, true, 0);
     }
 
     public EventsSettings withFeedUri(URI uri) {
-        return new EventsSettings(uri, app, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket);
+        return new EventsSettings(
+                uri, app, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket, pollingFallbackAfter);
     }
 
     public EventsSettings withApp(String name) {
-        return new EventsSettings(feedUri, name, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket);
+        return new EventsSettings(
+                feedUri,
+                name,
+                buffer,
+                resyncAfterGap,
+                pollInterval,
+                allowInsecureHttp,
+                webSocket,
+                pollingFallbackAfter);
     }
 
     public EventsSettings withBuffer(int events) {
-        return new EventsSettings(feedUri, app, events, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket);
+        return new EventsSettings(
+                feedUri, app, events, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket, pollingFallbackAfter);
     }
 
     public EventsSettings withResyncAfterGap(boolean resync) {
-        return new EventsSettings(feedUri, app, buffer, resync, pollInterval, allowInsecureHttp, webSocket);
+        return new EventsSettings(
+                feedUri, app, buffer, resync, pollInterval, allowInsecureHttp, webSocket, pollingFallbackAfter);
     }
 
     public EventsSettings withPollInterval(Duration interval) {
-        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, interval, allowInsecureHttp, webSocket);
+        return new EventsSettings(
+                feedUri, app, buffer, resyncAfterGap, interval, allowInsecureHttp, webSocket, pollingFallbackAfter);
     }
 
     public EventsSettings withAllowInsecureHttp(boolean allow) {
-        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, pollInterval, allow, webSocket);
+        return new EventsSettings(
+                feedUri, app, buffer, resyncAfterGap, pollInterval, allow, webSocket, pollingFallbackAfter);
     }
 
     public EventsSettings withWebSocket(boolean tryWebSocket) {
-        return new EventsSettings(feedUri, app, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, tryWebSocket);
+        return new EventsSettings(
+                feedUri,
+                app,
+                buffer,
+                resyncAfterGap,
+                pollInterval,
+                allowInsecureHttp,
+                tryWebSocket,
+                pollingFallbackAfter);
+    }
+
+    /** Fall back to polling after {@code failedAttempts} failed feed attempts running; {@code 0} never. */
+    public EventsSettings withPollingFallbackAfter(int failedAttempts) {
+        return new EventsSettings(
+                feedUri, app, buffer, resyncAfterGap, pollInterval, allowInsecureHttp, webSocket, failedAttempts);
     }
 }

@@ -19,7 +19,12 @@ public final class FeedException extends FirmafonException {
         /** The server refused a subscription (only its subscriber fails). */
         SUBSCRIPTION_REFUSED,
         /** The configured authentication has no access token to send in {@code ext} (Basic). */
-        NO_ACCESS_TOKEN
+        NO_ACCESS_TOKEN,
+        /**
+         * The feed could not be reached for {@code EventsSettings.pollingFallbackAfter} attempts running (only with
+         * that setting; without it the session keeps trying).
+         */
+        UNREACHABLE
     }
 
     private final Reason reason;

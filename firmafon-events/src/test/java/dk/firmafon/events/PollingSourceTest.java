@@ -81,6 +81,33 @@ class PollingSourceTest {
     }
 
     @Test
+    void anUnreachableFeedFallsBackToPollingAfterAGapWhenAskedTo() throws Exception {
+        poll(Scenario.STARTED, "2", node("a", "ringing", false), call("old", true));
+        poll("2", "2", node("a", "answered", true), call("old", true));
+        int closedPort;
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        EventsClient events = EventsClient.create(
+                wm.client(),
+                EventsSettings.defaults()
+                        .withFeedUri(java.net.URI.create("http://127.0.0.1:" + closedPort + "/faye"))
+                        .withPollingFallbackAfter(2)
+                        .withPollInterval(Duration.ofMillis(200)));
+
+        StepVerifier.create(events.events(java.util.List.of("/call2/company/42")))
+                .assertNext(event -> assertThat(event).isInstanceOfSatisfying(Gap.class, gap -> assertThat(gap.detail())
+                        .contains("could not be reached in 2 attempts", "polling REST instead")))
+                .assertNext(event -> assertThat(event).isInstanceOfSatisfying(CallEvent.class, call -> {
+                    assertThat(call.name()).isEqualTo(CallEvent.ANSWER);
+                    assertThat(call.source()).isEqualTo(LiveEvent.Source.POLLING);
+                }))
+                .thenCancel()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void aTooShortIntervalIsRefused() {
         StepVerifier.create(EventsClient.create(wm.client()).poll(Duration.ofMillis(10)))
                 .expectErrorMessage("interval must be at least 100 ms, was PT0.01S")

@@ -92,6 +92,13 @@ final class CallsCommand {
                 description = "Calls per request, 1 to 100 (default ${DEFAULT-VALUE}).")
         int pageSize;
 
+        @Option(
+                names = "--parallel",
+                paramLabel = "N",
+                description = "Export between --after and --before (both required) with N listings at a time,"
+                        + " still newest first, each call once (1 to 16).")
+        Optional<Integer> parallel = Optional.empty();
+
         ListCalls(CliContext context) {
             super(context);
         }
@@ -107,7 +114,12 @@ final class CallsCommand {
                     .startedAtOrBefore(before.map(OffsetDateTime::toInstant))
                     .startedAtOrAfter(after.map(OffsetDateTime::toInstant))
                     .build();
-            output().list(calls(context).list(query), TABLE, listing.max());
+            output().list(
+                            parallel.isPresent()
+                                    ? calls(context).export(query, parallel.get())
+                                    : calls(context).list(query),
+                            TABLE,
+                            listing.max());
             return ExitCodes.OK;
         }
     }

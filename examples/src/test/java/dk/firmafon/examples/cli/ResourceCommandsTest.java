@@ -57,6 +57,38 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void callsListInParallelExportsTheSameCallsInTheSameOrder() {
+        String[] range = {"--after", "2025-05-30T00:00:00Z", "--before", "2025-06-02T10:00:00Z", "--json"};
+        List<String> sequential =
+                ok(concat(new String[] {"calls", "list"}, range)).lines();
+        List<String> parallel = ok(concat(new String[] {"calls", "list", "--parallel", "4"}, range))
+                .lines();
+        assertThat(sequential).hasSizeGreaterThan(50);
+        assertThat(parallel.stream()
+                        .map(line -> json(line).get("call_uuid").asText())
+                        .toList())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sequential.stream()
+                        .map(line -> json(line).get("call_uuid").asText())
+                        .toList());
+        List<java.time.Instant> started = parallel.stream()
+                .map(line -> java.time.OffsetDateTime.parse(
+                                json(line).get("started_at").asText())
+                        .toInstant())
+                .toList();
+        assertThat(started).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        CliRun.Result open = CliRun.against(FAKE.fake(), home).run("calls", "list", "--parallel", "4");
+        assertThat(open.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(open.err()).contains("query.startedAtOrAfter must be set for an export");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void callsListSendsTheFilters() {
         ok("calls", "list", "--endpoint", "Reception#7", "--direction", "incoming", "--max", "3");
 

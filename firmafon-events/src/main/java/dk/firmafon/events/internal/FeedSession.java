@@ -49,6 +49,7 @@ public final class FeedSession {
     private final String app;
     private final boolean allowInsecureHttp;
     private final boolean webSocket;
+    private final int unreachableAfter;
     private final int buffer;
     private final Clock clock;
     private final Scheduler scheduler = Schedulers.parallel();
@@ -83,6 +84,7 @@ public final class FeedSession {
             String app,
             boolean allowInsecureHttp,
             boolean webSocket,
+            int unreachableAfter,
             int buffer,
             Clock clock,
             @Nullable Function<Gap, Flux<LiveEvent>> resync) {
@@ -91,6 +93,7 @@ public final class FeedSession {
         this.app = app;
         this.allowInsecureHttp = allowInsecureHttp;
         this.webSocket = webSocket;
+        this.unreachableAfter = unreachableAfter;
         this.buffer = buffer;
         this.clock = clock;
         this.resync = resync;
@@ -250,6 +253,12 @@ public final class FeedSession {
                         pendingGap = Gap.Reason.RECONNECT;
                         pendingDetail = "the connection to the feed failed ("
                                 + error.getClass().getSimpleName() + ")";
+                    }
+                    if (unreachableAfter > 0 && failures >= unreachableAfter) {
+                        return Mono.error(new FeedException(
+                                FeedException.Reason.UNREACHABLE,
+                                "the feed could not be reached in " + failures + " attempts running (last: "
+                                        + error.getClass().getSimpleName() + ")"));
                     }
                     nextDelay = backoff();
                     LOG.debug(
