@@ -21,6 +21,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * java -jar benchmarks/target/benchmarks.jar focus get|page &lt;concurrency&gt; [rounds] [sdk|raw|both|timeout]
  *                                                                 # SDK against raw only, one scenario, for profiling
  * java -jar benchmarks/target/benchmarks.jar events [seconds]      # live events: latency, then sustained rate
+ * java -Xmx64m -jar benchmarks/target/benchmarks.jar export [calls] [delayMillis]   # history export at latency
  * </pre>
  */
 public final class Benchmarks {
@@ -28,6 +29,13 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws IOException, InterruptedException, RunnerException {
         String mode = args.length > 0 ? args[0] : "quick";
+        if ("export".equals(mode)) {
+            dk.firmafon.benchmarks.internal.ExportBenchmark.run(
+                    args.length > 1 ? Long.parseLong(args[1]) : 100_000,
+                    java.time.Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 20),
+                    System.out);
+            System.exit(0);
+        }
         if ("events".equals(mode)) {
             dk.firmafon.benchmarks.internal.EventsBenchmark.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 20, System.out);

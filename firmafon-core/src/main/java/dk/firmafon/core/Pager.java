@@ -1,20 +1,17 @@
 package dk.firmafon.core;
 
+import dk.firmafon.core.internal.PageWalk;
 import dk.firmafon.error.PagingException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
 /**
@@ -120,120 +117,7 @@ final class Pager {
      * consumer's work); at most one page waits, and a cancel cancels the request in flight.
      */
     static <T> Flux<T> paginate(FirmafonClient client, CursorPaging<T> paging, @Nullable PageCursor from) {
-        return Flux.create(sink -> new Drain<>(client, paging, from, sink).start());
-    }
-
-    /**
-     * Feeds one subscriber: emits buffered items while there is demand, and keeps one page ahead (fetched as soon as
-     * the current page's cursor is known, handed over when the current page is drained). All state but the volatile hand-over fields is touched only inside the
-     * serialised drain loop.
-     */
-    private static final class Drain<T> {
-        private final FirmafonClient client;
-        private final CursorPaging<T> paging;
-        private final FluxSink<T> sink;
-        private final AtomicInteger wip = new AtomicInteger();
-        private final ArrayDeque<T> queue = new ArrayDeque<>();
-        private @Nullable PageCursor cursor;
-        private boolean fetching;
-        /** The first page was taken: from now on one page is kept ahead, demand or not. */
-        private boolean begun;
-
-        private boolean exhausted;
-        private boolean done;
-        private volatile @Nullable Page<T> arrived;
-        private volatile @Nullable Throwable failed;
-        private volatile boolean cancelled;
-        private volatile @Nullable Disposable inflight;
-
-        Drain(FirmafonClient client, CursorPaging<T> paging, @Nullable PageCursor from, FluxSink<T> sink) {
-            this.client = client;
-            this.paging = paging;
-            this.cursor = from;
-            this.sink = sink;
-        }
-
-        void start() {
-            sink.onDispose(() -> {
-                cancelled = true;
-                Disposable request = inflight;
-                if (request != null) {
-                    request.dispose();
-                }
-                drain();
-            });
-            sink.onRequest(n -> drain());
-        }
-
-        private void drain() {
-            if (wip.getAndIncrement() != 0) {
-                return;
-            }
-            int missed = 1;
-            do {
-                if (cancelled || done) {
-                    queue.clear();
-                } else {
-                    step();
-                }
-                missed = wip.addAndGet(-missed);
-            } while (missed != 0);
-        }
-
-        private void step() {
-            while (true) {
-                Page<T> page = arrived;
-                if (page != null && queue.isEmpty()) {
-                    // the page fetched ahead becomes the current one once the consumer has drained the last
-                    arrived = null;
-                    fetching = false;
-                    begun = true;
-                    queue.addAll(page.items());
-                    cursor = page.next().orElse(null);
-                    exhausted = cursor == null;
-                }
-                while (!queue.isEmpty() && sink.requestedFromDownstream() > 0 && !cancelled) {
-                    sink.next(queue.poll());
-                }
-                if (cancelled) {
-                    return;
-                }
-                if (!(queue.isEmpty() && arrived != null)) {
-                    break; // else the waiting page is taken now, in this same pass
-                }
-            }
-            if (queue.isEmpty()) {
-                Throwable error = failed;
-                if (error != null) {
-                    done = true;
-                    sink.error(error);
-                    return;
-                }
-                if (exhausted) {
-                    done = true;
-                    sink.complete();
-                    return;
-                }
-            }
-            // one page ahead: as soon as the current page's cursor is known, the next is asked for while the consumer
-            // is still busy with the current one (never more than one page waits); the first page waits for demand
-            if (!fetching
-                    && arrived == null
-                    && !exhausted
-                    && failed == null
-                    && (begun || sink.requestedFromDownstream() > 0)) {
-                fetching = true;
-                inflight = page(client, paging, cursor)
-                        .subscribe(
-                                next -> {
-                                    arrived = next;
-                                    drain();
-                                },
-                                e -> {
-                                    failed = e;
-                                    drain();
-                                });
-            }
-        }
+        return PageWalk.walk(from, cursor -> page(client, paging, cursor), Page::items, page -> page.next()
+                .orElse(null));
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Live call and presence events as a {@code Flux}: from the Faye feed ({@link #events()}), or by polling REST
@@ -132,6 +133,31 @@ public final class EventsClient {
             return Flux.error(new IllegalArgumentException("interval must be at least 100 ms, was " + interval));
         }
         return poller.poll(interval);
+    }
+
+    /**
+     * Verified webhook deliveries as the same event stream: a delivery naming a call (its payload's
+     * {@code call_uuid}) is a wake-up, answered by fetching the call from REST ({@code GET /calls/:uuid}) and
+     * emitting it as a {@link CallEvent} named after the delivery's {@code event_type} ({@code call.created},
+     * {@code call.ended}, ...; source {@code WEBHOOK}); any other delivery is an {@link OtherEvent} holding its
+     * payload. A call that cannot be fetched is emitted as an {@link OtherEvent} too, never dropped.
+     */
+    public Flux<LiveEvent> fromWebhooks(WebhookReceiver receiver) {
+        if (receiver == null) {
+            return Flux.error(new IllegalArgumentException("receiver must not be null"));
+        }
+        ObjectMapper mapper = client.objectMapper();
+        return receiver.deliveries().concatMap(delivery -> delivery.callUuid()
+                .<org.reactivestreams.Publisher<LiveEvent>>map(uuid -> calls.get(uuid)
+                        .<LiveEvent>map(call -> new CallEvent(
+                                delivery.eventType(),
+                                "webhook",
+                                LiveEvent.Source.WEBHOOK,
+                                mapper.valueToTree(call),
+                                delivery.occurredAt()))
+                        .onErrorResume(error ->
+                                Mono.just(new OtherEvent("webhook", LiveEvent.Source.WEBHOOK, delivery.payload()))))
+                .orElseGet(() -> Mono.just(new OtherEvent("webhook", LiveEvent.Source.WEBHOOK, delivery.payload()))));
     }
 
     /** After a gap: the live call legs and the newest calls, as snapshot events. */

@@ -79,11 +79,20 @@ public final class CallHistory {
         return 2 * steps - 1;
     }
 
+    /** The index of the oldest call that started at or after {@code bound}; -1 when none did. */
+    public static long lastAtOrAfter(Instant bound) {
+        long behind = NEWEST.getEpochSecond() - bound.getEpochSecond();
+        if (behind < 0) {
+            return -1;
+        }
+        return 2 * (behind / STEP_SECONDS);
+    }
+
     /** {@code {"calls":[...]}} with up to {@code limit} calls from {@code first} on; empty past the end. */
     public byte[] page(long first, int limit) {
         Json out = new Json(limit * 2300 + 16);
         out.ascii("{\"calls\":[");
-        long end = Math.min(size, first + limit);
+        long end = Math.min(size, first + Math.max(0, limit));
         for (long i = first; i < end; i++) {
             if (i > first) {
                 out.ascii(",");

@@ -58,6 +58,12 @@ public final class CallsServer implements AutoCloseable {
     private final DisposableServer server;
 
     public CallsServer(long historySize) {
+        this(historySize, Duration.ZERO);
+    }
+
+    /** A server whose {@code GET /calls} answers after {@code delay}: a network's round trip, played on loopback. */
+    public CallsServer(long historySize, Duration delay) {
+        this.delay = delay;
         history = new CallHistory(historySize);
         newestPage = history.page(0, PAGE_SIZE);
         knownCall = history.single(0);
@@ -102,7 +108,9 @@ public final class CallsServer implements AutoCloseable {
             return send(response, HttpResponseStatus.UNAUTHORIZED, UNAUTHORIZED);
         }
         if (path.equals(BASE_PATH + "/calls")) {
-            return send(response, HttpResponseStatus.OK, page(uri));
+            return delay.isZero()
+                    ? send(response, HttpResponseStatus.OK, page(uri))
+                    : Mono.delay(delay).then(Mono.defer(() -> send(response, HttpResponseStatus.OK, page(uri))));
         }
         if (path.equals(BASE_PATH + "/calls/" + KNOWN_UUID)) {
             return send(response, HttpResponseStatus.OK, knownCall);
@@ -110,12 +118,19 @@ public final class CallsServer implements AutoCloseable {
         return send(response, HttpResponseStatus.NOT_FOUND, NOT_FOUND);
     }
 
+    private final Duration delay;
+
     private byte[] page(String uri) {
         Map<String, List<String>> query = new QueryStringDecoder(uri).parameters();
         int limit =
                 query.containsKey("limit") ? Integer.parseInt(query.get("limit").get(0)) : 30;
         List<String> bound = query.get("started_at_lt_or_eq");
         long first = bound == null ? 0 : CallHistory.firstAtOrBefore(parseInstant(bound.get(0)));
+        List<String> floor = query.get("started_at_gt_or_eq");
+        if (floor != null) {
+            long last = CallHistory.lastAtOrAfter(parseInstant(floor.get(0)));
+            limit = (int) Math.max(0, Math.min(limit, last - first + 1));
+        }
         if (first == 0 && limit == PAGE_SIZE) {
             return newestPage;
         }

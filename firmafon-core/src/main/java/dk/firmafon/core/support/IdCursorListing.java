@@ -2,6 +2,7 @@ package dk.firmafon.core.support;
 
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.internal.PageWalk;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.error.PagingException;
 import java.util.ArrayList;
@@ -55,14 +56,15 @@ public final class IdCursorListing<T> {
     }
 
     /**
-     * Every item from {@code fromId} on (from the first when null), lazily. {@code request} is the listing with its
-     * filters and page size; it is checked by the caller, inside {@code Flux.defer}.
+     * Every item from {@code fromId} on (from the first when null), lazily and one page ahead of the consumer (see
+     * {@link PageWalk}). {@code request} is the listing with its filters and page size, checked by the caller.
      */
     public Flux<T> list(Mono<ApiRequest> request, @Nullable Long fromId) {
-        return page(request, fromId)
-                .expand(page ->
-                        page.nextId().isPresent() ? page(request, page.nextId().getAsLong()) : Mono.empty())
-                .concatMapIterable(Slice::items, 1);
+        return PageWalk.walk(
+                fromId,
+                (Long at) -> page(request, at),
+                Slice::items,
+                page -> page.nextId().isPresent() ? page.nextId().getAsLong() : null);
     }
 
     /** One page: the first when {@code fromId} is null, else the items with an id of at least {@code fromId}. */
