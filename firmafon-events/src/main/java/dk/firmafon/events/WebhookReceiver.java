@@ -51,6 +51,16 @@ public final class WebhookReceiver {
     public static final String SIGNATURE_HEADER = "Relatel-Signature";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // creates the tree deserializer once, here, not under a lock on a handler's (Reactor) thread
+        try {
+            JSON.readTree("{}");
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final SecretKeySpec key;

@@ -46,6 +46,16 @@ import reactor.netty.resources.LoopResources;
 public final class FakeFeed implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the first readTree creates and caches the tree deserializer under a lock; done here, once, it never makes
+        // a Reactor thread wait (BlockHound caught two first uses contending)
+        try {
+            JSON.readTree("{}");
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private final String token;
     private final Duration timeout;
     private final LoopResources loops;

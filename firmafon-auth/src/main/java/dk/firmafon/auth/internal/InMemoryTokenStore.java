@@ -35,6 +35,24 @@ public final class InMemoryTokenStore implements TokenStore {
         return Mono.fromRunnable(() -> tokens.remove(userKey));
     }
 
+    /** Atomic in this map: {@code replace}/{@code remove}/{@code putIfAbsent} with the expected value. */
+    @Override
+    public Mono<Boolean> replace(
+            String userKey,
+            @org.jspecify.annotations.Nullable OAuthToken expected,
+            @org.jspecify.annotations.Nullable OAuthToken replacement) {
+        return Mono.fromSupplier(() -> {
+            if (expected == null) {
+                return replacement == null
+                        ? !tokens.containsKey(userKey)
+                        : tokens.putIfAbsent(userKey, replacement) == null;
+            }
+            return replacement == null
+                    ? tokens.remove(userKey, expected)
+                    : tokens.replace(userKey, expected, replacement);
+        });
+    }
+
     @Override
     public String toString() {
         return "InMemoryTokenStore{" + tokens.size() + " users}";

@@ -40,6 +40,16 @@ public final class TokenEndpoint implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the first readTree creates and caches the tree deserializer under a lock; done here, once, it never makes
+        // a Reactor thread wait (BlockHound caught two first uses contending)
+        try {
+            JSON.readTree("{}");
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private final URI tokenUri;
     private final String printableUri;
     private final String clientId;

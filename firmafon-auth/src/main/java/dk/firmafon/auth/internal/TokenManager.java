@@ -104,7 +104,7 @@ public final class TokenManager {
                         return Mono.just(Boolean.TRUE);
                     }
                     LOG.debug("access token of user key {} rejected and no refresh token: removed", userKey);
-                    return remove(userKey).thenReturn(Boolean.FALSE);
+                    return forget(userKey, current).thenReturn(Boolean.FALSE);
                 })
                 .defaultIfEmpty(Boolean.FALSE);
     }
@@ -155,9 +155,9 @@ public final class TokenManager {
                         String reason = current.isExpiredAt(now)
                                 ? "the access token expired and there is no refresh token"
                                 : "the access token was rejected and there is no refresh token";
-                        return remove(userKey).then(Mono.error(reauthorization(userKey, reason, null)));
+                        return forget(userKey, current).then(Mono.error(reauthorization(userKey, reason, null)));
                     }
-                    return refresh(userKey, current.refreshToken().get())
+                    return refresh(userKey, current)
                             .onErrorResume(
                                     failure -> !(failure instanceof ReauthorizationRequiredException)
                                             && isStillValid(userKey, current, clock.instant()),
@@ -173,7 +173,14 @@ public final class TokenManager {
                 });
     }
 
-    private Mono<OAuthToken> refresh(String userKey, String refreshToken) {
+    /**
+     * Refreshes {@code current} and stores the result only if the store still holds {@code current}
+     * (compare-and-set): an instance that loses the race to another never overwrites the newer token; it uses the
+     * one the winner stored. An {@code invalid_grant} (a rotating refresh token already used by another instance) is
+     * checked against the store the same way before anybody is signed out.
+     */
+    private Mono<OAuthToken> refresh(String userKey, OAuthToken current) {
+        String refreshToken = current.refreshToken().orElseThrow();
         LOG.debug("refreshing the token of user key {}", userKey);
         return Retries.retrying(
                         refreshRetry,
@@ -188,20 +195,57 @@ public final class TokenManager {
                                 .from(fresh)
                                 .refreshToken(refreshToken)
                                 .build())
-                .flatMap(fresh -> store(userKey, fresh))
+                .flatMap(fresh -> store.replace(userKey, current, fresh).flatMap(stored -> {
+                    if (stored) {
+                        rejected.remove(userKey);
+                        coolingDown.remove(userKey);
+                        notifyListener(userKey, fresh);
+                        return Mono.just(fresh);
+                    }
+                    LOG.debug("another instance stored a newer token for user key {}; it is used", userKey);
+                    return newerThan(userKey, current)
+                            .switchIfEmpty(Mono.error(() -> reauthorization(
+                                    userKey, "the token was removed while it was being refreshed", null)));
+                }))
                 .onErrorResume(
                         failure -> failure instanceof TokenEndpointException e && e.isInvalidGrant(),
-                        failure -> remove(userKey)
-                                .then(Mono.error(reauthorization(
-                                        userKey, "the refresh token was rejected (invalid_grant)", failure))));
+                        failure -> newerThan(userKey, current, INVALID_GRANT_GRACE)
+                                .switchIfEmpty(Mono.defer(() -> forget(userKey, current)
+                                        .then(Mono.error(reauthorization(
+                                                userKey,
+                                                "the refresh token was rejected (invalid_grant)",
+                                                failure))))));
     }
 
-    private Mono<Void> remove(String userKey) {
-        return store.remove(userKey).then(Mono.fromRunnable(() -> {
+    /** How long an {@code invalid_grant} waits for another instance's refresh to reach the store. */
+    static final Duration INVALID_GRANT_GRACE = Duration.ofSeconds(2);
+
+    /** The stored token when it is not {@code current} any more (another instance replaced it), else empty. */
+    private Mono<OAuthToken> newerThan(String userKey, OAuthToken current) {
+        return store.load(userKey).filter(stored -> !stored.equals(current));
+    }
+
+    /**
+     * As {@link #newerThan(String, OAuthToken)}, looking again for up to {@code grace}: the instance whose refresh
+     * won may still be storing its token when this one's was refused.
+     */
+    private Mono<OAuthToken> newerThan(String userKey, OAuthToken current, Duration grace) {
+        long checks = Math.max(1, grace.toMillis() / 100);
+        return Mono.defer(() -> newerThan(userKey, current)).repeatWhenEmpty(repeats -> repeats.zipWith(
+                        reactor.core.publisher.Flux.range(1, (int) checks), (a, b) -> b)
+                .concatMap(n -> Mono.delay(Duration.ofMillis(100))));
+    }
+
+    /** Forgets {@code current} only if it is still the stored token (never a newer one); tells the listener. */
+    private Mono<Void> forget(String userKey, OAuthToken current) {
+        return store.replace(userKey, current, null).flatMap(removed -> {
             rejected.remove(userKey);
             coolingDown.remove(userKey);
-            notifyListener(userKey, null);
-        }));
+            if (removed) {
+                notifyListener(userKey, null);
+            }
+            return Mono.<Void>empty();
+        });
     }
 
     private void notifyListener(String userKey, @Nullable OAuthToken token) {

@@ -32,6 +32,17 @@ import reactor.core.publisher.Sinks;
 final class WebSocketTransport implements FeedTransport {
     private static final Logger LOG = LoggerFactory.getLogger("dk.firmafon.events");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // the first readTree creates and caches the tree deserializer under a lock; done here, once, it never makes
+        // a Reactor thread wait (BlockHound caught two first uses contending)
+        try {
+            JSON.readTree("{}");
+        } catch (java.io.IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private static final int MAX_FRAME = 1024 * 1024;
 
     private final FirmafonClient client;

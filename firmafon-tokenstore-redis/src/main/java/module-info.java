@@ -1,0 +1,8 @@
+/** A {@link dk.firmafon.auth.TokenStore} on Redis (Lettuce, reactive), shared by every instance of a service. */
+module dk.firmafon.tokenstore.redis {
+    requires transitive dk.firmafon.auth;
+    requires transitive lettuce.core;
+    requires com.fasterxml.jackson.databind;
+
+    exports dk.firmafon.tokenstore.redis;
+}
