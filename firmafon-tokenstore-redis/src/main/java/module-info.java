@@ -2,7 +2,6 @@
 module dk.firmafon.tokenstore.redis {
     requires transitive dk.firmafon.auth;
     requires transitive lettuce.core;
-    requires com.fasterxml.jackson.databind;
 
     exports dk.firmafon.tokenstore.redis;
 }

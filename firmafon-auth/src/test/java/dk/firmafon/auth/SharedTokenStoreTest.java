@@ -65,6 +65,14 @@ class SharedTokenStoreTest {
 
     /** The refresh token REFRESH works once: then it is invalid_grant (a rotating token server). */
     private static void rotatingTokenEndpoint(Duration answerAfter) {
+        wire.resetScenarios();
+        // anything else (a refresh token already used, whatever the scenario's state) is refused
+        wire.stubFor(post(urlEqualTo("/oauth/token"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\"}")));
         wire.stubFor(post(urlEqualTo("/oauth/token"))
                 .inScenario("rotation")
                 .whenScenarioStateIs(Scenario.STARTED)

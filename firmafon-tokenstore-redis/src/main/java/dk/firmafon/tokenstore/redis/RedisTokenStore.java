@@ -1,9 +1,7 @@
 package dk.firmafon.tokenstore.redis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.firmafon.auth.OAuthToken;
+import dk.firmafon.auth.StoredToken;
 import dk.firmafon.auth.TokenStore;
 import dk.firmafon.error.TokenStoreException;
 import io.lettuce.core.RedisClient;
@@ -14,10 +12,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -42,15 +38,6 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     /** The default key prefix. */
     public static final String DEFAULT_PREFIX = "firmafon:token:";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        try {
-            JSON.readTree("{}"); // the tree deserializer created here, not under a lock on Lettuce's event loop
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
     /** KEYS[1] the key; ARGV[1] the expected JSON ("" for none); ARGV[2] the replacement ("" to delete). */
     private static final String COMPARE_AND_SET =
             """
@@ -116,14 +103,14 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
     @Override
     public Mono<OAuthToken> load(String userKey) {
-        return guarded("load", redis.get(key(userKey)).map(secret -> decode(secret.text)));
+        return guarded("load", redis.get(key(userKey)).map(secret -> StoredToken.decode(secret.text)));
     }
 
     @Override
     public Mono<Void> save(String userKey, OAuthToken token) {
         return guarded(
                 "save",
-                redis.set(key(userKey), new Secret(encode(token)), new SetArgs())
+                redis.set(key(userKey), new Secret(StoredToken.encode(token)), new SetArgs())
                         .then());
     }
 
@@ -140,8 +127,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
                                 COMPARE_AND_SET,
                                 ScriptOutputType.INTEGER,
                                 new String[] {key(userKey)},
-                                new Secret(expected == null ? "" : encode(expected)),
-                                new Secret(replacement == null ? "" : encode(replacement)))
+                                new Secret(expected == null ? "" : StoredToken.encode(expected)),
+                                new Secret(replacement == null ? "" : StoredToken.encode(replacement)))
                         .next()
                         .map(result -> result == 1L));
     }
@@ -196,46 +183,6 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         public ByteBuffer encodeValue(Secret value) {
             return StringCodec.UTF8.encodeValue(value.text);
         }
-    }
-
-    /** The token as JSON: a fixed field order, so the same token always has the same text (the script compares). */
-    static String encode(OAuthToken token) {
-        ObjectNode json = JSON.createObjectNode().put("access_token", token.accessToken());
-        token.tokenType().ifPresent(type -> json.put("token_type", type));
-        token.expiresIn().ifPresent(expiresIn -> json.put("expires_in", expiresIn.getSeconds()));
-        token.refreshToken().ifPresent(refresh -> json.put("refresh_token", refresh));
-        token.scope().ifPresent(scope -> json.put("scope", scope));
-        token.createdAt().ifPresent(created -> json.put("created_at", created.toString()));
-        json.put("received_at", token.receivedAt().toString());
-        return json.toString();
-    }
-
-    static OAuthToken decode(String text) {
-        JsonNode json;
-        try {
-            json = JSON.readTree(text);
-        } catch (IOException e) {
-            throw new TokenStoreException("a token in the Redis token store is not JSON", null);
-        }
-        OAuthToken.Builder token = OAuthToken.builder()
-                .accessToken(json.path("access_token").asText())
-                .receivedAt(Instant.parse(json.path("received_at").asText()));
-        if (json.hasNonNull("token_type")) {
-            token.tokenType(json.get("token_type").asText());
-        }
-        if (json.hasNonNull("expires_in")) {
-            token.expiresIn(Duration.ofSeconds(json.get("expires_in").asLong()));
-        }
-        if (json.hasNonNull("refresh_token")) {
-            token.refreshToken(json.get("refresh_token").asText());
-        }
-        if (json.hasNonNull("scope")) {
-            token.scope(json.get("scope").asText());
-        }
-        if (json.hasNonNull("created_at")) {
-            token.createdAt(Instant.parse(json.get("created_at").asText()));
-        }
-        return token.build();
     }
 
     @Override

@@ -117,6 +117,13 @@ class RedisTokenStoreTest {
 
     @Test
     void twoInstancesSharingRedisRefreshOnceAndNobodyIsSignedOut() {
+        wire.resetScenarios();
+        wire.stubFor(post(urlEqualTo("/oauth/token"))
+                .atPriority(10)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\"}")));
         wire.stubFor(post(urlEqualTo("/oauth/token"))
                 .inScenario("rotation")
                 .whenScenarioStateIs(Scenario.STARTED)

@@ -1,0 +1,118 @@
+package dk.firmafon.tokenstore.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dk.firmafon.auth.OAuthToken;
+import dk.firmafon.error.TokenStoreException;
+import dk.firmafon.testsupport.TestSecrets;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+/** The SQL store on H2 in this process (R2DBC), with the shipped schema's portable subset. */
+class R2dbcTokenStoreTest {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private static final byte[] KEY =
+            "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private R2dbcTokenStore store;
+
+    @BeforeEach
+    void database() {
+        ConnectionFactory h2 = ConnectionFactories.get(
+                "r2dbc:h2:mem:///tokens" + DATABASES.incrementAndGet() + "?options=DB_CLOSE_DELAY=-1");
+        store = R2dbcTokenStore.create(h2, KEY);
+        store.createTable().block(Duration.ofSeconds(10));
+    }
+
+    private static OAuthToken token(String access) {
+        return OAuthToken.builder()
+                .accessToken(access)
+                .refreshToken(TestSecrets.REFRESH_TOKEN)
+                .expiresIn(Duration.ofHours(2))
+                .receivedAt(Instant.parse("2026-12-06T09:00:00Z"))
+                .build();
+    }
+
+    @Test
+    void tokensRoundTripAndCompareAndSetReplacesOnlyTheExpectedOne() {
+        OAuthToken a = token(TestSecrets.ACCESS_TOKEN);
+        OAuthToken b = token(TestSecrets.NEW_ACCESS_TOKEN);
+        StepVerifier.create(store.load("bob")).verifyComplete();
+        StepVerifier.create(store.replace("bob", null, a)).expectNext(true).verifyComplete();
+        StepVerifier.create(store.load("bob")).expectNext(a).verifyComplete();
+        StepVerifier.create(store.replace("bob", null, b)).expectNext(false).verifyComplete();
+        StepVerifier.create(store.replace("bob", b, a)).expectNext(false).verifyComplete();
+        StepVerifier.create(store.replace("bob", a, b)).expectNext(true).verifyComplete();
+        StepVerifier.create(store.replace("bob", a, null)).expectNext(false).verifyComplete();
+        StepVerifier.create(store.replace("bob", b, null)).expectNext(true).verifyComplete();
+        StepVerifier.create(store.load("bob")).verifyComplete();
+        StepVerifier.create(store.save("bob", a).then(store.save("bob", b)).then(store.load("bob")))
+                .expectNext(b)
+                .verifyComplete();
+        StepVerifier.create(store.remove("bob").then(store.load("bob"))).verifyComplete();
+    }
+
+    @Test
+    void ofManyConcurrentCompareAndSetsFromOneTokenExactlyOneWins() {
+        OAuthToken start = token(TestSecrets.ACCESS_TOKEN);
+        store.save("alice", start).block(Duration.ofSeconds(10));
+        List<Boolean> results = Flux.range(0, 20)
+                .flatMap(i -> store.replace("alice", start, token("access-" + i)), 20)
+                .collectList()
+                .block(Duration.ofSeconds(30));
+        assertThat(results).containsOnlyOnce(true);
+    }
+
+    @Test
+    void anUnreachableDatabaseIsATypedErrorWithoutATokenInIt() {
+        R2dbcTokenStore broken = R2dbcTokenStore.create(
+                ConnectionFactories.get("r2dbc:h2:mem:///missing?options=IFEXISTS=TRUE"),
+                KEY,
+                "firmafon_tokens",
+                Duration.ofSeconds(5));
+        StepVerifier.create(broken.save("carol", token(TestSecrets.ACCESS_TOKEN)))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(TokenStoreException.class)
+                        .hasMessageContaining("failed to save")
+                        .hasMessageNotContaining(TestSecrets.ACCESS_TOKEN))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aStoreWithAnotherKeyCannotReadTheTokensAndSaysSo() {
+        store.save("dave", token(TestSecrets.ACCESS_TOKEN)).block(Duration.ofSeconds(10));
+        ConnectionFactory same =
+                ConnectionFactories.get("r2dbc:h2:mem:///tokens" + DATABASES.get() + "?options=DB_CLOSE_DELAY=-1");
+        R2dbcTokenStore otherKey = R2dbcTokenStore.create(
+                same, "fedcba9876543210fedcba9876543210".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        StepVerifier.create(otherKey.load("dave"))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isInstanceOf(TokenStoreException.class)
+                        .hasMessageContaining("could not be decrypted"))
+                .verify(Duration.ofSeconds(10));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> R2dbcTokenStore.create(same, new byte[16]))
+                .withMessage("key must be 32 bytes (AES-256), was 16 bytes");
+    }
+
+    @Test
+    void aTableNameThatIsNotAPlainSqlNameIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> R2dbcTokenStore.create(
+                        ConnectionFactories.get("r2dbc:h2:mem:///x"),
+                        KEY,
+                        "tokens; DROP TABLE users",
+                        Duration.ofSeconds(1)))
+                .withMessageStartingWith("table must be a plain SQL name");
+    }
+}
