@@ -3,6 +3,7 @@ package dk.firmafon.tokenstore.sql;
 import dk.firmafon.error.TokenStoreException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.DrbgParameters;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,18 +18,29 @@ import javax.crypto.spec.SecretKeySpec;
 final class Sealer {
     private static final int NONCE = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKeySpec key;
+    private final SecureRandom random;
 
+    /**
+     * Seeds its own DRBG here, on the caller's thread: the platform default reads {@code /dev/urandom} on every call,
+     * a file read on the event loop (BlockHound caught it); a seeded DRBG computes its nonces in memory.
+     */
     Sealer(byte[] key) {
         this.key = new SecretKeySpec(key.clone(), "AES");
+        try {
+            this.random = SecureRandom.getInstance(
+                    "DRBG", DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no DRBG", e);
+        }
+        random.nextBytes(new byte[NONCE]);
     }
 
     String seal(String text) {
         try {
             byte[] nonce = new byte[NONCE];
-            RANDOM.nextBytes(nonce);
+            random.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] encrypted = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));

@@ -18,13 +18,18 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** The SQL store on H2 in this process (R2DBC), with the shipped schema's portable subset. */
-class R2dbcTokenStoreTest {
+class R2dbcTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private static final byte[] KEY =
             "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private R2dbcTokenStore store;
+
+    @Override
+    protected dk.firmafon.auth.TokenStore store() {
+        return store;
+    }
 
     @BeforeEach
     void database() {
@@ -35,31 +40,7 @@ class R2dbcTokenStoreTest {
     }
 
     private static OAuthToken token(String access) {
-        return OAuthToken.builder()
-                .accessToken(access)
-                .refreshToken(TestSecrets.REFRESH_TOKEN)
-                .expiresIn(Duration.ofHours(2))
-                .receivedAt(Instant.parse("2026-12-06T09:00:00Z"))
-                .build();
-    }
-
-    @Test
-    void tokensRoundTripAndCompareAndSetReplacesOnlyTheExpectedOne() {
-        OAuthToken a = token(TestSecrets.ACCESS_TOKEN);
-        OAuthToken b = token(TestSecrets.NEW_ACCESS_TOKEN);
-        StepVerifier.create(store.load("bob")).verifyComplete();
-        StepVerifier.create(store.replace("bob", null, a)).expectNext(true).verifyComplete();
-        StepVerifier.create(store.load("bob")).expectNext(a).verifyComplete();
-        StepVerifier.create(store.replace("bob", null, b)).expectNext(false).verifyComplete();
-        StepVerifier.create(store.replace("bob", b, a)).expectNext(false).verifyComplete();
-        StepVerifier.create(store.replace("bob", a, b)).expectNext(true).verifyComplete();
-        StepVerifier.create(store.replace("bob", a, null)).expectNext(false).verifyComplete();
-        StepVerifier.create(store.replace("bob", b, null)).expectNext(true).verifyComplete();
-        StepVerifier.create(store.load("bob")).verifyComplete();
-        StepVerifier.create(store.save("bob", a).then(store.save("bob", b)).then(store.load("bob")))
-                .expectNext(b)
-                .verifyComplete();
-        StepVerifier.create(store.remove("bob").then(store.load("bob"))).verifyComplete();
+        return token(access, TestSecrets.REFRESH_TOKEN, Duration.ofHours(2), Instant.parse("2026-12-06T09:00:00Z"));
     }
 
     @Test
