@@ -49,7 +49,7 @@ public final class CallsClient {
      * The hang-up path, the one place it is spelled. The API documentation prints
      * {@code /call_nodes/:node_uuid/node_uuid/hangup}, a typo for {@code /call_nodes/:node_uuid/hangup}.
      */
-    private static final String HANGUP_PATH = "/call_nodes/%s/hangup";
+    private static final String HANGUP_PATH = "/call_nodes/{uuid}/hangup";
 
     private final FirmafonClient client;
 
@@ -91,13 +91,17 @@ public final class CallsClient {
         });
     }
 
+    /** The calls a window of {@link #export} may buffer while an earlier window is still being emitted. */
+    static final int EXPORT_WINDOW_BUFFER = 10_000;
+
     /**
      * The calls {@code query} selects between its {@link CallQuery#startedAtOrAfter()} and
      * {@link CallQuery#startedAtOrBefore()} (both required, both inclusive), newest first, each exactly once, fetched
-     * by {@code parallelism} listings at a time: the range is cut into {@code 4 * parallelism} windows of equal length
+     * by {@code parallelism} listings at a time: the range is cut into {@code 16 * parallelism} windows of equal length
      * (at least a second each), each window is paged on its own (one page ahead, like {@link #list}), and the windows
      * are emitted in order, newest first, however their pages arrive. A call exactly on the border of two windows is
-     * delivered once, by the newer window. Memory stays bounded: each window waits with at most a few pages.
+     * delivered once, by the newer window. Memory stays bounded: a window that is not yet being emitted buffers at
+     * most {@value #EXPORT_WINDOW_BUFFER} calls and then waits, so at most {@code parallelism} times that are held.
      *
      * <p>For a warehouse backfill or a nightly sync, where the round trip per page, not decoding, is the limit.
      *
@@ -105,6 +109,8 @@ public final class CallsClient {
      *     {@code parallelism} is not 1 to 16
      */
     public Flux<Call> export(CallQuery query, int parallelism) {
+        // a window waiting for its turn must be able to fetch on: with a buffer of one page it would stop after its
+        // first, and the export would run no faster than list()
         return Flux.defer(() -> {
             CallQuery checked =
                     required("query", query, "CallQuery.builder().startedAtOrAfter(...).startedAtOrBefore(...)");
@@ -123,7 +129,7 @@ public final class CallsClient {
                 throw new IllegalArgumentException("parallelism must be between 1 and 16, was " + parallelism);
             }
             long seconds = java.time.Duration.between(after, before).getSeconds();
-            int windows = (int) Math.max(1, Math.min(4L * parallelism, seconds));
+            int windows = (int) Math.max(1, Math.min(16L * parallelism, seconds));
             List<Instant> borders = new java.util.ArrayList<>(windows + 1);
             for (int k = 0; k <= windows; k++) {
                 // newest first: border 0 is the range's end
@@ -147,7 +153,7 @@ public final class CallsClient {
                                                 .orElse(false));
                             },
                             parallelism,
-                            checked.limit());
+                            EXPORT_WINDOW_BUFFER);
         });
     }
 
@@ -168,7 +174,7 @@ public final class CallsClient {
     /** {@code GET /calls/:call_uuid}. */
     public Mono<Call> get(String callUuid) {
         return Mono.defer(
-                () -> client.retrieve(ApiRequest.get("/calls/" + uuid("callUuid", callUuid)), "call", Call.class));
+                () -> client.retrieve(ApiRequest.get("/calls/{uuid}", uuid("callUuid", callUuid)), "call", Call.class));
     }
 
     /** The authenticated employee's live call nodes: {@code GET /call_nodes/live}. */
@@ -180,7 +186,7 @@ public final class CallsClient {
     /** {@code GET /call_nodes/:node_uuid}. */
     public Mono<CallNode> node(String nodeUuid) {
         return Mono.defer(() -> client.retrieve(
-                ApiRequest.get("/call_nodes/" + uuid("nodeUuid", nodeUuid)), "call_node", CallNode.class));
+                ApiRequest.get("/call_nodes/{uuid}", uuid("nodeUuid", nodeUuid)), "call_node", CallNode.class));
     }
 
     /**
@@ -189,14 +195,15 @@ public final class CallsClient {
      */
     public Mono<Void> transfer(String nodeUuid, Endpoint endpoint, TransferType type) {
         return Mono.defer(() -> {
-            String path = "/call_nodes/" + uuid("nodeUuid", nodeUuid) + "/transfer";
+            String node = uuid("nodeUuid", nodeUuid);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("endpoint", endpoint("endpoint", endpoint).toString());
             body.put(
                     "type",
                     required("type", type, "TransferType.ATTENDED or TransferType.DIRECT")
                             .value());
-            return client.execute(ApiRequest.post(path).withBody(body));
+            return client.execute(
+                    ApiRequest.post("/call_nodes/{uuid}/transfer", node).withBody(body));
         });
     }
 
@@ -206,13 +213,12 @@ public final class CallsClient {
      */
     public Mono<Void> cancelTransfer(String nodeUuid) {
         return Mono.defer(() ->
-                client.execute(ApiRequest.post("/call_nodes/" + uuid("nodeUuid", nodeUuid) + "/cancel_transfer")));
+                client.execute(ApiRequest.post("/call_nodes/{uuid}/cancel_transfer", uuid("nodeUuid", nodeUuid))));
     }
 
     /** Hangs up a live node: {@code POST /call_nodes/:node_uuid/hangup}. */
     public Mono<Void> hangup(String nodeUuid) {
-        return Mono.defer(
-                () -> client.execute(ApiRequest.post(String.format(HANGUP_PATH, uuid("nodeUuid", nodeUuid)))));
+        return Mono.defer(() -> client.execute(ApiRequest.post(HANGUP_PATH, uuid("nodeUuid", nodeUuid))));
     }
 
     /**
@@ -279,9 +285,9 @@ public final class CallsClient {
                 .build();
     }
 
-    /** A user-supplied uuid as one percent-encoded path segment. */
+    /** A user-supplied uuid, checked; the path template encodes it as one segment. */
     private static String uuid(String argument, @Nullable String uuid) {
-        return Arguments.uuidSegment(argument, uuid);
+        return Arguments.uuid(argument, uuid);
     }
 
     private static Endpoint endpoint(String argument, @Nullable Endpoint endpoint) {

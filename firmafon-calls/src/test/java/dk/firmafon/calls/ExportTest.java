@@ -66,6 +66,30 @@ class ExportTest extends WireMockCallsTest {
     }
 
     @Test
+    void windowsWaitingForTheirTurnKeepFetchingSoTheExportIsParallel() throws Exception {
+        List<FakeCall> history = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            history.add(new FakeCall("u" + i, Optional.of(END.minusSeconds(i)), false));
+        }
+        FakeCallHistory.history = history;
+        CallQuery range = CallQuery.builder()
+                .startedAtOrAfter(START)
+                .startedAtOrBefore(END)
+                .limit(10)
+                .build();
+        // one call a second: 64 windows of about 62 calls (7 pages of 10): with one page of buffer each, the 3 windows
+        // behind the
+        // first would stop after a page or two; with the window buffer they fetch all of theirs
+        StepVerifier.create(calls.export(range, 4), 1)
+                .expectNextCount(1)
+                .then(() -> org.awaitility.Awaitility.await()
+                        .atMost(TIMEOUT)
+                        .until(() -> WM.getAllServeEvents().size() >= 4 * 5))
+                .thenCancel()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void badRangesAndParallelismAreRefusedNamingThem() {
         CallQuery open = CallQuery.builder().startedAtOrAfter(START).build();
         StepVerifier.create(calls.export(open, 2))

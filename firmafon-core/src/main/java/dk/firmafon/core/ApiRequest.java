@@ -1,5 +1,6 @@
 package dk.firmafon.core;
 
+import dk.firmafon.core.internal.HeaderRules;
 import dk.firmafon.core.internal.UriEncoding;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,23 +46,8 @@ public final class ApiRequest {
 
     private final @Nullable Duration timeout;
 
-    /** Headers the SDK sets itself, or that would change how the exchange is framed or whom it authenticates. */
-    private static final Set<String> RESERVED_HEADERS = Set.of(
-            "authorization",
-            "proxy-authorization",
-            "host",
-            "content-length",
-            "content-type",
-            "transfer-encoding",
-            "connection",
-            "upgrade",
-            "te",
-            "trailer",
-            "keep-alive",
-            "expect",
-            "accept",
-            "user-agent",
-            "cookie");
+    /** The path with its variables as placeholders ({@code /calls/{uuid}}), or null: derived when asked. */
+    private final @Nullable String template;
 
     private ApiRequest(
             HttpMethod method,
@@ -71,7 +56,7 @@ public final class ApiRequest {
             String[] query,
             @Nullable Object body,
             boolean idempotent) {
-        this(method, path, absolute, query, body, idempotent, NO_QUERY, null);
+        this(method, path, absolute, query, body, idempotent, NO_QUERY, null, null);
     }
 
     private ApiRequest(
@@ -82,7 +67,8 @@ public final class ApiRequest {
             @Nullable Object body,
             boolean idempotent,
             String[] headers,
-            @Nullable Duration timeout) {
+            @Nullable Duration timeout,
+            @Nullable String template) {
         this.method = method;
         this.path = path;
         this.absolute = absolute;
@@ -91,6 +77,7 @@ public final class ApiRequest {
         this.idempotent = idempotent;
         this.headers = headers;
         this.timeout = timeout;
+        this.template = template;
     }
 
     /** A GET of {@code path} (see {@link #of(HttpMethod, String)}). */
@@ -111,6 +98,83 @@ public final class ApiRequest {
     /** A DELETE of {@code path}. */
     public static ApiRequest delete(String path) {
         return of(HttpMethod.DELETE, path);
+    }
+
+    /**
+     * A GET of a path template with its variables, e.g. {@code get("/calls/{uuid}", uuid)}: each {@code {name}} is
+     * replaced by the next variable as one percent-encoded path segment, and the template is what metrics and
+     * traces report ({@link #pathTemplate()}), so a million uuids make one time series, not a million.
+     */
+    public static ApiRequest get(String pathTemplate, Object... variables) {
+        return of(HttpMethod.GET, pathTemplate, variables);
+    }
+
+    /** A POST to a path template with its variables (see {@link #get(String, Object...)}). */
+    public static ApiRequest post(String pathTemplate, Object... variables) {
+        return of(HttpMethod.POST, pathTemplate, variables);
+    }
+
+    /** A PUT to a path template with its variables (see {@link #get(String, Object...)}). */
+    public static ApiRequest put(String pathTemplate, Object... variables) {
+        return of(HttpMethod.PUT, pathTemplate, variables);
+    }
+
+    /** A DELETE of a path template with its variables (see {@link #get(String, Object...)}). */
+    public static ApiRequest delete(String pathTemplate, Object... variables) {
+        return of(HttpMethod.DELETE, pathTemplate, variables);
+    }
+
+    /**
+     * A request with any method to a path template with its variables (see {@link #get(String, Object...)}).
+     *
+     * @throws IllegalArgumentException naming the placeholder when a variable is null or empty, or when the number
+     *     of variables is not the number of placeholders; as {@link #of(HttpMethod, String)} for the path
+     */
+    public static ApiRequest of(HttpMethod method, String pathTemplate, Object... variables) {
+        if (pathTemplate == null || variables == null) {
+            throw new IllegalArgumentException("pathTemplate and variables must not be null");
+        }
+        StringBuilder path = new StringBuilder(pathTemplate.length() + 32);
+        int used = 0;
+        int at = 0;
+        while (at < pathTemplate.length()) {
+            int open = pathTemplate.indexOf('{', at);
+            if (open < 0) {
+                path.append(pathTemplate, at, pathTemplate.length());
+                break;
+            }
+            int close = pathTemplate.indexOf('}', open);
+            if (close < 0) {
+                throw new IllegalArgumentException("pathTemplate has an unclosed '{': " + pathTemplate);
+            }
+            String name = pathTemplate.substring(open + 1, close);
+            if (used == variables.length) {
+                throw new IllegalArgumentException("pathTemplate " + pathTemplate + " has more placeholders than the "
+                        + variables.length + " variables given");
+            }
+            Object value = variables[used++];
+            if (value == null || value.toString().isEmpty()) {
+                throw new IllegalArgumentException(name + " must not be null or empty (in " + pathTemplate + ")");
+            }
+            path.append(pathTemplate, at, open).append(pathSegment(value.toString()));
+            at = close + 1;
+        }
+        if (used != variables.length) {
+            throw new IllegalArgumentException("pathTemplate " + pathTemplate + " has " + used + " placeholders, but "
+                    + variables.length + " variables were given");
+        }
+        ApiRequest request = of(method, path.toString());
+        String template = request.absolute || pathTemplate.startsWith("/") ? pathTemplate : "/" + pathTemplate;
+        return new ApiRequest(
+                method,
+                request.path,
+                request.absolute,
+                NO_QUERY,
+                null,
+                request.idempotent,
+                NO_QUERY,
+                null,
+                request.absolute ? Templates.ofAbsolute(template) : template);
     }
 
     /**
@@ -178,7 +242,7 @@ public final class ApiRequest {
         System.arraycopy(query, 0, copy, 0, query.length);
         copy[query.length] = name;
         copy[query.length + 1] = value.toString();
-        return new ApiRequest(method, path, absolute, copy, body, idempotent, headers, timeout);
+        return new ApiRequest(method, path, absolute, copy, body, idempotent, headers, timeout, template);
     }
 
     /** Sends {@code jsonBody} serialized as JSON with {@code Content-Type: application/json}. */
@@ -186,7 +250,7 @@ public final class ApiRequest {
         if (jsonBody == null) {
             throw new IllegalArgumentException("jsonBody must not be null");
         }
-        return new ApiRequest(method, path, absolute, query, jsonBody, idempotent, headers, timeout);
+        return new ApiRequest(method, path, absolute, query, jsonBody, idempotent, headers, timeout, template);
     }
 
     /**
@@ -194,7 +258,7 @@ public final class ApiRequest {
      * is harmless; never for one that sends an SMS.
      */
     public ApiRequest withIdempotent(boolean idempotent) {
-        return new ApiRequest(method, path, absolute, query, body, idempotent, headers, timeout);
+        return new ApiRequest(method, path, absolute, query, body, idempotent, headers, timeout, template);
     }
 
     /**
@@ -207,22 +271,22 @@ public final class ApiRequest {
      *     ...)
      */
     public ApiRequest withHeader(String name, String value) {
-        if (name == null || name.isEmpty() || !name.chars().allMatch(ApiRequest::isTokenChar)) {
+        if (!HeaderRules.isToken(name)) {
             throw new IllegalArgumentException("header name must be an HTTP token (letters, digits, !#$%&'*+-.^_`|~),"
                     + " was: " + (name == null ? null : "\"" + name.replaceAll("\\p{Cntrl}", "?") + "\""));
         }
-        if (RESERVED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        if (HeaderRules.isReserved(name)) {
             throw new IllegalArgumentException("header " + name + " is set by the SDK (or would change how the "
                     + "request is framed or authenticated) and cannot be added per request");
         }
-        if (value == null || value.chars().anyMatch(c -> c < 0x20 && c != '\t' || c == 0x7f)) {
+        if (!HeaderRules.isValue(value)) {
             throw new IllegalArgumentException(
                     "header " + name + " must have a value without line breaks or " + "control characters");
         }
         String[] copy = java.util.Arrays.copyOf(headers, headers.length + 2);
         copy[headers.length] = name;
         copy[headers.length + 1] = value;
-        return new ApiRequest(method, path, absolute, query, body, idempotent, copy, timeout);
+        return new ApiRequest(method, path, absolute, query, body, idempotent, copy, timeout, template);
     }
 
     /**
@@ -236,7 +300,7 @@ public final class ApiRequest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
-        return new ApiRequest(method, path, absolute, query, body, idempotent, headers, timeout);
+        return new ApiRequest(method, path, absolute, query, body, idempotent, headers, timeout, template);
     }
 
     /** The extra headers in the order added. */
@@ -257,10 +321,6 @@ public final class ApiRequest {
         return headers;
     }
 
-    private static boolean isTokenChar(int c) {
-        return c > 0x20 && c < 0x7f && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
-    }
-
     /** The HTTP method. */
     public HttpMethod method() {
         return method;
@@ -269,6 +329,17 @@ public final class ApiRequest {
     /** The path relative to the base URI (starting with {@code /}), or an absolute URI. */
     public String path() {
         return path;
+    }
+
+    /**
+     * The path as metrics, traces and {@link ExchangeListener} report it, with low cardinality: the template given to
+     * {@link #get(String, Object...)} and friends; for a plain path, the path with each segment that looks like an
+     * id (all digits, or a long token with digits, or percent-encoded) replaced by {@code {id}}; for an absolute URI,
+     * its scheme and host followed by such a path.
+     */
+    public String pathTemplate() {
+        String known = template;
+        return known != null ? known : absolute ? Templates.ofAbsolute(path) : Templates.derive(path);
     }
 
     /** Whether {@link #path()} is an absolute URI rather than relative to the base URI. */

@@ -2,12 +2,15 @@ package dk.firmafon.core;
 
 /**
  * Hears about every HTTP attempt, for metrics. Called on I/O threads: implementations must be fast and must not
- * block or throw. The default ({@link #NONE}) does nothing and costs nothing.
+ * block or throw. The default ({@link #NONE}) does nothing and costs nothing. Tag metrics with the path template
+ * ({@code /calls/{uuid}}), never the path: one time series per call uuid would exhaust a metrics backend. For
+ * Micrometer, {@code firmafon-micrometer} reports whole API calls as observations instead.
  *
  * <pre>{@code
  * FirmafonClient.builder().exchangeListener(new ExchangeListener() {
- *     public void onResponse(HttpMethod method, String path, int status, int attempt, long elapsedNanos) {
- *         timer(method, path, status).record(elapsedNanos, TimeUnit.NANOSECONDS);
+ *     public void onResponse(
+ *             HttpMethod method, String path, String pathTemplate, int status, int attempt, long elapsedNanos) {
+ *         timer(method, pathTemplate, status).record(elapsedNanos, TimeUnit.NANOSECONDS);
  *     }
  * })
  * }</pre>
@@ -25,6 +28,24 @@ public interface ExchangeListener {
      */
     default void onResponse(HttpMethod method, String path, int status, int attempt, long elapsedNanos) {}
 
+    /**
+     * A response head arrived (any status); {@code pathTemplate} is {@link ApiRequest#pathTemplate()}, such as
+     * {@code /calls/{uuid}}. By default calls {@link #onResponse(HttpMethod, String, int, int, long)}.
+     */
+    default void onResponse(
+            HttpMethod method, String path, String pathTemplate, int status, int attempt, long elapsedNanos) {
+        onResponse(method, path, status, attempt, elapsedNanos);
+    }
+
     /** The attempt failed before a response arrived (connect failure, reset, timeout). */
     default void onFailure(HttpMethod method, String path, Throwable error, int attempt, long elapsedNanos) {}
+
+    /**
+     * The attempt failed before a response arrived, with the path template. By default calls
+     * {@link #onFailure(HttpMethod, String, Throwable, int, long)}.
+     */
+    default void onFailure(
+            HttpMethod method, String path, String pathTemplate, Throwable error, int attempt, long elapsedNanos) {
+        onFailure(method, path, error, attempt, elapsedNanos);
+    }
 }

@@ -122,7 +122,7 @@ public final class FirmafonClient implements AutoCloseable {
                 transport.attemptTimeout());
         RetryPolicy retry = transport.retryPolicy();
         this.tokenExchange = Pipeline.unauthenticated(exchange, settings.listener());
-        this.pipeline = Pipeline.create(exchange, settings.listener(), auth(), retry);
+        this.pipeline = Pipeline.create(exchange, settings.listener(), settings.observer(), auth(), retry);
         this.readers = new JsonReaders(mapper, settings.maxResponseSize(), retry.clock());
     }
 
@@ -506,6 +506,18 @@ public final class FirmafonClient implements AutoCloseable {
                 throw new IllegalArgumentException("exchangeListener must not be null");
             }
             settings = settings.withListener(listener);
+            return this;
+        }
+
+        /**
+         * Observes every API call as a whole (traces and metrics; {@code firmafon-micrometer} has one for Micrometer);
+         * default {@link RequestObserver#NONE}, which costs nothing.
+         */
+        public Builder requestObserver(RequestObserver observer) {
+            if (observer == null) {
+                throw new IllegalArgumentException("requestObserver must not be null");
+            }
+            settings = settings.withObserver(observer);
             return this;
         }
 

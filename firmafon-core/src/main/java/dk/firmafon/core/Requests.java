@@ -72,7 +72,7 @@ final class Requests {
                         "body could not be written as JSON (" + json.getClass().getSimpleName() + ")", e);
             }
         }
-        return Call.first(
+        Call call = Call.first(
                 request.method(),
                 uri.toString(),
                 metricsPath,
@@ -83,5 +83,6 @@ final class Requests {
                 hidden.length() == 0 ? null : hidden.toString(),
                 request.headerArray(),
                 request.timeout().map(t -> Timeouts.capped(t).toNanos()).orElse(-1L));
+        return call.withPathTemplate(request.pathTemplate());
     }
 }

@@ -15,6 +15,9 @@ public final class Call {
     private final HttpMethod method;
     private final String uri;
     private final String metricsPath;
+    /** The low-cardinality path template for metrics and traces, e.g. {@code /calls/{uuid}}. */
+    private final String pathTemplate;
+
     private final byte @Nullable [] body;
     private final boolean idempotent;
     private final boolean binary;
@@ -35,6 +38,7 @@ public final class Call {
             HttpMethod method,
             String uri,
             String metricsPath,
+            String pathTemplate,
             byte @Nullable [] body,
             boolean idempotent,
             boolean binary,
@@ -49,6 +53,7 @@ public final class Call {
         this.method = method;
         this.uri = uri;
         this.metricsPath = metricsPath;
+        this.pathTemplate = pathTemplate;
         this.body = body;
         this.idempotent = idempotent;
         this.binary = binary;
@@ -103,6 +108,7 @@ public final class Call {
                 method,
                 uri,
                 metricsPath,
+                metricsPath,
                 body,
                 idempotent,
                 binary,
@@ -124,6 +130,21 @@ public final class Call {
         return with(attempt, credential, effectiveUri, credentialParameter);
     }
 
+    /** This call reported under {@code template} (see {@link #pathTemplate()}). */
+    public Call withPathTemplate(String template) {
+        return copy(template, attempt, credential, effectiveUri, credentialParameter, headers);
+    }
+
+    /** This call with {@code more} headers (name, value, ...) after its own, e.g. a trace context. */
+    public Call withHeaders(String[] more) {
+        if (more.length == 0) {
+            return this;
+        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return copy(pathTemplate, attempt, credential, effectiveUri, credentialParameter, all);
+    }
+
     /** This call carrying {@code credential}; a query-parameter credential is appended to the URI. */
     public Call withCredential(Credential credential) {
         String parameter = hiddenQuery;
@@ -143,10 +164,22 @@ public final class Call {
     /** This request with another attempt number or credential; the request itself is the same. */
     private Call with(
             int attempt, @Nullable Credential credential, String effectiveUri, @Nullable String credentialParameter) {
+        return copy(pathTemplate, attempt, credential, effectiveUri, credentialParameter, headers);
+    }
+
+    /** The one copy: the request stays, these parts change. */
+    private Call copy(
+            String pathTemplate,
+            int attempt,
+            @Nullable Credential credential,
+            String effectiveUri,
+            @Nullable String credentialParameter,
+            String[] headers) {
         return new Call(
                 method,
                 uri,
                 metricsPath,
+                pathTemplate,
                 body,
                 idempotent,
                 binary,
@@ -191,6 +224,11 @@ public final class Call {
 
     public String metricsPath() {
         return metricsPath;
+    }
+
+    /** The path template: {@code /calls/{uuid}}, never an id (the metrics path itself unless one was given). */
+    public String pathTemplate() {
+        return pathTemplate;
     }
 
     public byte @Nullable [] body() {

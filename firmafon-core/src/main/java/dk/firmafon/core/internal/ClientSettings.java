@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.auth.internal.TransportSettings;
 import dk.firmafon.core.ExchangeListener;
+import dk.firmafon.core.RequestObserver;
 import dk.firmafon.core.netty.NettyHttpClient;
 import java.net.URI;
 import java.time.Duration;
@@ -62,6 +63,11 @@ public abstract class ClientSettings implements WithClientSettings {
     }
 
     public abstract Optional<NettyHttpClient> httpClient();
+
+    @Value.Default
+    public RequestObserver observer() {
+        return RequestObserver.NONE;
+    }
 
     /** A pool's settings: what decides whether a mutated client may keep sharing its origin's pool. */
     @Value.Immutable

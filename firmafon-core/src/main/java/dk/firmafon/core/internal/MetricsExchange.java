@@ -24,13 +24,23 @@ public final class MetricsExchange implements Exchange {
             return delegate.exchange(call, (c, head, body) -> {
                         answered[0] = true;
                         listener.onResponse(
-                                c.method(), c.metricsPath(), head.status(), c.attempt(), System.nanoTime() - start);
+                                c.method(),
+                                c.metricsPath(),
+                                c.pathTemplate(),
+                                head.status(),
+                                c.attempt(),
+                                System.nanoTime() - start);
                         return reader.read(c, head, body);
                     })
                     .doOnError(e -> {
                         if (!answered[0]) {
                             listener.onFailure(
-                                    call.method(), call.metricsPath(), e, call.attempt(), System.nanoTime() - start);
+                                    call.method(),
+                                    call.metricsPath(),
+                                    call.pathTemplate(),
+                                    e,
+                                    call.attempt(),
+                                    System.nanoTime() - start);
                         }
                     });
         });

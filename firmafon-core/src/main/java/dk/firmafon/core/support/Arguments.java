@@ -62,12 +62,12 @@ public final class Arguments {
         return value.strip();
     }
 
-    /** A uuid (or any other opaque id) as one percent-encoded path segment. */
-    public static String uuidSegment(String argument, @Nullable String uuid) {
+    /** A uuid (or any other opaque id), not blank, for a path template variable (which encodes it). */
+    public static String uuid(String argument, @Nullable String uuid) {
         if (uuid == null || uuid.isBlank()) {
             throw new IllegalArgumentException(argument + " must not be null or blank");
         }
-        return ApiRequest.pathSegment(uuid);
+        return uuid;
     }
 
     /** A page size between 1 and {@code max}. */

@@ -7,6 +7,7 @@ import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.ExchangeListener;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.HttpMethod;
+import dk.firmafon.core.RequestObserver;
 import dk.firmafon.error.AuthenticationException;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.error.FirmafonIoException;
@@ -26,6 +27,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -144,6 +146,90 @@ class PipelineOverALambdaTransportTest {
     private static Call call(HttpMethod method, String path) {
         return Call.first(
                 method, "https://app.firmafon.dk/api/v2" + path, path, null, method.isIdempotent(), false, null);
+    }
+
+    @Test
+    void anObservedCallSpansItsAttemptsAndItsObserverMayAddTraceHeadersButNeverCredentials() {
+        script.add(Answer.status(503, ""));
+        script.add(Answer.status(200, "{\"call\": {\"call_uuid\": \"c1\"}}"));
+        List<String> observed = new CopyOnWriteArrayList<>();
+        List<String> sentHeaders = new CopyOnWriteArrayList<>();
+        RequestObserver observer = (method, template, context) -> new RequestObserver.ObservedCall() {
+            @Override
+            public RequestObserver.ObservedAttempt attempt(int attempt, BiConsumer<String, String> headers) {
+                headers.accept("traceparent", "00-trace-" + attempt);
+                headers.accept("Authorization", "Bearer stolen");
+                headers.accept("X-Split", "a\r\nInjected: yes");
+                observed.add("attempt " + attempt);
+                return new RequestObserver.ObservedAttempt() {
+                    @Override
+                    public void response(int status) {
+                        observed.add("response " + status);
+                    }
+                };
+            }
+
+            @Override
+            public void succeeded(int status, int attempts) {
+                observed.add("succeeded " + status + " after " + attempts);
+            }
+
+            @Override
+            public void failed(Throwable error, int status, int attempts) {
+                observed.add("failed");
+            }
+
+            @Override
+            public void cancelled(int attempts) {
+                observed.add("cancelled");
+            }
+        };
+        Exchange recording = new Exchange() {
+            @Override
+            public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+                sentHeaders.add(String.join(",", call.headers()));
+                return transport.exchange(call, reader);
+            }
+        };
+        Exchange observedPipeline = Pipeline.create(
+                recording, ExchangeListener.NONE, observer, AuthStrategy.bearer(TestSecrets.CORE_TOKEN), FAST);
+
+        StepVerifier.create(observedPipeline
+                        .exchange(
+                                call(HttpMethod.GET, "/calls/c1").withPathTemplate("/calls/{uuid}"),
+                                readers.envelope("call", JsonNode.class))
+                        .next())
+                .expectNextCount(1)
+                .expectComplete()
+                .verify(TIMEOUT);
+
+        assertThat(observed)
+                .containsExactly("attempt 1", "response 503", "attempt 2", "response 200", "succeeded 200 after 2");
+        assertThat(sentHeaders).containsExactly("traceparent,00-trace-1", "traceparent,00-trace-2");
+        assertThat(seen).allSatisfy(line -> assertThat(line).endsWith("Bearer " + TestSecrets.CORE_TOKEN));
+    }
+
+    @Test
+    void aPathTemplateReachesTheExchangeListener() {
+        script.add(Answer.status(200, "{\"call\": {\"call_uuid\": \"c1\"}}"));
+        List<String> templates = new CopyOnWriteArrayList<>();
+        Exchange withTemplates = Pipeline.create(
+                transport,
+                new ExchangeListener() {
+                    @Override
+                    public void onResponse(
+                            HttpMethod method, String path, String template, int status, int attempt, long nanos) {
+                        templates.add(path + " as " + template);
+                    }
+                },
+                AuthStrategy.bearer(TestSecrets.CORE_TOKEN),
+                FAST);
+        withTemplates
+                .exchange(
+                        call(HttpMethod.GET, "/calls/c1").withPathTemplate("/calls/{uuid}"),
+                        readers.envelope("call", JsonNode.class))
+                .blockLast(TIMEOUT);
+        assertThat(templates).containsExactly("/calls/c1 as /calls/{uuid}");
     }
 
     @Test

@@ -1,0 +1,339 @@
+package dk.firmafon.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.firmafon.Firmafon;
+import dk.firmafon.auth.AccessTokenAuth;
+import dk.firmafon.auth.AuthStrategy;
+import dk.firmafon.auth.BasicAuth;
+import dk.firmafon.auth.Credential;
+import dk.firmafon.auth.OAuth2Auth;
+import dk.firmafon.core.ApiRequest;
+import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.events.EventsClient;
+import dk.firmafon.micrometer.DefaultFirmafonObservationConvention;
+import dk.firmafon.testkit.FakeFirmafon;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+
+/** Every condition and property of the auto-configuration, on a real (browser-free) Spring context. */
+class FirmafonAutoConfigurationTest {
+    private static final FakeFirmafon FAKE = FakeFirmafon.start();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(
+                    AutoConfigurations.of(FirmafonAutoConfiguration.class, FirmafonHealthAutoConfiguration.class));
+
+    @AfterAll
+    static void stop() {
+        FAKE.close();
+    }
+
+    private static String fakeBase() {
+        return "firmafon.base-uri=" + FAKE.baseUri();
+    }
+
+    @Test
+    void withoutACredentialThereIsNoClient() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(FirmafonClient.class);
+            assertThat(context).doesNotHaveBean(Firmafon.class);
+            assertThat(context).doesNotHaveBean(AuthStrategy.class);
+            assertThat(context).hasSingleBean(FirmafonProperties.class);
+        });
+    }
+
+    @Test
+    void aTokenGivesABearerClientOnTheFirmafonPresetAndEveryBean() {
+        runner.withPropertyValues("firmafon.token=" + FAKE.accessToken()).run(context -> {
+            FirmafonClient client = context.getBean(FirmafonClient.class);
+            assertThat(client.baseUri()).isEqualTo(FirmafonClient.FIRMAFON);
+            assertThat(client.auth()).isInstanceOf(AccessTokenAuth.class);
+            Credential credential = client.auth().credential().block();
+            assertThat(credential.value()).isEqualTo("Bearer " + FAKE.accessToken());
+            assertThat(context).hasSingleBean(Firmafon.class);
+            assertThat(context.getBean(Firmafon.class).client()).isSameAs(client);
+            assertThat(context).hasSingleBean(EventsClient.class);
+            assertThat(context.getBean(FirmafonProperties.class).toString()).doesNotContain(FAKE.accessToken());
+        });
+    }
+
+    @Test
+    void theTokenIsSentAsConfigured() {
+        runner.withPropertyValues("firmafon.token=abc", "firmafon.token-placement=basic")
+                .run(context -> assertThat(context.getBean(AuthStrategy.class)).isInstanceOf(BasicAuth.class));
+        runner.withPropertyValues("firmafon.token=abc", "firmafon.token-placement=query-parameter")
+                .run(context -> assertThat(context.getBean(AuthStrategy.class)
+                                .credential()
+                                .block()
+                                .placement())
+                        .isEqualTo(Credential.Placement.QUERY_PARAMETER));
+    }
+
+    @Test
+    void thePresetOrTheBaseUriChoosesTheService() {
+        runner.withPropertyValues("firmafon.token=abc", "firmafon.preset=relatel")
+                .run(context -> assertThat(context.getBean(FirmafonClient.class).baseUri())
+                        .isEqualTo(FirmafonClient.RELATEL));
+        runner.withPropertyValues("firmafon.token=abc", "firmafon.preset=relatel", fakeBase())
+                .run(context -> assertThat(context.getBean(FirmafonClient.class).baseUri())
+                        .isEqualTo(FAKE.baseUri()));
+    }
+
+    @Test
+    void timeoutsRetriesPoolAndNetworkAreApplied() {
+        runner.withPropertyValues(
+                        fakeBase(),
+                        "firmafon.token=" + FAKE.accessToken(),
+                        "firmafon.connect-timeout=2s",
+                        "firmafon.response-timeout=3s",
+                        "firmafon.attempt-timeout=4s",
+                        "firmafon.overall-timeout=20s",
+                        "firmafon.retry.max-attempts=5",
+                        "firmafon.retry.initial-backoff=50ms",
+                        "firmafon.retry.max-backoff=1s",
+                        "firmafon.pool.max-connections=7",
+                        "firmafon.pool.acquire-timeout=9s",
+                        "firmafon.network.user-agent=myapp/1.2",
+                        "firmafon.network.compression=true")
+                .run(context -> {
+                    FirmafonClient client = context.getBean(FirmafonClient.class);
+                    assertThat(client.retryPolicy().maxAttempts()).isEqualTo(5);
+                    assertThat(client.retryPolicy().initialBackoff()).isEqualTo(Duration.ofMillis(50));
+                    assertThat(client.retryPolicy().maxBackoff()).isEqualTo(Duration.ofSeconds(1));
+                    client.retrieveJson(ApiRequest.get("/employee")).block(Duration.ofSeconds(10));
+                    String agent = FAKE.journal().last().header("User-Agent").orElseThrow();
+                    assertThat(agent).startsWith("myapp/1.2 firmafon-java-sdk/");
+                });
+    }
+
+    @Test
+    void aBadPropertyFailsStartupNamingIt() {
+        runner.withPropertyValues("firmafon.token=abc", "firmafon.retry.max-attempts=0")
+                .run(context ->
+                        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("maxAttempts"));
+        runner.withPropertyValues("firmafon.token=abc", "firmafon.network.user-agent=bad\u0007agent")
+                .run(context ->
+                        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("userAgent"));
+    }
+
+    @Test
+    void theApplicationsOwnBeansWin() {
+        AuthStrategy own = AuthStrategy.basic("own");
+        runner.withPropertyValues("firmafon.token=abc")
+                .withBean(AuthStrategy.class, () -> own)
+                .run(context ->
+                        assertThat(context.getBean(FirmafonClient.class).auth()).isSameAs(own));
+        FirmafonClient ownClient =
+                FirmafonClient.builder().auth(AuthStrategy.bearer("mine")).build();
+        runner.withPropertyValues("firmafon.token=abc")
+                .withBean(FirmafonClient.class, () -> ownClient)
+                .run(context -> {
+                    assertThat(context).getBean(FirmafonClient.class).isSameAs(ownClient);
+                    assertThat(context.getBean(Firmafon.class).client()).isSameAs(ownClient);
+                });
+        ownClient.close();
+    }
+
+    @Test
+    void customizersShapeTheBuilderInOrder() {
+        AtomicInteger calls = new AtomicInteger();
+        runner.withPropertyValues("firmafon.token=abc")
+                .withBean("first", FirmafonClientCustomizer.class, () -> builder -> calls.incrementAndGet())
+                .withBean("second", FirmafonClientCustomizer.class, () -> builder -> builder.maxConnections(3))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(FirmafonClient.class);
+                    assertThat(calls).hasValue(1);
+                });
+    }
+
+    @Test
+    void disabledMeansNoBeansEvenWithAToken() {
+        runner.withPropertyValues("firmafon.token=abc", "firmafon.enabled=false")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(FirmafonClient.class)
+                        .doesNotHaveBean(FirmafonProperties.class));
+    }
+
+    @Test
+    void closingTheContextClosesThePool() {
+        FirmafonClient[] kept = new FirmafonClient[1];
+        runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken(), "firmafon.shutdown-grace=1s")
+                .run(context -> kept[0] = context.getBean(FirmafonClient.class));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> kept[0].retrieveJson(ApiRequest.get("/employee")).block(Duration.ofSeconds(5)))
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void everyCallIsObservedWithItsTemplateWhenThereIsAnObservationRegistry() {
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken())
+                .withBean(ObservationRegistry.class, () -> registry)
+                .run(context -> {
+                    context.getBean(Firmafon.class).calls().list().take(3).blockLast(Duration.ofSeconds(10));
+                    TestObservationRegistryAssert.assertThat(registry)
+                            .hasObservationWithNameEqualTo(DefaultFirmafonObservationConvention.NAME)
+                            .that()
+                            .hasLowCardinalityKeyValue("uri", "/calls")
+                            .hasLowCardinalityKeyValue("status", "200");
+                });
+        TestObservationRegistry untouched = TestObservationRegistry.create();
+        runner.withPropertyValues(
+                        fakeBase(), "firmafon.token=" + FAKE.accessToken(), "firmafon.observations.enabled=false")
+                .withBean(ObservationRegistry.class, () -> untouched)
+                .run(context -> {
+                    context.getBean(Firmafon.class).calls().list().take(1).blockLast(Duration.ofSeconds(10));
+                    TestObservationRegistryAssert.assertThat(untouched).doesNotHaveAnyObservation();
+                });
+        runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken())
+                .withClassLoader(new FilteredClassLoader("dk.firmafon.micrometer"))
+                .withBean(ObservationRegistry.class, () -> untouched)
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(FirmafonClientCustomizer.class));
+    }
+
+    @Test
+    void theHealthIndicatorAsksTheApiWithTheServiceCredential() {
+        runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken())
+                .run(context -> {
+                    Health health = context.getBean(FirmafonHealthIndicator.class)
+                            .health()
+                            .block(Duration.ofSeconds(10));
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                });
+        runner.withPropertyValues(fakeBase(), "firmafon.token=revoked-or-wrong").run(context -> {
+            Health health =
+                    context.getBean(FirmafonHealthIndicator.class).health().block(Duration.ofSeconds(10));
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("status", 401);
+            assertThat(health.toString()).doesNotContain("revoked-or-wrong");
+        });
+        runner.withPropertyValues(fakeBase(), "firmafon.token=abc", "management.health.firmafon.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(FirmafonHealthIndicator.class));
+        runner.withPropertyValues(fakeBase(), "firmafon.token=abc")
+                .withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(FirmafonHealthIndicator.class));
+    }
+
+    private final ApplicationContextRunner security = runner.withConfiguration(
+                    AutoConfigurations.of(ReactiveOAuth2ClientAutoConfiguration.class))
+            .withInitializer(context -> new FirmafonOAuth2Defaults()
+                    .postProcessEnvironment(context.getEnvironment(), new SpringApplication()));
+
+    @Test
+    void aFirmafonClientRegistrationNeedsOnlyItsIdSecretAndTheCallsAreMadeAsTheSignedInUser() {
+        security.withPropertyValues(
+                        fakeBase(),
+                        "spring.security.oauth2.client.registration.firmafon.client-id=" + FAKE.clientId(),
+                        "spring.security.oauth2.client.registration.firmafon.client-secret=" + FAKE.clientSecret())
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ClientRegistration registration = context.getBean(ReactiveClientRegistrationRepository.class)
+                            .findByRegistrationId("firmafon")
+                            .block();
+                    assertThat(registration.getProviderDetails().getTokenUri()).isEqualTo(FAKE.baseUri() + "/token");
+                    assertThat(registration.getProviderDetails().getAuthorizationUri())
+                            .isEqualTo(FAKE.baseUri() + "/authorize");
+                    assertThat(registration
+                                    .getProviderDetails()
+                                    .getUserInfoEndpoint()
+                                    .getUri())
+                            .isEqualTo(FAKE.baseUri() + "/employee");
+                    assertThat(registration.getAuthorizationGrantType())
+                            .isEqualTo(AuthorizationGrantType.AUTHORIZATION_CODE);
+                    assertThat(registration.getClientAuthenticationMethod())
+                            .isEqualTo(ClientAuthenticationMethod.CLIENT_SECRET_POST);
+                    AuthStrategy auth = context.getBean(FirmafonClient.class).auth();
+                    assertThat(auth).isInstanceOf(OAuth2Auth.class);
+                    assertThat(auth.toString()).isEqualTo("OAuth2Auth{external=spring-security:firmafon}");
+                    assertThat(context.getBean(FirmafonHealthIndicator.class)
+                                    .health()
+                                    .block()
+                                    .getStatus())
+                            .isEqualTo(Status.UNKNOWN);
+                });
+    }
+
+    @Test
+    void theRelatelProviderHasItsOwnDefaultsAndTheTokenPropertyStillWins() {
+        security.withPropertyValues(
+                        "spring.security.oauth2.client.registration.relatel.client-id=id",
+                        "spring.security.oauth2.client.registration.relatel.client-secret=secret",
+                        "firmafon.security.registration-id=relatel",
+                        "firmafon.token=abc")
+                .run(context -> {
+                    ClientRegistration registration = context.getBean(ReactiveClientRegistrationRepository.class)
+                            .findByRegistrationId("relatel")
+                            .block();
+                    assertThat(registration.getProviderDetails().getTokenUri())
+                            .isEqualTo("https://app.relatel.dk/api/v2/token");
+                    assertThat(context.getBean(AuthStrategy.class)).isInstanceOf(AccessTokenAuth.class);
+                });
+        security.withPropertyValues(
+                        "spring.security.oauth2.client.registration.relatel.client-id=id",
+                        "spring.security.oauth2.client.registration.relatel.client-secret=secret",
+                        "firmafon.security.registration-id=relatel")
+                .run(context -> assertThat(context.getBean(AuthStrategy.class)).isInstanceOf(OAuth2Auth.class));
+    }
+
+    @Test
+    void withoutSpringSecurityOrARegistrationThereIsNoSignedInUserStrategy() {
+        security.withPropertyValues(
+                        "spring.security.oauth2.client.registration.other.client-id=id",
+                        "spring.security.oauth2.client.registration.other.client-secret=s",
+                        "spring.security.oauth2.client.registration.other.authorization-grant-type=client_credentials",
+                        "spring.security.oauth2.client.provider.other.token-uri=https://example.com/token")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(AuthStrategy.class));
+        runner.withPropertyValues("firmafon.token=abc")
+                .withClassLoader(new FilteredClassLoader("org.springframework.security"))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(FirmafonClient.class));
+    }
+
+    @Test
+    void theMetadataDescribesEveryPropertyForIdeCompletion() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        List<String> names = metadata.get("properties").findValuesAsText("name");
+        assertThat(names)
+                .contains(
+                        "firmafon.preset",
+                        "firmafon.base-uri",
+                        "firmafon.token",
+                        "firmafon.token-placement",
+                        "firmafon.retry.max-attempts",
+                        "firmafon.network.proxy.host",
+                        "firmafon.security.registration-id",
+                        "firmafon.events.web-socket",
+                        "firmafon.observations.enabled",
+                        "firmafon.shutdown-grace",
+                        "management.health.firmafon.enabled");
+        for (JsonNode property : metadata.get("properties")) {
+            assertThat(property.path("description").asText())
+                    .as(property.get("name").asText())
+                    .isNotBlank();
+        }
+    }
+}
