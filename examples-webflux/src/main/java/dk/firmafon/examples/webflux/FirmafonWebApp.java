@@ -2,11 +2,13 @@ package dk.firmafon.examples.webflux;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
-/** Starts the example: {@code mvn -pl examples-webflux spring-boot:run} (configure {@code firmafon.*} first). */
+/**
+ * Sign in with Firmafon and stream your calls: {@code mvn -pl examples-webflux spring-boot:run} after setting
+ * {@code FIRMAFON_CLIENT_ID} and {@code FIRMAFON_CLIENT_SECRET}. Everything Firmafon comes from the starter: the
+ * {@code Firmafon} bean calls the API as the signed-in user, Spring Security runs the sign-in.
+ */
 @SpringBootApplication
-@EnableConfigurationProperties(FirmafonProperties.class)
 public class FirmafonWebApp {
 
     public static void main(String[] args) {

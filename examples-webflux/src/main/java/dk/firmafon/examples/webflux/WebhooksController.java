@@ -19,10 +19,10 @@ import reactor.core.scheduler.Schedulers;
  * {@code POST /webhooks/relatel}: Relatel webhook deliveries, verified by the SDK's {@link WebhookReceiver} over the
  * raw body bytes (never re-serialised JSON: the signature covers the bytes as sent). 200 for a delivery accepted or
  * already seen, 401 for one that fails verification, 503 when the deliveries' buffer is full (the sender retries).
- * Active when {@code firmafon.webhook-signing-secret} is set.
+ * Active when {@code firmafon.webhooks.signing-secret} is set.
  */
 @RestController
-@ConditionalOnProperty("firmafon.webhook-signing-secret")
+@ConditionalOnProperty("firmafon.webhooks.signing-secret")
 class WebhooksController {
     private static final int MAX_BODY = 256 * 1024;
 

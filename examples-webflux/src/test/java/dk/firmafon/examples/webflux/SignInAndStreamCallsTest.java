@@ -26,16 +26,18 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * End to end against the testkit: the browser's trip (app /login, the fake's /authorize, back to the app's
- * callback) played with WebTestClient and a plain HTTP client, then the streamed calls.
+ * End to end against the testkit's OAuth server and API: the browser's trip through Spring Security's
+ * {@code oauth2Login()} (the app, the fake's /authorize, back to the app's callback), played with WebTestClient and
+ * a plain HTTP client; then the calls streamed as the signed-in user, the observation of that listing in Actuator's
+ * metrics, and a refused token removed from Spring's store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class SignInAndStreamCallsTest {
     private static final int PORT = freePort();
     private static final String APP = "http://127.0.0.1:" + PORT;
-    private static final FakeFirmafon FAKE = FakeFirmafon.builder()
-            .redirectUri(URI.create(APP + "/login/callback"))
-            .start();
+    private static final String CALLBACK = APP + "/login/oauth2/code/firmafon";
+    private static final FakeFirmafon FAKE =
+            FakeFirmafon.builder().redirectUri(URI.create(CALLBACK)).start();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebTestClient web = WebTestClient.bindToServer()
@@ -50,9 +52,8 @@ class SignInAndStreamCallsTest {
         registry.add("server.port", () -> PORT);
         registry.add("server.address", () -> "127.0.0.1");
         registry.add("firmafon.base-uri", () -> FAKE.baseUri().toString());
-        registry.add("firmafon.client-id", FAKE::clientId);
-        registry.add("firmafon.client-secret", FAKE::clientSecret);
-        registry.add("firmafon.redirect-uri", () -> APP + "/login/callback");
+        registry.add("spring.security.oauth2.client.registration.firmafon.client-id", FAKE::clientId);
+        registry.add("spring.security.oauth2.client.registration.firmafon.client-secret", FAKE::clientSecret);
     }
 
     @AfterAll
@@ -60,42 +61,59 @@ class SignInAndStreamCallsTest {
         FAKE.close();
     }
 
-    @Test
-    void signInWithFirmafonThenStreamTheUsersRecentCallsAsNdjson() throws IOException {
-        EntityExchangeResult<Void> login = web.get()
-                .uri("/login")
+    /** Signs in as a browser would; answers the session cookie of the signed-in user. */
+    private String signIn() throws IOException {
+        EntityExchangeResult<Void> protectedPage = web.get()
+                .uri("/calls/recent")
+                .accept(MediaType.TEXT_HTML)
                 .exchange()
                 .expectStatus()
                 .isFound()
                 .expectBody()
                 .isEmpty();
-        URI authorize = login.getResponseHeaders().getLocation();
+        assertThat(protectedPage.getResponseHeaders().getLocation()).hasPath("/oauth2/authorization/firmafon");
+        String session = protectedPage.getResponseCookies().getFirst("SESSION").getValue();
+
+        EntityExchangeResult<Void> toFirmafon = web.get()
+                .uri("/oauth2/authorization/firmafon")
+                .cookie("SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isFound()
+                .expectBody()
+                .isEmpty();
+        URI authorize = toFirmafon.getResponseHeaders().getLocation();
         assertThat(authorize.toString())
                 .startsWith(FAKE.authorizeUri().toString())
                 .contains("state=");
-        ResponseCookie session = login.getResponseCookies().getFirst("SESSION");
-        assertThat(session).isNotNull();
 
         URI callback = URI.create(redirectOf(authorize));
-        assertThat(callback.toString()).startsWith(APP + "/login/callback?code=");
+        assertThat(callback.toString()).startsWith(CALLBACK + "?code=");
+        int exchanges = FAKE.journal().count("POST", "/token");
 
         EntityExchangeResult<Void> signedIn = web.get()
                 .uri(callback)
-                .cookie("SESSION", session.getValue())
+                .cookie("SESSION", session)
                 .exchange()
                 .expectStatus()
                 .isFound()
-                .expectHeader()
-                .location("/calls/recent")
                 .expectBody()
                 .isEmpty();
+        assertThat(signedIn.getResponseHeaders().getLocation().toString()).contains("/calls/recent");
+        assertThat(FAKE.journal().count("POST", "/token")).isEqualTo(exchanges + 1);
         ResponseCookie renewed = signedIn.getResponseCookies().getFirst("SESSION");
         assertThat(renewed).as("the session id changes at sign-in").isNotNull();
-        assertThat(renewed.getValue()).isNotEqualTo(session.getValue());
+        assertThat(renewed.getValue()).isNotEqualTo(session);
+        return renewed.getValue();
+    }
+
+    @Test
+    void signInWithFirmafonThenStreamTheUsersRecentCallsAndFindTheObservation() throws IOException {
+        String session = signIn();
 
         String body = web.get()
                 .uri("/calls/recent?max=5")
-                .cookie("SESSION", renewed.getValue())
+                .cookie("SESSION", session)
                 .accept(MediaType.APPLICATION_NDJSON)
                 .exchange()
                 .expectStatus()
@@ -110,10 +128,69 @@ class SignInAndStreamCallsTest {
         for (String line : lines) {
             JsonNode call = JSON.readTree(line);
             assertThat(call.has("call_uuid")).as(line).isTrue();
-            assertThat(call.has("started_at")).as(line).isTrue();
         }
         String sent = FAKE.journal().last().header("Authorization").orElseThrow();
         assertThat(sent).startsWith("Bearer ").isNotEqualTo("Bearer " + FAKE.accessToken());
+
+        String metric = web.get()
+                .uri("/actuator/metrics/firmafon.client.requests?tag=uri:/calls&tag=method:GET&tag=outcome:SUCCESS")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        JsonNode count = JSON.readTree(metric).path("measurements").get(0);
+        assertThat(count.path("statistic").asText()).isEqualTo("COUNT");
+        assertThat(count.path("value").asDouble()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aTokenFirmafonRefusesIsRemovedFromSpringsStoreAndTheUserMustSignInAgain() throws IOException {
+        String session = signIn();
+        web.get()
+                .uri("/calls/recent?max=1")
+                .cookie("SESSION", session)
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        String token =
+                FAKE.journal().last().header("Authorization").orElseThrow().substring("Bearer ".length());
+        FAKE.revokeToken(token);
+        long sentBefore = sentWith(token);
+
+        web.get()
+                .uri("/calls/recent?max=1")
+                .cookie("SESSION", session)
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("sign_in_again");
+        web.get()
+                .uri("/calls/recent?max=1")
+                .cookie("SESSION", session)
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectBody()
+                .jsonPath("$.error")
+                .isEqualTo("sign_in_again");
+        assertThat(sentWith(token))
+                .as("the refused token was sent once more, got its 401, and is never sent again")
+                .isEqualTo(sentBefore + 1);
+    }
+
+    private static long sentWith(String token) {
+        return FAKE.journal().requests().stream()
+                .filter(request -> request.header("Authorization")
+                        .map(value -> value.equals("Bearer " + token))
+                        .orElse(false))
+                .count();
     }
 
     @Test
@@ -123,32 +200,31 @@ class SignInAndStreamCallsTest {
                 .accept(MediaType.APPLICATION_NDJSON)
                 .exchange()
                 .expectStatus()
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+                .value(status -> assertThat(status).isIn(HttpStatus.UNAUTHORIZED.value(), HttpStatus.FOUND.value()));
     }
 
     @Test
     void aCallbackWithAnotherStateIsRefusedAndNoCodeIsExchanged() throws IOException {
-        EntityExchangeResult<Void> login = web.get()
-                .uri("/login")
+        EntityExchangeResult<Void> toFirmafon = web.get()
+                .uri("/oauth2/authorization/firmafon")
                 .exchange()
                 .expectStatus()
                 .isFound()
                 .expectBody()
                 .isEmpty();
-        ResponseCookie session = login.getResponseCookies().getFirst("SESSION");
+        String session = toFirmafon.getResponseCookies().getFirst("SESSION").getValue();
         String callback =
-                redirectOf(login.getResponseHeaders().getLocation()).replaceFirst("state=[^&]*", "state=forged");
+                redirectOf(toFirmafon.getResponseHeaders().getLocation()).replaceFirst("state=[^&]*", "state=forged");
         int exchangesBefore = FAKE.journal().count("POST", "/token");
 
         web.get()
                 .uri(URI.create(callback))
-                .cookie("SESSION", session.getValue())
+                .cookie("SESSION", session)
                 .exchange()
                 .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("sign_in_failed");
+                .isFound()
+                .expectHeader()
+                .valueMatches("Location", ".*/login\\?error.*");
         assertThat(FAKE.journal().count("POST", "/token")).isEqualTo(exchangesBefore);
     }
 

@@ -20,10 +20,9 @@ import reactor.test.StepVerifier;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "server.address=127.0.0.1",
-            "firmafon.client-id=webhook-test",
-            "firmafon.client-secret=webhook-test-secret",
-            "firmafon.redirect-uri=http://127.0.0.1/login/callback",
-            "firmafon.webhook-signing-secret=whsec-Ex4mple"
+            "spring.security.oauth2.client.registration.firmafon.client-id=webhook-test",
+            "spring.security.oauth2.client.registration.firmafon.client-secret=webhook-test-secret",
+            "firmafon.webhooks.signing-secret=whsec-Ex4mple"
         })
 class WebhooksControllerTest {
     private static final byte[] BODY = ("{\"delivery_id\":\"d-7\",\"event_type\":\"call.created\","

@@ -142,7 +142,9 @@ public final class PageWalk {
                     && failed == null
                     && (begun || sink.requestedFromDownstream() > 0)) {
                 fetching = true;
+                // the subscriber's context goes with every page: the user a web framework signed in, the parent span
                 inflight = fetch.apply(cursor)
+                        .contextWrite(sink.contextView())
                         .subscribe(
                                 next -> {
                                     arrived = next;

@@ -41,6 +41,9 @@ public final class FeedSession {
     private static final Logger LOG = LoggerFactory.getLogger("dk.firmafon.events");
     private static final Duration REQUEST_MARGIN = Duration.ofSeconds(15);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
+    /** A subscription is answered at once; one that is not is asked again (then a new handshake subscribes all). */
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(8);
+
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -144,7 +147,19 @@ public final class FeedSession {
         String id = clientId;
         if (id != null && !fresh.isEmpty()) {
             subscribeOnServer(id, fresh)
-                    .subscribe(ignored -> {}, error -> LOG.debug("subscribing failed: {}", error.toString()));
+                    .retryWhen(reactor.util.retry.Retry.backoff(2, FIRST_BACKOFF)
+                            .scheduler(scheduler)
+                            .filter(error -> !(error instanceof FeedException)))
+                    .subscribe(ignored -> {}, error -> {
+                        // never leave a subscriber waiting on a channel the server never confirmed: a new handshake
+                        // subscribes every channel again (unless the session has moved on already)
+                        LOG.debug("subscribing failed, handshaking again: {}", error.toString());
+                        synchronized (lock) {
+                            if (id.equals(clientId)) {
+                                clientId = null;
+                            }
+                        }
+                    });
         }
     }
 
@@ -289,7 +304,10 @@ public final class FeedSession {
                         synchronized (lock) {
                             all = new ArrayList<>(channels.keySet());
                         }
-                        Mono<Void> subscribed = all.isEmpty() ? Mono.empty() : subscribeOnServer(id, all);
+                        // a subscription that fails makes the whole handshake fail: the next one subscribes again
+                        Mono<Void> subscribed = all.isEmpty()
+                                ? Mono.empty()
+                                : subscribeOnServer(id, all).doOnError(error -> clientId = null);
                         return subscribed.then(Mono.fromRunnable(() -> {
                             if (gap != null) {
                                 gap(gap, detail);
@@ -393,7 +411,7 @@ public final class FeedSession {
             messages.add(withClient(Bayeux.message(Bayeux.SUBSCRIBE, nextId(), ext()), id)
                     .put("subscription", channel));
         }
-        return post(messages, HANDSHAKE_TIMEOUT)
+        return post(messages, SUBSCRIBE_TIMEOUT)
                 .doOnNext(reply -> {
                     for (JsonNode element : reply) {
                         if (element.path("channel").asText("").equals(Bayeux.SUBSCRIBE)

@@ -74,7 +74,7 @@ final class WebSocketTransport implements FeedTransport {
         final ArrayNode replies = JSON.createArrayNode();
         final Sinks.One<JsonNode> result = Sinks.one();
         /** The socket (its outbound sink) the batch went out on. */
-        Sinks.@Nullable Many<String> socket;
+        volatile Sinks.@Nullable Many<String> socket;
 
         Pending(Set<String> waiting) {
             this.waiting = waiting;
@@ -98,8 +98,7 @@ final class WebSocketTransport implements FeedTransport {
             }
             Pending waiting = new Pending(ids);
             ids.forEach(id -> pending.put(id, waiting));
-            Sinks.Many<String> sink = open();
-            waiting.socket = sink;
+            Sinks.Many<String> sink = open(waiting);
             if (sink.tryEmitNext(Bayeux.batch(messages).toString()).isFailure()) {
                 ids.forEach(id -> pending.remove(id, waiting));
                 return Mono.error(new FirmafonIoException(
@@ -115,14 +114,21 @@ final class WebSocketTransport implements FeedTransport {
         });
     }
 
-    private Sinks.Many<String> open() {
+    /**
+     * The socket {@code waiting} goes out on, opened if there is none. {@code waiting} learns its socket here, under the
+     * lock and before a new socket is subscribed: a socket that fails at once (an upgrade refused on loopback) finds
+     * the batch in {@link #closed} and fails it, instead of leaving it to its timeout.
+     */
+    private Sinks.Many<String> open(Pending waiting) {
         synchronized (lock) {
             Sinks.Many<String> current = out;
             if (current != null) {
+                waiting.socket = current;
                 return current;
             }
             Sinks.Many<String> fresh = Sinks.many().unicast().onBackpressureBuffer();
             out = fresh;
+            waiting.socket = fresh;
             socket = ExternalSocket.open(client, feed, fresh.asFlux(), MAX_FRAME, allowInsecureHttp)
                     .subscribe(
                             this::frame,

@@ -5,6 +5,7 @@ import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.events.EventsClient;
 import dk.firmafon.events.EventsSettings;
+import dk.firmafon.events.WebhookReceiver;
 import dk.firmafon.net.HttpProxy;
 import dk.firmafon.net.NetworkSettings;
 import dk.firmafon.net.RetryPolicy;
@@ -144,6 +145,17 @@ public class FirmafonAutoConfiguration {
     @ConditionalOnBean(FirmafonClient.class)
     Firmafon firmafon(FirmafonClient firmafonClient) {
         return Firmafon.create(firmafonClient);
+    }
+
+    /** Verifies webhook deliveries signed with {@code firmafon.webhooks.signing-secret}. */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "firmafon.webhooks", name = "signing-secret")
+    WebhookReceiver firmafonWebhookReceiver(FirmafonProperties properties) {
+        WebhookReceiver.Builder receiver =
+                WebhookReceiver.builder().signingSecret(properties.getWebhooks().getSigningSecret());
+        set(properties.getWebhooks().getTolerance(), receiver::tolerance);
+        return receiver.build();
     }
 
     /** The live-event feed, from {@code firmafon.events.*}. */

@@ -58,6 +58,33 @@ public class FirmafonProperties {
 
     private final Observations observations = new Observations();
 
+    private final Webhooks webhooks = new Webhooks();
+
+    /** Relatel webhook deliveries. */
+    public static class Webhooks {
+        /** The signing secret webhook deliveries are verified with (never logged); no receiver when unset. */
+        private String signingSecret;
+
+        /** How far a delivery's timestamp may be from now. */
+        private Duration tolerance;
+
+        public String getSigningSecret() {
+            return signingSecret;
+        }
+
+        public void setSigningSecret(String signingSecret) {
+            this.signingSecret = signingSecret;
+        }
+
+        public Duration getTolerance() {
+            return tolerance;
+        }
+
+        public void setTolerance(Duration tolerance) {
+            this.tolerance = tolerance;
+        }
+    }
+
     /** The two names of the service. */
     public enum Preset {
         /** {@code https://app.firmafon.dk/api/v2}. */
@@ -455,6 +482,10 @@ public class FirmafonProperties {
 
     public Observations getObservations() {
         return observations;
+    }
+
+    public Webhooks getWebhooks() {
+        return webhooks;
     }
 
     /** The API base: {@link #getBaseUri()} when set, else the preset's. */

@@ -2,11 +2,13 @@ package dk.firmafon.spring.boot;
 
 import dk.firmafon.auth.ExternalTokens;
 import dk.firmafon.auth.OAuthToken;
+import dk.firmafon.error.ReauthorizationRequiredException;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.client.ClientAuthorizationRequiredException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -40,6 +42,12 @@ public final class SpringSecurityTokens implements ExternalTokens {
                 .flatMap(principal -> manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(registrationId)
                         .principal(principal)
                         .build()))
+                .onErrorMap(
+                        ClientAuthorizationRequiredException.class,
+                        e -> new ReauthorizationRequiredException(
+                                "spring-security:" + registrationId,
+                                "the signed-in user has not authorized this client",
+                                e))
                 .map(SpringSecurityTokens::token);
     }
 

@@ -169,6 +169,18 @@ class FirmafonAutoConfigurationTest {
     }
 
     @Test
+    void aSigningSecretGivesAWebhookReceiver() {
+        runner.withPropertyValues("firmafon.webhooks.signing-secret=whsec-Ex4mple", "firmafon.webhooks.tolerance=2m")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(dk.firmafon.events.WebhookReceiver.class);
+                    assertThat(context.getBean(dk.firmafon.events.WebhookReceiver.class)
+                                    .toString())
+                            .doesNotContain("whsec-Ex4mple");
+                });
+        runner.run(context -> assertThat(context).doesNotHaveBean(dk.firmafon.events.WebhookReceiver.class));
+    }
+
+    @Test
     void disabledMeansNoBeansEvenWithAToken() {
         runner.withPropertyValues("firmafon.token=abc", "firmafon.enabled=false")
                 .run(context -> assertThat(context)
@@ -329,6 +341,7 @@ class FirmafonAutoConfigurationTest {
                         "firmafon.events.web-socket",
                         "firmafon.observations.enabled",
                         "firmafon.shutdown-grace",
+                        "firmafon.webhooks.signing-secret",
                         "management.health.firmafon.enabled");
         for (JsonNode property : metadata.get("properties")) {
             assertThat(property.path("description").asText())
