@@ -108,6 +108,26 @@ class PollingSourceTest {
     }
 
     @Test
+    void aFeedThatFailsBeforeAnyIoStillFallsBackToPolling() {
+        // plain http to a host that is not loopback: every attempt is refused at once, on the subscribing thread,
+        // before the session's loop had been stored - which once ended the session quietly, and nothing came
+        poll(Scenario.STARTED, "2", node("a", "ringing", false), call("old", true));
+        poll("2", "2", node("a", "answered", true), call("old", true));
+        EventsClient events = EventsClient.create(
+                wm.client(),
+                EventsSettings.defaults()
+                        .withFeedUri(java.net.URI.create("http://feed.example/faye"))
+                        .withPollingFallbackAfter(2)
+                        .withPollInterval(Duration.ofMillis(200)));
+
+        StepVerifier.create(events.events(java.util.List.of("/call2/company/42")))
+                .assertNext(event -> assertThat(event).isInstanceOf(Gap.class))
+                .assertNext(event -> assertThat(event).isInstanceOf(CallEvent.class))
+                .thenCancel()
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void aTooShortIntervalIsRefused() {
         StepVerifier.create(EventsClient.create(wm.client()).poll(Duration.ofMillis(10)))
                 .expectErrorMessage("interval must be at least 100 ms, was PT0.01S")

@@ -223,7 +223,13 @@ public final class FeedSession {
         nextDelay = Duration.ZERO;
         socketFailures = 0;
         transport = webSocket ? new WebSocketTransport(client, feed, allowInsecureHttp, this::pushed) : longPolling();
-        loop = Flux.defer(this::step).repeat(() -> isCurrent(mine)).subscribe(ignored -> {}, error -> end(mine, error));
+        // the loop is in place before it is subscribed: its first steps may run (and fail) inside subscribe(), on this
+        // thread, and the repeat asks isCurrent() - which must not find the loop missing and end the session quietly
+        Disposable.Swap current = reactor.core.Disposables.swap();
+        loop = current;
+        current.update(Flux.defer(this::step)
+                .repeat(() -> isCurrent(mine))
+                .subscribe(ignored -> {}, error -> end(mine, error)));
     }
 
     private boolean isCurrent(long mine) {
