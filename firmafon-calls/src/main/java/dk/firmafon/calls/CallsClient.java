@@ -1,11 +1,13 @@
 package dk.firmafon.calls;
 
+import dk.firmafon.calls.internal.ExportLimiter;
 import dk.firmafon.calls.model.Call;
 import dk.firmafon.calls.model.CallNode;
 import dk.firmafon.calls.model.DialResult;
 import dk.firmafon.calls.model.TransferType;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.CursorPaging;
+import dk.firmafon.core.ExchangeListener;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.Page;
 import dk.firmafon.core.PageCursor;
@@ -100,7 +102,9 @@ public final class CallsClient {
      * by {@code parallelism} listings at a time: the range is cut into {@code 16 * parallelism} windows of equal length
      * (at least a second each), each window is paged on its own (one page ahead, like {@link #list}), and the windows
      * are emitted in order, newest first, however their pages arrive. A call exactly on the border of two windows is
-     * delivered once, by the newer window. Memory stays bounded: a window that is not yet being emitted buffers at
+     * delivered once, by the newer window. When the API answers 429, fewer windows fetch at once (halved on each,
+     * raised by one per window completed in calm), and the request is repeated after its {@code Retry-After} as
+     * always. Memory stays bounded: a window that is not yet being emitted buffers at
      * most {@value #EXPORT_WINDOW_BUFFER} calls and then waits, so at most {@code parallelism} times that are held.
      *
      * <p>For a warehouse backfill or a nightly sync, where the round trip per page, not decoding, is the limit.
@@ -109,6 +113,11 @@ public final class CallsClient {
      *     {@code parallelism} is not 1 to 16
      */
     public Flux<Call> export(CallQuery query, int parallelism) {
+        return export(query, parallelism, null);
+    }
+
+    /** {@link #export(CallQuery, int)} with the limiter given (tests watch it), else a new one. */
+    Flux<Call> export(CallQuery query, int parallelism, @Nullable ExportLimiter given) {
         // a window waiting for its turn must be able to fetch on: with a buffer of one page it would stop after its
         // first, and the export would run no faster than list()
         return Flux.defer(() -> {
@@ -135,16 +144,28 @@ public final class CallsClient {
                 // newest first: border 0 is the range's end
                 borders.add(k == windows ? after : before.minusSeconds(seconds * k / windows));
             }
+            // the windows' requests report to a limiter that halves how many windows fetch at once on a 429 and
+            // raises it again slowly; the pipeline itself still retries each 429 after its Retry-After
+            ExportLimiter limiter = given != null ? given : new ExportLimiter(parallelism);
+            FirmafonClient limited = client.mutate()
+                    .exchangeListener(ExchangeListener.both(client.exchangeListener(), limiter))
+                    .build();
+            CallsClient windowsClient = new CallsClient(limited);
             return Flux.range(0, windows)
                     .flatMapSequential(
                             k -> {
                                 Instant upper = borders.get(k);
                                 Instant lower = borders.get(k + 1);
-                                Flux<Call> window = list(CallQuery.builder()
-                                        .from(checked)
-                                        .startedAtOrBefore(upper)
-                                        .startedAtOrAfter(lower)
-                                        .build());
+                                Flux<Call> window = Flux.usingWhen(
+                                        limiter.acquire().thenReturn(k),
+                                        permit -> windowsClient.list(CallQuery.builder()
+                                                .from(checked)
+                                                .startedAtOrBefore(upper)
+                                                .startedAtOrAfter(lower)
+                                                .build()),
+                                        permit -> Mono.fromRunnable(limiter::release),
+                                        (permit, error) -> Mono.fromRunnable(limiter::release),
+                                        permit -> Mono.fromRunnable(limiter::release));
                                 // a call on the border belongs to the newer window, which also asks for it
                                 return k == 0
                                         ? window

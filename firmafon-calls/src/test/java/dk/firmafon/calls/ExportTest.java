@@ -90,6 +90,40 @@ class ExportTest extends WireMockCallsTest {
     }
 
     @Test
+    void tooManyRequestsLowerHowManyWindowsFetchAndEveryCallStillComesOnce() {
+        List<FakeCall> history = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            history.add(new FakeCall("r" + i, Optional.of(END.minusSeconds(i)), false));
+        }
+        FakeCallHistory.history = history;
+        // every third request is answered 429 (Retry-After: 0) once; the pipeline repeats it
+        WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/calls"))
+                .atPriority(1)
+                .inScenario("limited")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "0"))
+                .willSetStateTo("served"));
+        CallQuery range = CallQuery.builder()
+                .startedAtOrAfter(END.minusSeconds(599))
+                .startedAtOrBefore(END)
+                .limit(20)
+                .build();
+
+        dk.firmafon.calls.internal.ExportLimiter limiter = new dk.firmafon.calls.internal.ExportLimiter(8);
+        List<Call> exported = calls.export(range, 8, limiter).collectList().block(TIMEOUT);
+
+        assertThat(exported).extracting(Call::callUuid).doesNotHaveDuplicates().hasSize(600);
+        assertThat(limiter.lowest())
+                .as("the 429 halved the windows fetching at once")
+                .isEqualTo(4);
+        assertThat(WM.getAllServeEvents())
+                .anySatisfy(event -> assertThat(event.getResponse().getStatus()).isEqualTo(429));
+    }
+
+    @Test
     void badRangesAndParallelismAreRefusedNamingThem() {
         CallQuery open = CallQuery.builder().startedAtOrAfter(START).build();
         StepVerifier.create(calls.export(open, 2))

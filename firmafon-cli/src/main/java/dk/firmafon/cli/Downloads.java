@@ -1,5 +1,6 @@
 package dk.firmafon.cli;
 
+import dk.firmafon.core.DownloadSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -33,7 +34,9 @@ final class Downloads {
         long written = 0;
         try (FileChannel file = FileChannel.open(partial, StandardOpenOption.WRITE);
                 Progress.Counter counter = progress == null ? Progress.Counter.NONE : progress.bytes(task, -1)) {
-            for (ByteBuffer chunk : body.toIterable(4)) {
+            // the size the server declares, as soon as the response head is in: the display shows the time left
+            for (ByteBuffer chunk :
+                    body.contextWrite(DownloadSize.listener(counter::size)).toIterable(4)) {
                 int length = chunk.remaining();
                 while (chunk.hasRemaining()) {
                     file.write(chunk);

@@ -49,6 +49,13 @@ final class Progress {
             }
 
             @Override
+            public void size(long total) {
+                if (total >= 0) {
+                    bar.maxHint(total);
+                }
+            }
+
+            @Override
             public void close() {
                 bar.close();
             }
@@ -81,6 +88,9 @@ final class Progress {
         }
 
         default void step(long by) {}
+
+        /** The total, once known (a download's declared length); {@code -1}: unknown. */
+        default void size(long total) {}
 
         @Override
         default void close() {}

@@ -152,5 +152,24 @@ class DistributionTest {
         assertThat(json.out()).doesNotContain("listed");
         assertThat(new String(Files.readAllBytes(home.resolve("typescript")), StandardCharsets.UTF_8))
                 .contains("listed");
+
+        // a download: bytes against the size the server declared (so a percentage and a time left), and the rate
+        Path sound = home.resolve("message.mp3");
+        Run download = run(List.of(
+                "/usr/bin/script",
+                "-qec",
+                "'" + BIN + "' voicemails download 5040 -o '" + sound + "'",
+                home.resolve("typescript3").toString()));
+        assertThat(download.exitCode()).as(download.out()).isZero();
+        assertThat(download.out()).contains("voice mail 5040").contains("100%").contains("KiB/s");
+        assertThat(sound).isNotEmptyFile();
+        Run quiet = firmafon(
+                "voicemails",
+                "download",
+                "5040",
+                "-o",
+                home.resolve("again.mp3").toString());
+        assertThat(quiet.exitCode()).isZero();
+        assertThat(quiet.err() + quiet.out()).doesNotContain("KiB/s").doesNotContain("%");
     }
 }

@@ -19,6 +19,39 @@ public interface ExchangeListener {
     /** Does nothing. */
     ExchangeListener NONE = new ExchangeListener() {};
 
+    /** Tells {@code first}, then {@code second}; either may be {@link #NONE}. */
+    static ExchangeListener both(ExchangeListener first, ExchangeListener second) {
+        if (first == null || second == null) {
+            throw new IllegalArgumentException("listeners must not be null");
+        }
+        if (first == NONE) {
+            return second;
+        }
+        if (second == NONE) {
+            return first;
+        }
+        return new ExchangeListener() {
+            @Override
+            public void onResponse(
+                    HttpMethod method, String path, String pathTemplate, int status, int attempt, long elapsedNanos) {
+                first.onResponse(method, path, pathTemplate, status, attempt, elapsedNanos);
+                second.onResponse(method, path, pathTemplate, status, attempt, elapsedNanos);
+            }
+
+            @Override
+            public void onFailure(
+                    HttpMethod method,
+                    String path,
+                    String pathTemplate,
+                    Throwable error,
+                    int attempt,
+                    long elapsedNanos) {
+                first.onFailure(method, path, pathTemplate, error, attempt, elapsedNanos);
+                second.onFailure(method, path, pathTemplate, error, attempt, elapsedNanos);
+            }
+        };
+    }
+
     /**
      * A response head arrived (any status).
      *

@@ -191,6 +191,11 @@ public final class FirmafonClient implements AutoCloseable {
         return settings.auth().orElseThrow();
     }
 
+    /** The listener every attempt is reported to ({@link ExchangeListener#NONE} unless one was set). */
+    public ExchangeListener exchangeListener() {
+        return settings.listener();
+    }
+
     /** When and how failed requests are repeated. */
     public RetryPolicy retryPolicy() {
         return transport().retryPolicy();

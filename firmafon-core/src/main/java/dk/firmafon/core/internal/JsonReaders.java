@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.core.DownloadSize;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongConsumer;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,7 +58,15 @@ public final class JsonReaders {
             if (!Responses.isSuccess(head.status())) {
                 return Responses.error(call, head, body, factory, clock);
             }
-            return body.stream()
+            Flux<ByteBuffer> stream = body.stream();
+            String declared = head.header("Content-Length");
+            return Flux.deferContextual(context -> {
+                        LongConsumer listener = context.getOrDefault(DownloadSize.KEY, null);
+                        if (listener != null) {
+                            listener.accept(DownloadSize.parse(declared));
+                        }
+                        return stream;
+                    })
                     .onErrorMap(
                             e -> !(e instanceof FirmafonException),
                             e -> new FirmafonIoException(
