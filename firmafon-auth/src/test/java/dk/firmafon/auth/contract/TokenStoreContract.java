@@ -142,4 +142,29 @@ public abstract class TokenStoreContract {
         assertThat(wire.findAll(postRequestedFor(urlEqualTo("/oauth/token")))).hasSizeBetween(1, 2);
         assertThat(changes).containsExactly(NEW_ACCESS).doesNotContain("removed");
     }
+
+    @Test
+    void anInstanceStartedAgainKeepsItsUsersSignedIn() {
+        TokenStore store = store();
+        rotatingTokenEndpoint(Duration.ZERO);
+        List<String> changes = new CopyOnWriteArrayList<>();
+        try (OAuth2Client before = instance(store, changes)) {
+            store.save("bob", token(ACCESS, REFRESH, Duration.ofHours(2), Instant.now()))
+                    .block(Duration.ofSeconds(10));
+            assertThat(before.forUser("bob")
+                            .credential()
+                            .block(Duration.ofSeconds(10))
+                            .value())
+                    .isEqualTo("Bearer " + ACCESS);
+        }
+        // the process ends; a new one (nothing in memory) builds its client on the same store
+        try (OAuth2Client after = instance(store, changes)) {
+            assertThat(after.forUser("bob")
+                            .credential()
+                            .block(Duration.ofSeconds(10))
+                            .value())
+                    .isEqualTo("Bearer " + ACCESS);
+        }
+        assertThat(wire.findAll(postRequestedFor(urlEqualTo("/oauth/token")))).isEmpty();
+    }
 }

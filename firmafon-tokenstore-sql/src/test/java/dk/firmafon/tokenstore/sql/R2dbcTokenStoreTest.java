@@ -21,6 +21,17 @@ import reactor.test.StepVerifier;
 class R2dbcTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
+    static {
+        // H2 runs inside this JVM: its first error (a compare-and-set's duplicate key) initialises DbException,
+        // which reads its messages from the jar - file I/O on whichever thread, a Reactor one under the race
+        // (BlockHound). Initialised here, once, on the test thread; a database server does this in its own process.
+        try {
+            Class.forName("org.h2.message.DbException", true, R2dbcTokenStoreTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static final byte[] KEY =
             "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
