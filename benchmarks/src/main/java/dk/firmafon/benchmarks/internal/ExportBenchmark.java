@@ -28,7 +28,8 @@ import reactor.netty.resources.ConnectionProvider;
  * A history export at network latency: a loopback server that answers each {@code GET /calls} after a delay (20 ms by
  * default) and serves 100,000 calls, exported by the SDK sequentially (one page ahead), by the SDK's parallel export
  * (8 listings), and by a hand-written sequential Reactor Netty loop, with and without a consumer that spends 20 ms per
- * page; beside each, the limit {@code pages x delay / concurrency}. Heap: the peak of the heap pools during the run
+ * page; beside each, the limit: {@code max(pages x delay / concurrency, pages x consumer time)} plus the decode time
+ * (the SDK's sequential export from a server without delay, measured first). Heap: the peak of the heap pools during the run
  * (run it with {@code -Xmx64m} to see that it stays flat). Run with
  * {@code java -Xmx64m -jar benchmarks/target/benchmarks.jar export [calls] [delayMillis]}.
  */
@@ -53,30 +54,44 @@ public final class ExportBenchmark {
                     .limit(PAGE)
                     .build();
             long pages = (calls + PAGE - 1) / PAGE;
+            double decode;
+            try (CallsServer instant = new CallsServer(calls, Duration.ZERO);
+                    FirmafonClient direct = FirmafonClient.builder()
+                            .baseUri(instant.baseUri())
+                            .auth(AuthStrategy.bearer(CallsServer.TOKEN))
+                            .build()) {
+                consume(CallsClient.create(direct).list(range), Duration.ZERO); // warm-up
+                long start = System.nanoTime();
+                consume(CallsClient.create(direct).list(range), Duration.ZERO);
+                decode = (System.nanoTime() - start) / 1e9;
+            }
             out.printf(
-                    "%,d calls, %d per page, %d ms per request; limit = pages x delay / concurrency%n",
-                    calls, PAGE, delay.toMillis());
+                    "%,d calls, %d per page, %d ms per request; decode (the SDK, no delay): %.2f s;"
+                            + " limit = max(pages x delay / concurrency, pages x consumer) + decode%n",
+                    calls, PAGE, delay.toMillis(), decode);
             out.println("| exporter | consumer | wall s | limit s | wall / limit | calls | peak heap MB |");
             out.println("|---|---|---:|---:|---:|---:|---:|");
             for (boolean slowConsumer : new boolean[] {false, true}) {
                 Duration perPage = slowConsumer ? Duration.ofMillis(20) : Duration.ZERO;
+                double consumer = pages * perPage.toMillis() / 1000.0;
+                double sequential = pages * delay.toMillis() / 1000.0;
                 row(
                         out,
                         "SDK sequential (one page ahead)",
                         slowConsumer,
-                        pages * delay.toMillis() / 1000.0,
+                        Math.max(sequential, consumer) + decode,
                         () -> consume(sdk.list(range), perPage));
                 row(
                         out,
                         "SDK parallel(8)",
                         slowConsumer,
-                        pages * delay.toMillis() / 8 / 1000.0,
+                        Math.max(sequential / 8, consumer) + decode,
                         () -> consume(sdk.export(range, 8), perPage));
                 row(
                         out,
                         "raw Reactor Netty, sequential",
                         slowConsumer,
-                        pages * delay.toMillis() / 1000.0,
+                        Math.max(sequential, consumer) + decode,
                         () -> rawSequential(server.baseUri(), perPage));
             }
         }
