@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The distribution as a user gets it: {@code target/firmafon/bin/firmafon} run as its own process, with no Maven
  * and no test classpath, in a clean environment (no {@code FIRMAFON_*}, a home of its own). Runs in the
- * {@code package} phase, after the assembly built the distribution.
+ * {@code verify} phase, after {@code package} built the distribution.
  */
 class DistributionTest {
     private static final Path DIST = Path.of(System.getProperty("basedir", ".")).resolve("target/firmafon");
