@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Prints results: a readable table (default), one JSON object per line with the API's field names
@@ -64,18 +64,20 @@ final class Output {
         if (format == CliContext.Format.TABLE) {
             println(fields.isEmpty() ? table.header() : fieldsLine(fields));
         }
-        long printed = 0;
-        try (Stream<T> stream = limited.toStream(PREFETCH);
-                Progress.Counter counter = progress == null ? Progress.Counter.NONE : progress.counter("listed")) {
-            Iterator<T> iterator = stream.iterator();
-            while (iterator.hasNext()) {
-                T item = iterator.next();
-                println(line(item, table));
-                printed++;
-                counter.step();
-            }
+        long[] printed = {0};
+        // rows are printed on a bounded-elastic thread as items arrive; the main thread waits for the end (bounded)
+        // and then throws the stream's error, after the rows that came before it. Not toStream(): its hand-over lock
+        // made an I/O thread wait for the main one (BlockHound caught it, and the lost completion hung a download).
+        try (Progress.Counter counter = progress == null ? Progress.Counter.NONE : progress.counter("listed")) {
+            limited.publishOn(Schedulers.boundedElastic(), PREFETCH)
+                    .doOnNext(item -> {
+                        println(line(item, table));
+                        printed[0]++;
+                        counter.step();
+                    })
+                    .blockLast(Duration.ofHours(6));
         }
-        return printed;
+        return printed[0];
     }
 
     private <T> String line(T item, Table<T> table) {
