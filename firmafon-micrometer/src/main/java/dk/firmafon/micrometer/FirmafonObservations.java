@@ -108,6 +108,7 @@ public final class FirmafonObservations implements RequestObserver {
                 @Override
                 public void response(int status) {
                     sent.setResponse(status);
+                    context.responded(status);
                     child.lowCardinalityKeyValues(
                             KeyValues.of("status", Integer.toString(status), "outcome", Outcomes.of(status)));
                     child.stop();

@@ -114,6 +114,40 @@ class FirmafonObservationsTest {
     }
 
     @Test
+    void aCallCancelledWhileItsBodyIsStillArrivingKeepsTheStatusItGot() throws InterruptedException {
+        StringBuilder page = new StringBuilder("{\"calls\":[");
+        for (int i = 0; i < 2_000; i++) {
+            page.append(i == 0 ? "" : ",").append("{\"call_uuid\":\"").append(i).append("\"}");
+        }
+        wire.stubFor(get(urlPathMatching("/calls"))
+                .willReturn(okJson(page.append("]}").toString()).withChunkedDribbleDelay(20, 4_000)));
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        java.util.concurrent.CountDownLatch headArrived = new java.util.concurrent.CountDownLatch(1);
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof FirmafonAttemptContext;
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                headArrived.countDown();
+            }
+        });
+        reactor.core.Disposable call =
+                client(registry).retrieveJson(ApiRequest.get("/calls")).subscribe();
+        assertThat(headArrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        call.dispose();
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo(DefaultFirmafonObservationConvention.NAME)
+                .that()
+                .hasBeenStopped()
+                .hasLowCardinalityKeyValue("uri", "/calls")
+                .hasLowCardinalityKeyValue("status", "200")
+                .hasLowCardinalityKeyValue("outcome", "CANCELLED");
+    }
+
+    @Test
     void aHundredDifferentCallsMakeOneTimerNotAHundred() {
         wire.stubFor(get(urlPathMatching("/calls/.*")).willReturn(okJson("{\"call\":{\"call_uuid\":\"x\"}}")));
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
