@@ -1,16 +1,35 @@
 package dk.firmafon.tokenstore.redis;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.firmafon.auth.OAuth2Client;
 import dk.firmafon.error.TokenStoreException;
+import dk.firmafon.tokenstore.redis.testing.RaceInstance;
 import io.lettuce.core.RedisClient;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 import redis.embedded.RedisServer;
 
@@ -49,8 +68,7 @@ class RedisTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
     @AfterEach
     void stop() throws Exception {
         store.close();
-        client.shutdownAsync(0, 2, java.util.concurrent.TimeUnit.SECONDS)
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        client.shutdownAsync(0, 2, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
         server.stop();
     }
 
@@ -74,5 +92,75 @@ class RedisTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
                                 .block(Duration.ofSeconds(5))
                                 .accessToken())
                 .isEqualTo(ACCESS));
+    }
+
+    /**
+     * The acceptance's "better" form: the second instance is a JVM of its own (nothing shared but Redis and the
+     * token server), 500 requests each, started together on an expired token.
+     */
+    @Test
+    void twoJvmsRefreshOnceAndNobodyIsSignedOut() throws Exception {
+        rotatingTokenEndpoint(Duration.ofMillis(300));
+        store.save(
+                        "dana",
+                        token(
+                                ACCESS,
+                                REFRESH,
+                                Duration.ofSeconds(60),
+                                Instant.now().minusSeconds(3600)))
+                .block(Duration.ofSeconds(10));
+        Path log = Files.createTempFile("race-instance", ".log");
+        Process other = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RaceInstance.class.getName(),
+                        "redis://127.0.0.1:" + port,
+                        wire.baseUrl() + "/oauth/token",
+                        "dana",
+                        "test:token:",
+                        "500")
+                .redirectError(log.toFile())
+                .start();
+        List<String> changes = new CopyOnWriteArrayList<>();
+        Set<String> credentials = ConcurrentHashMap.newKeySet();
+        try (BufferedReader out =
+                        new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+                Writer in = new OutputStreamWriter(other.getOutputStream(), StandardCharsets.UTF_8);
+                OAuth2Client mine = instance(store, changes)) {
+            String ready = Mono.fromCallable(out::readLine)
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .block(Duration.ofSeconds(60));
+            assertThat(ready).as("the other JVM started (its log: %s)", log).isEqualTo("ready");
+            in.write("go\n");
+            in.flush();
+            Flux.range(0, 500)
+                    .flatMap(i -> mine.forUser("dana").credential().subscribeOn(Schedulers.parallel()), 500)
+                    .doOnNext(credential -> credentials.add(credential.value()))
+                    .blockLast(Duration.ofSeconds(30));
+            assertThat(other.waitFor(60, TimeUnit.SECONDS))
+                    .as("the other JVM ended")
+                    .isTrue();
+            assertThat(other.exitValue())
+                    .as("the other JVM's exit (its log: %s)", log)
+                    .isZero();
+            List<String> report = out.lines().toList();
+            assertThat(report).contains("distinct=1", "rotated=true", "removed=false");
+            long replacedThere = report.stream()
+                    .filter(line -> line.startsWith("replaced="))
+                    .mapToLong(line -> Long.parseLong(line.substring("replaced=".length())))
+                    .sum();
+            // exactly one instance stored the rotated token, once; the other read it from Redis
+            assertThat(replacedThere + changes.size()).isEqualTo(1);
+        } finally {
+            other.destroyForcibly();
+        }
+        assertThat(credentials).containsExactly("Bearer " + NEW_ACCESS);
+        assertThat(changes).doesNotContain("removed");
+        assertThat(store.load("dana").block(Duration.ofSeconds(10)).refreshToken())
+                .contains(NEW_REFRESH);
+        // one rotation: at most one request per instance, and only the first could have succeeded
+        assertThat(wire.findAll(postRequestedFor(urlEqualTo("/oauth/token")))).hasSizeBetween(1, 2);
     }
 }
