@@ -96,6 +96,22 @@ public abstract class TokenStoreContract {
                 .willSetStateTo("rotated"));
     }
 
+    /**
+     * The race's start: {@code user}'s token in {@code store} expired an hour ago, and the token server rotates its
+     * refresh token once, answering after 300 ms (so that every instance asks while the first refresh is running).
+     */
+    protected static void raceOnAnExpiredToken(TokenStore store, String user) {
+        rotatingTokenEndpoint(Duration.ofMillis(300));
+        store.save(
+                        user,
+                        token(
+                                ACCESS,
+                                REFRESH,
+                                Duration.ofSeconds(60),
+                                Instant.now().minusSeconds(3600)))
+                .block(Duration.ofSeconds(10));
+    }
+
     /** An OAuth client on {@code store}, as one instance of a service would have. */
     protected static OAuth2Client instance(TokenStore store, List<String> changes) {
         return OAuth2Client.builder()
@@ -112,15 +128,7 @@ public abstract class TokenStoreContract {
     @Test
     void twoInstancesRefreshOnceUnder1000RequestsAndNobodyIsSignedOut() {
         TokenStore store = store();
-        rotatingTokenEndpoint(Duration.ofMillis(300));
-        store.save(
-                        "alice",
-                        token(
-                                ACCESS,
-                                REFRESH,
-                                Duration.ofSeconds(60),
-                                Instant.now().minusSeconds(3600)))
-                .block(Duration.ofSeconds(10));
+        raceOnAnExpiredToken(store, "alice");
         List<String> changes = new CopyOnWriteArrayList<>();
         Set<String> credentials = ConcurrentHashMap.newKeySet();
         try (OAuth2Client first = instance(store, changes);

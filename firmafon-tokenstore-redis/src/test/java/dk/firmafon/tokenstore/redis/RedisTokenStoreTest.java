@@ -100,15 +100,7 @@ class RedisTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
      */
     @Test
     void twoJvmsRefreshOnceAndNobodyIsSignedOut() throws Exception {
-        rotatingTokenEndpoint(Duration.ofMillis(300));
-        store.save(
-                        "dana",
-                        token(
-                                ACCESS,
-                                REFRESH,
-                                Duration.ofSeconds(60),
-                                Instant.now().minusSeconds(3600)))
-                .block(Duration.ofSeconds(10));
+        raceOnAnExpiredToken(store, "dana");
         Path log = Files.createTempFile("race-instance", ".log");
         Process other = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
