@@ -12,10 +12,9 @@ import dk.firmafon.error.FirmafonTlsException;
 import dk.firmafon.net.HttpProxy;
 import dk.firmafon.net.NetworkSettings;
 import dk.firmafon.testsupport.Secrets;
+import dk.firmafon.testsupport.TestProxy;
 import dk.firmafon.testsupport.TestTls;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.pkitesting.X509Bundle;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -24,12 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.littleshoot.proxy.HttpFilters;
-import org.littleshoot.proxy.HttpFiltersAdapter;
-import org.littleshoot.proxy.HttpFiltersSourceAdapter;
-import org.littleshoot.proxy.HttpProxyServer;
-import org.littleshoot.proxy.ProxyAuthenticator;
-import org.littleshoot.proxy.impl.DefaultHttpProxyServer;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -47,40 +40,15 @@ class NetworkSettingsTest {
     private static final String CLIENT_SECRET = Secrets.register(Secrets.Kind.CLIENT_SECRET, "network-client-secret");
     private static final String CODE = Secrets.register(Secrets.Kind.AUTHORIZATION_CODE, "network-auth-code-1");
 
-    /** What the proxy saw: each request line it was asked for ("CONNECT 127.0.0.1:1234") and the credentials. */
-    private final List<String> proxied = new CopyOnWriteArrayList<>();
-
-    private final List<String> proxyAuthorizations = new CopyOnWriteArrayList<>();
     /** What the origin saw: "GET /api/v2/calls/c1 | Authorization | User-Agent | Accept-Encoding". */
     private final List<String> origin = new CopyOnWriteArrayList<>();
 
-    private HttpProxyServer proxy;
+    private TestProxy proxy;
     private DisposableServer api;
 
     @BeforeEach
     void start() {
-        proxy = DefaultHttpProxyServer.bootstrap()
-                .withAddress(new InetSocketAddress("127.0.0.1", 0))
-                .withProxyAuthenticator(new ProxyAuthenticator() {
-                    @Override
-                    public boolean authenticate(String user, String password) {
-                        proxyAuthorizations.add(user + ":" + password);
-                        return "svc-firmafon".equals(user) && PROXY_PASSWORD.equals(password);
-                    }
-
-                    @Override
-                    public String getRealm() {
-                        return "test";
-                    }
-                })
-                .withFiltersSource(new HttpFiltersSourceAdapter() {
-                    @Override
-                    public HttpFilters filterRequest(HttpRequest request) {
-                        proxied.add(request.method() + " " + request.uri());
-                        return new HttpFiltersAdapter(request);
-                    }
-                })
-                .start();
+        proxy = TestProxy.start(PROXY_PASSWORD);
         api = HttpServer.create()
                 .host("127.0.0.1")
                 .port(0)
@@ -104,7 +72,7 @@ class NetworkSettingsTest {
 
     @AfterEach
     void stop() {
-        proxy.stop();
+        proxy.close();
         api.disposeNow();
     }
 
@@ -113,8 +81,7 @@ class NetworkSettingsTest {
     }
 
     private HttpProxy authenticatingProxy() {
-        return HttpProxy.of("127.0.0.1", proxy.getListenAddress().getPort())
-                .withCredentials("svc-firmafon", PROXY_PASSWORD);
+        return HttpProxy.of("127.0.0.1", proxy.port()).withCredentials(TestProxy.USER, PROXY_PASSWORD);
     }
 
     @Test
@@ -131,9 +98,9 @@ class NetworkSettingsTest {
                     .expectComplete()
                     .verify(TIMEOUT);
         }
-        assertThat(proxied).containsExactly("CONNECT 127.0.0.1:" + api.port());
+        assertThat(proxy.requests()).containsExactly("CONNECT 127.0.0.1:" + api.port());
         // the proxy authenticated the CONNECT with its own credentials (a wrong or missing one is a 407 and no call)
-        assertThat(proxyAuthorizations)
+        assertThat(proxy.logins())
                 .containsExactly("svc-firmafon:" + PROXY_PASSWORD)
                 .noneMatch(value -> value.contains(TOKEN));
         assertThat(origin).singleElement().asString().startsWith("GET /api/v2/calls/c1 | Bearer " + TOKEN + " | ");
@@ -157,7 +124,7 @@ class NetworkSettingsTest {
                     .expectComplete()
                     .verify(TIMEOUT);
         }
-        assertThat(proxied).containsExactly("CONNECT 127.0.0.1:" + api.port());
+        assertThat(proxy.requests()).containsExactly("CONNECT 127.0.0.1:" + api.port());
         assertThat(origin).singleElement().asString().startsWith("POST /api/v2/token | null | ");
     }
 
@@ -186,7 +153,7 @@ class NetworkSettingsTest {
                     .verify(TIMEOUT);
         }
         // one pooled connection, one tunnel: the token request rode the API client's connection
-        assertThat(proxied).containsExactly("CONNECT 127.0.0.1:" + api.port());
+        assertThat(proxy.requests()).containsExactly("CONNECT 127.0.0.1:" + api.port());
         assertThat(origin)
                 .extracting(line -> line.substring(0, line.indexOf(" |")))
                 .containsExactly("GET /api/v2/calls/c1", "POST /api/v2/token", "GET /api/v2/calls/c1");
