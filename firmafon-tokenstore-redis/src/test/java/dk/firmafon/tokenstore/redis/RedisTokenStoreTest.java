@@ -101,7 +101,7 @@ class RedisTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
     @Test
     void twoJvmsRefreshOnceAndNobodyIsSignedOut() throws Exception {
         raceOnAnExpiredToken(store, "dana");
-        Path log = Files.createTempFile("race-instance", ".log");
+        Path log = Files.createDirectories(Path.of("target")).resolve("race-instance.log");
         Process other = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-XX:TieredStopAtLevel=1",
