@@ -10,7 +10,7 @@ import dk.firmafon.auth.internal.SdkVersion;
 import dk.firmafon.auth.internal.SharedConnections;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.auth.internal.TransportSettings;
-import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.ClientAccess;
 import dk.firmafon.core.internal.ClientSettings;
 import dk.firmafon.core.internal.Connections;
@@ -69,7 +69,7 @@ public final class FirmafonClient implements AutoCloseable {
     static {
         ClientAccess.register(client -> new ClientAccess.Unauthenticated() {
             @Override
-            public Flux<JsonNode> sendJson(Call call) {
+            public Flux<JsonNode> sendJson(Attempt call) {
                 return client.guard(client.tokenExchange.exchange(call, client.readers.tree()));
             }
 
@@ -316,7 +316,7 @@ public final class FirmafonClient implements AutoCloseable {
         if (request == null) {
             return Flux.error(new IllegalArgumentException("request must not be null"));
         }
-        Call call;
+        Attempt call;
         try {
             call = requests.call(request, binary);
         } catch (IllegalArgumentException e) {

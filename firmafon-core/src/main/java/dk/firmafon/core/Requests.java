@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.Timeouts;
-import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.Hosts;
 import java.net.URI;
 import java.util.Locale;
 
-/** Turns an {@link ApiRequest} into the pipeline's {@link Call} for one client: URI assembly in one home. */
+/** Turns an {@link ApiRequest} into the pipeline's {@link Attempt} for one client: URI assembly in one home. */
 final class Requests {
     private final URI baseUri;
     private final String base;
@@ -32,7 +32,7 @@ final class Requests {
      *
      * @throws IllegalArgumentException naming what is wrong with the request
      */
-    Call call(ApiRequest request, boolean binary) {
+    Attempt call(ApiRequest request, boolean binary) {
         String path = request.path();
         StringBuilder uri;
         String metricsPath;
@@ -72,7 +72,7 @@ final class Requests {
                         "body could not be written as JSON (" + json.getClass().getSimpleName() + ")", e);
             }
         }
-        Call call = Call.first(
+        Attempt call = Attempt.first(
                 request.method(),
                 uri.toString(),
                 metricsPath,

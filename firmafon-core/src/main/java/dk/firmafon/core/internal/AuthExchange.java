@@ -19,8 +19,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>A static token ({@link dk.firmafon.auth.AccessTokenAuth}, {@link dk.firmafon.auth.BasicAuth}) has one
  * credential for the client's life and can never renew it: it is read once, here, and applied without subscribing
- * to the strategy on every attempt, which is part of what keeps the SDK's cost per request close to raw Reactor
- * Netty's (see BENCHMARKS.md).
+ * to the strategy on every attempt.
  */
 public final class AuthExchange implements Exchange {
     private final Exchange delegate;
@@ -47,7 +46,7 @@ public final class AuthExchange implements Exchange {
     }
 
     @Override
-    public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+    public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
         String refusal = call.refusal();
         if (refusal != null) {
             return Flux.error(new FirmafonSecurityException(refusal));
@@ -65,7 +64,7 @@ public final class AuthExchange implements Exchange {
                                 : Flux.error(rejected))));
     }
 
-    private Mono<Credential> credential(Call call) {
+    private Mono<Credential> credential(Attempt call) {
         return auth.credential()
                 .switchIfEmpty(Mono.error(() -> new FirmafonSecurityException(
                         call.method() + " " + call.redactedUri() + ": the auth strategy produced no credential")));

@@ -7,7 +7,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * What the SDK's own modules may reach inside a {@link FirmafonClient} beyond its public API, without widening it:
- * sending a {@link Call} through the pipeline below authentication and retry (for a second host, such as the live
+ * sending an {@link Attempt} through the pipeline below authentication and retry (for a second host, such as the live
  * events feed, that takes its credential in the body), under the client's lifecycle. {@code FirmafonClient}
  * registers the accessor when its class initialises.
  */
@@ -15,7 +15,7 @@ public final class ClientAccess {
     /** The client's unauthenticated sending: JSON over HTTP, or text frames over a WebSocket. */
     public interface Unauthenticated {
         /** Sends {@code call} below authentication and retry, reading the JSON answer. */
-        Flux<JsonNode> sendJson(Call call);
+        Flux<JsonNode> sendJson(Attempt call);
 
         /**
          * Opens a WebSocket to {@code uri} ({@code ws://} or {@code wss://}) on the client's transport (pool settings,

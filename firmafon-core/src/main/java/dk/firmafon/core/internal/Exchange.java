@@ -8,5 +8,5 @@ import reactor.core.publisher.Flux;
  */
 public interface Exchange {
     /** Sends {@code call} (lazily, on subscription) and reads the response with {@code reader}. */
-    <R> Flux<R> exchange(Call call, ResponseReader<R> reader);
+    <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader);
 }

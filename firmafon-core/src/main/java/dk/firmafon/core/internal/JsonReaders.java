@@ -133,7 +133,7 @@ public final class JsonReaders {
      * Reads the value under {@code key} of the top-level object and the rest of the object after it. A key that
      * appears twice takes its last value, as everywhere in the SDK's JSON (Jackson's rule for models and trees).
      */
-    private static <T> @Nullable T readEnvelope(Call call, JsonParser parser, String key, ObjectReader reader)
+    private static <T> @Nullable T readEnvelope(Attempt call, JsonParser parser, String key, ObjectReader reader)
             throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw missing(call, key, "the body is not a JSON object");
@@ -160,11 +160,11 @@ public final class JsonReaders {
         return result;
     }
 
-    private static FirmafonDecodingException missing(Call call, String key, String what) {
+    private static FirmafonDecodingException missing(Attempt call, String key, String what) {
         return new FirmafonDecodingException(call.describe() + ": expected {\"" + key + "\": ...} but " + what, null);
     }
 
-    private <T> @Nullable T decode(Call call, InputStream in, ParserFunction<T> read) {
+    private <T> @Nullable T decode(Attempt call, InputStream in, ParserFunction<T> read) {
         try (JsonParser parser = factory.createParser(in)) {
             T value = read.apply(parser);
             JsonToken trailing = parser.nextToken();

@@ -20,7 +20,7 @@ public final class LoggingExchange implements Exchange {
     }
 
     @Override
-    public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+    public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
         if (!LOG.isDebugEnabled()) {
             return delegate.exchange(call, reader);
         }

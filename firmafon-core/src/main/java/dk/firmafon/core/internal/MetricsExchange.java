@@ -17,7 +17,7 @@ public final class MetricsExchange implements Exchange {
     }
 
     @Override
-    public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+    public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
         return Flux.defer(() -> {
             long start = System.nanoTime();
             boolean[] answered = {false};

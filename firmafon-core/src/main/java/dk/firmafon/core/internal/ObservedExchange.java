@@ -24,7 +24,7 @@ public final class ObservedExchange {
     public static Exchange calls(Exchange delegate, RequestObserver observer) {
         return new Exchange() {
             @Override
-            public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+            public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
                 return Flux.deferContextual(context -> {
                     CallState state = new CallState(observer.start(call.method(), call.pathTemplate(), context));
                     return delegate.exchange(call, reader)
@@ -42,7 +42,7 @@ public final class ObservedExchange {
     public static Exchange attempts(Exchange delegate) {
         return new Exchange() {
             @Override
-            public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+            public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
                 return Flux.deferContextual(context -> {
                     CallState state = context.getOrDefault(KEY, null);
                     if (state == null) {

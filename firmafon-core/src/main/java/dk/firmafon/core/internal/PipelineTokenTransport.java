@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The token transport of an {@code OAuth2Client} from {@code FirmafonClient.oauth2Client()}: each token request is a
- * {@link Call} through the API client's own pipeline below authentication and retry (logging, the exchange
+ * {@link Attempt} through the API client's own pipeline below authentication and retry (logging, the exchange
  * listener, the Reactor Netty exchange with its pool, proxy, TLS, response and attempt timeouts and failure kinds),
  * guarded by the API client's lifecycle. The API credential is never added (there is no auth step), and retries are
  * the token manager's, by the same engine. Owns nothing: {@link #close()} does nothing.
@@ -43,7 +43,7 @@ public final class PipelineTokenTransport implements TokenTransport {
         return Mono.defer(() -> {
             String uri = Checks.canonical(post.uri());
             String[] headers = headers(post);
-            Call call = Call.first(
+            Attempt call = Attempt.first(
                     HttpMethod.POST,
                     uri,
                     post.uri().getRawPath(),

@@ -8,5 +8,5 @@ import org.reactivestreams.Publisher;
  */
 @FunctionalInterface
 public interface ResponseReader<R> {
-    Publisher<R> read(Call call, ResponseHead head, ResponseBody body);
+    Publisher<R> read(Attempt call, ResponseHead head, ResponseBody body);
 }

@@ -39,11 +39,11 @@ public final class Responses {
      * The whole body as a stream that releases its buffer on close, or empty for an empty body; fails with a
      * {@link FirmafonDecodingException} naming {@code maxResponseSize} when the body is larger than {@code max}.
      */
-    public static Mono<InputStream> aggregate(Call call, ResponseBody body, long max) {
+    public static Mono<InputStream> aggregate(Attempt call, ResponseBody body, long max) {
         return body.aggregate(max, declared -> tooLarge(call, max, declared));
     }
 
-    private static FirmafonDecodingException tooLarge(Call call, long max, long declared) {
+    private static FirmafonDecodingException tooLarge(Attempt call, long max, long declared) {
         return new FirmafonDecodingException(
                 call.describe() + ": the response body"
                         + (declared >= 0 ? " (" + declared + " bytes)" : "") + " exceeds the maximum of " + max
@@ -52,7 +52,7 @@ public final class Responses {
     }
 
     /** Reads an error response's body (bounded) and fails with the exception for its status. */
-    public static <R> Mono<R> error(Call call, ResponseHead head, ResponseBody body, JsonFactory json, Clock clock) {
+    public static <R> Mono<R> error(Attempt call, ResponseHead head, ResponseBody body, JsonFactory json, Clock clock) {
         return aggregate(call, body, MAX_ERROR_BODY)
                 .map(Responses::readAll)
                 .onErrorResume(FirmafonDecodingException.class, tooLong -> Mono.just(TOO_LONG))
@@ -71,7 +71,7 @@ public final class Responses {
         }
     }
 
-    static FirmafonApiException exception(Call call, ResponseHead head, byte[] body, JsonFactory json, Clock clock) {
+    static FirmafonApiException exception(Attempt call, ResponseHead head, byte[] body, JsonFactory json, Clock clock) {
         // the credential this attempt sent is masked wherever a server could echo it, in any encoding
         List<String> secrets = call.credential() == null ? List.of() : Redaction.secretValues(call.credential());
         Map<String, List<String>> headers = new TreeMap<>();

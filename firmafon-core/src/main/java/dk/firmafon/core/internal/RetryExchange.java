@@ -33,11 +33,11 @@ public final class RetryExchange implements Exchange {
     }
 
     @Override
-    public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+    public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
         return attempt(call, reader);
     }
 
-    private <R> Flux<R> attempt(Call call, ResponseReader<R> reader) {
+    private <R> Flux<R> attempt(Attempt call, ResponseReader<R> reader) {
         Flux<R> exchange = delegate.exchange(call, reader);
         if (!call.binary()) {
             // JSON readers emit their one value last: an error always comes before any value
@@ -48,12 +48,12 @@ public final class RetryExchange implements Exchange {
                 .onErrorResume(error -> emitted[0] ? Flux.error(error) : retryOrFail(call, reader, error));
     }
 
-    private <R> Flux<R> retryOrFail(Call call, ResponseReader<R> reader, Throwable error) {
+    private <R> Flux<R> retryOrFail(Attempt call, ResponseReader<R> reader, Throwable error) {
         Duration delay = delayBeforeRetry(call, error);
         if (delay == null) {
             return Flux.error(error);
         }
-        Call next = call.withAttempt(call.attempt() + 1);
+        Attempt next = call.withAttempt(call.attempt() + 1);
         if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "retrying {} in {} ms (attempt {} of {}) after: {}",
@@ -68,7 +68,7 @@ public final class RetryExchange implements Exchange {
 
     /** The delay before the next attempt, or {@code null} when {@code error} must not be retried. */
     @Nullable
-    Duration delayBeforeRetry(Call call, Throwable error) {
+    Duration delayBeforeRetry(Attempt call, Throwable error) {
         return Retries.delayBeforeRetry(
                 policy,
                 call.idempotent() ? Retries.Request.IDEMPOTENT : Retries.Request.NOT_IDEMPOTENT,

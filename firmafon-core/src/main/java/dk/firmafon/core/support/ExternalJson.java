@@ -6,7 +6,7 @@ import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.HttpMethod;
-import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.ClientAccess;
 import java.net.URI;
 import java.time.Duration;
@@ -38,7 +38,7 @@ public final class ExternalJson {
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("body could not be written as JSON", e);
             }
-            Call call = Call.first(
+            Attempt call = Attempt.first(
                     HttpMethod.POST,
                     Checks.canonical(target),
                     target.getRawPath(),

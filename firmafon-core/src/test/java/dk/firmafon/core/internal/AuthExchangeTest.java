@@ -17,8 +17,8 @@ import reactor.test.StepVerifier;
 
 /** Which strategies the auth step reads once, and that every attempt still carries the credential. */
 class AuthExchangeTest {
-    private static final Call GET =
-            Call.first(HttpMethod.GET, "https://app.firmafon.dk/api/v2/calls", "/calls", null, true, false, null);
+    private static final Attempt GET =
+            Attempt.first(HttpMethod.GET, "https://app.firmafon.dk/api/v2/calls", "/calls", null, true, false, null);
 
     @Test
     void aStaticTokenIsReadOnceAndAppliedToEveryAttempt() {
@@ -26,7 +26,7 @@ class AuthExchangeTest {
         List<Credential> applied = new ArrayList<>();
         Exchange recording = new Exchange() {
             @Override
-            public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+            public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
                 applied.add(call.credential());
                 return Flux.empty();
             }

@@ -108,7 +108,7 @@ class PipelineOverALambdaTransportTest {
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final Exchange transport = new Exchange() {
         @Override
-        public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+        public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
             return Flux.defer(() -> {
                 seen.add(call.method() + " attempt " + call.attempt() + " "
                         + call.credential().value());
@@ -143,8 +143,8 @@ class PipelineOverALambdaTransportTest {
         CapturedLogs.clear();
     }
 
-    private static Call call(HttpMethod method, String path) {
-        return Call.first(
+    private static Attempt call(HttpMethod method, String path) {
+        return Attempt.first(
                 method, "https://app.firmafon.dk/api/v2" + path, path, null, method.isIdempotent(), false, null);
     }
 
@@ -186,7 +186,7 @@ class PipelineOverALambdaTransportTest {
         };
         Exchange recording = new Exchange() {
             @Override
-            public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+            public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
                 sentHeaders.add(String.join(",", call.headers()));
                 return transport.exchange(call, reader);
             }

@@ -5,7 +5,7 @@ import dk.firmafon.auth.internal.CredentialQuery;
 import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.auth.internal.Tls;
-import dk.firmafon.core.internal.Call;
+import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.Exchange;
 import dk.firmafon.core.internal.Lifecycle;
 import dk.firmafon.core.internal.ResponseReader;
@@ -71,7 +71,7 @@ public final class NettyExchange implements Exchange {
     }
 
     @Override
-    public <R> Flux<R> exchange(Call call, ResponseReader<R> reader) {
+    public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
         return Flux.deferContextual(context -> {
             SentFlag sent = new SentFlag(context.getOrDefault(Lifecycle.WRITTEN, null));
             // Reactor Netty (and its DEBUG log) sees the URI without a query-parameter credential; CredentialQuery
@@ -88,7 +88,7 @@ public final class NettyExchange implements Exchange {
     }
 
     private org.reactivestreams.Publisher<Void> send(
-            Call call, HttpClientRequest request, NettyOutbound outbound, SentFlag sent) {
+            Attempt call, HttpClientRequest request, NettyOutbound outbound, SentFlag sent) {
         sent.set();
         Credential credential = call.credential();
         outbound.withConnection(connection -> {
@@ -122,7 +122,7 @@ public final class NettyExchange implements Exchange {
         return outbound.send(Mono.just(Unpooled.wrappedBuffer(body)));
     }
 
-    private FirmafonException failure(Call call, Throwable e, boolean sent) {
+    private FirmafonException failure(Attempt call, Throwable e, boolean sent) {
         String what;
         FirmafonIoException.Kind kind;
         if (e instanceof ReadTimeoutException) {

@@ -19,8 +19,7 @@ import reactor.netty.Connection;
  * body chunks). Same rule as Reactor Netty's own {@code responseTimeout}, at a lower price.
  *
  * <p>Reactor Netty adds a new {@code ReadTimeoutHandler} to the pipeline for every request and removes it after the
- * response; the pipeline changes and the timer it schedules and cancels cost about 3 µs of CPU per request on the
- * benchmark machine, 3-4 % of a small GET (BENCHMARKS.md). This handler is added to a connection once, at its first
+ * response, scheduling and cancelling a timer each time. This handler is added to a connection once, at its first
  * request, and stays for the connection's life: a request arms it (a field write), every read of the response
  * notes the time, the end of the response disarms it. Its one timer is not cancelled per request either: when it
  * fires, it checks whether an armed exchange has been silent for the timeout, and re-schedules itself for the time

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * One attempt of one request as the pipeline sees it. Immutable: each decorator derives the copy it needs
  * ({@link #withAttempt(int)} in retry, {@link #withCredential(Credential)} in auth).
  */
-public final class Call {
+public final class Attempt {
     private static final String[] NO_HEADERS = new String[0];
 
     private final HttpMethod method;
@@ -34,7 +34,7 @@ public final class Call {
     /** This request's attempt deadline in nanoseconds, or -1 for the client's. */
     private final long attemptNanos;
 
-    private Call(
+    private Attempt(
             HttpMethod method,
             String uri,
             String metricsPath,
@@ -77,7 +77,7 @@ public final class Call {
      * @param binary whether the body is not JSON (downloads accept any type)
      * @param refusal why credentials must not be sent to {@code uri}, or {@code null} when they may
      */
-    public static Call first(
+    public static Attempt first(
             HttpMethod method,
             String uri,
             String metricsPath,
@@ -93,7 +93,7 @@ public final class Call {
      * names mark them secret kept apart: sent, but never in the URI a library sees (see {@code CredentialQuery}),
      * extra {@code headers} (name, value, ...) and this request's attempt deadline ({@code -1}: the client's).
      */
-    public static Call first(
+    public static Attempt first(
             HttpMethod method,
             String uri,
             String metricsPath,
@@ -104,7 +104,7 @@ public final class Call {
             @Nullable String hiddenQuery,
             String[] headers,
             long attemptNanos) {
-        return new Call(
+        return new Attempt(
                 method,
                 uri,
                 metricsPath,
@@ -126,17 +126,17 @@ public final class Call {
         return query == null ? uri : uri + (uri.indexOf('?') < 0 ? '?' : '&') + query;
     }
 
-    public Call withAttempt(int attempt) {
+    public Attempt withAttempt(int attempt) {
         return with(attempt, credential, effectiveUri, credentialParameter);
     }
 
     /** This call reported under {@code template} (see {@link #pathTemplate()}). */
-    public Call withPathTemplate(String template) {
+    public Attempt withPathTemplate(String template) {
         return copy(template, attempt, credential, effectiveUri, credentialParameter, headers);
     }
 
     /** This call with {@code more} headers (name, value, ...) after its own, e.g. a trace context. */
-    public Call withHeaders(String[] more) {
+    public Attempt withHeaders(String[] more) {
         if (more.length == 0) {
             return this;
         }
@@ -146,7 +146,7 @@ public final class Call {
     }
 
     /** This call carrying {@code credential}; a query-parameter credential is appended to the URI. */
-    public Call withCredential(Credential credential) {
+    public Attempt withCredential(Credential credential) {
         String parameter = hiddenQuery;
         if (credential.placement() == Credential.Placement.QUERY_PARAMETER) {
             StringBuilder out = new StringBuilder(credential.value().length() + 16);
@@ -162,20 +162,20 @@ public final class Call {
     }
 
     /** This request with another attempt number or credential; the request itself is the same. */
-    private Call with(
+    private Attempt with(
             int attempt, @Nullable Credential credential, String effectiveUri, @Nullable String credentialParameter) {
         return copy(pathTemplate, attempt, credential, effectiveUri, credentialParameter, headers);
     }
 
     /** The one copy: the request stays, these parts change. */
-    private Call copy(
+    private Attempt copy(
             String pathTemplate,
             int attempt,
             @Nullable Credential credential,
             String effectiveUri,
             @Nullable String credentialParameter,
             String[] headers) {
-        return new Call(
+        return new Attempt(
                 method,
                 uri,
                 metricsPath,
