@@ -12,8 +12,9 @@ import reactor.core.publisher.Flux;
 /**
  * The {@link RequestObserver}'s two places in the pipeline: {@link #calls} outermost (one observed call over all
  * its attempts), {@link #attempts} next to the transport (each attempt, with the observer's headers added). The
- * call's state travels from one to the other in the Reactor context. Left out when the observer is
- * {@link RequestObserver#NONE}.
+ * call's state travels from one to the other in the Reactor context. A call that answers one value (every JSON
+ * call) has been reported as ended when that value reaches the subscriber; a download, when its last buffer has.
+ * Left out when the observer is {@link RequestObserver#NONE}.
  */
 public final class ObservedExchange {
     private static final Object KEY = CallState.class;
@@ -27,8 +28,16 @@ public final class ObservedExchange {
             public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
                 return Flux.deferContextual(context -> {
                     CallState state = new CallState(observer.start(call.method(), call.pathTemplate(), context));
+                    // a JSON call's one value is its whole decoded body: the call has ended before the subscriber
+                    // sees it (so a metric read right after block() is there); a download ends with its last buffer
+                    boolean single = !call.binary();
                     return delegate.exchange(call, reader)
-                            .doOnNext(item -> state.emitted = true)
+                            .doOnNext(item -> {
+                                state.emitted = true;
+                                if (single) {
+                                    state.succeeded();
+                                }
+                            })
                             .doOnComplete(state::succeeded)
                             .doOnError(state::failed)
                             .doOnCancel(state::cancelled)
