@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
@@ -113,6 +114,30 @@ class FirmafonObservationsTest {
         assertThat(stopped.toString()).doesNotContain(uuid).doesNotContain(FirmafonWireMock.TOKEN);
     }
 
+    /** Counted down when the first attempt starts ({@code started}) or stops (its response head arrived). */
+    private static CountDownLatch attempt(ObservationRegistry registry, boolean started) {
+        CountDownLatch latch = new CountDownLatch(1);
+        registry.observationConfig().observationHandler(new ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return context instanceof FirmafonAttemptContext;
+            }
+
+            @Override
+            public void onStart(Observation.Context context) {
+                if (started) {
+                    latch.countDown();
+                }
+            }
+
+            @Override
+            public void onStop(Observation.Context context) {
+                latch.countDown();
+            }
+        });
+        return latch;
+    }
+
     @Test
     void aCallCancelledWhileItsBodyIsStillArrivingKeepsTheStatusItGot() throws InterruptedException {
         StringBuilder page = new StringBuilder("{\"calls\":[");
@@ -122,18 +147,7 @@ class FirmafonObservationsTest {
         wire.stubFor(get(urlPathMatching("/calls"))
                 .willReturn(okJson(page.append("]}").toString()).withChunkedDribbleDelay(20, 4_000)));
         TestObservationRegistry registry = TestObservationRegistry.create();
-        java.util.concurrent.CountDownLatch headArrived = new java.util.concurrent.CountDownLatch(1);
-        registry.observationConfig().observationHandler(new ObservationHandler<>() {
-            @Override
-            public boolean supportsContext(Observation.Context context) {
-                return context instanceof FirmafonAttemptContext;
-            }
-
-            @Override
-            public void onStop(Observation.Context context) {
-                headArrived.countDown();
-            }
-        });
+        CountDownLatch headArrived = attempt(registry, false);
         reactor.core.Disposable call =
                 client(registry).retrieveJson(ApiRequest.get("/calls")).subscribe();
         assertThat(headArrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
@@ -144,6 +158,30 @@ class FirmafonObservationsTest {
                 .hasBeenStopped()
                 .hasLowCardinalityKeyValue("uri", "/calls")
                 .hasLowCardinalityKeyValue("status", "200")
+                .hasLowCardinalityKeyValue("outcome", "CANCELLED");
+    }
+
+    @Test
+    void aCallCancelledBeforeAnyResponseHasNoStatus() throws InterruptedException {
+        wire.stubFor(get(urlPathMatching("/calls/.*"))
+                .willReturn(okJson("{\"call\":{\"call_uuid\":\"x\"}}").withFixedDelay(5_000)));
+        TestObservationRegistry registry = TestObservationRegistry.create();
+        CountDownLatch attemptStarted = attempt(registry, true);
+        reactor.core.Disposable call =
+                client(registry).retrieve(call(uuid()), "call", JsonNode.class).subscribe();
+        assertThat(attemptStarted.await(10, java.util.concurrent.TimeUnit.SECONDS))
+                .isTrue();
+        call.dispose();
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo(DefaultFirmafonObservationConvention.NAME)
+                .that()
+                .hasBeenStopped()
+                .hasLowCardinalityKeyValue("status", "NONE")
+                .hasLowCardinalityKeyValue("outcome", "CANCELLED");
+        TestObservationRegistryAssert.assertThat(registry)
+                .hasObservationWithNameEqualTo(FirmafonObservations.ATTEMPTS)
+                .that()
+                .hasBeenStopped()
                 .hasLowCardinalityKeyValue("outcome", "CANCELLED");
     }
 
