@@ -96,7 +96,8 @@ class ExportTest extends WireMockCallsTest {
             history.add(new FakeCall("r" + i, Optional.of(END.minusSeconds(i)), false));
         }
         FakeCallHistory.history = history;
-        // every third request is answered 429 (Retry-After: 0) once; the pipeline repeats it
+        // the first request is answered 429 (Retry-After: 0); the pipeline repeats it. WireMock's scenario is not
+        // atomic: requests that arrive together may all match its first state, so there may be more than one 429
         WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                         com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/calls"))
                 .atPriority(1)
@@ -116,11 +117,13 @@ class ExportTest extends WireMockCallsTest {
         List<Call> exported = calls.export(range, 8, limiter).collectList().block(TIMEOUT);
 
         assertThat(exported).extracting(Call::callUuid).doesNotHaveDuplicates().hasSize(600);
+        long limited = WM.getAllServeEvents().stream()
+                .filter(event -> event.getResponse().getStatus() == 429)
+                .count();
+        assertThat(limited).isPositive();
         assertThat(limiter.lowest())
-                .as("the 429 halved the windows fetching at once")
-                .isEqualTo(4);
-        assertThat(WM.getAllServeEvents())
-                .anySatisfy(event -> assertThat(event.getResponse().getStatus()).isEqualTo(429));
+                .as("each of the %d 429s halved the windows fetching at once", limited)
+                .isEqualTo(Math.max(1, 8 >> limited));
     }
 
     @Test
