@@ -43,8 +43,11 @@ public interface RequestObserver {
         /** The call failed; {@code status} is the last response's status, or 0 when none arrived. */
         default void failed(Throwable error, int status, int attempts) {}
 
-        /** The subscriber cancelled the call before it ended. */
-        default void cancelled(int attempts) {}
+        /**
+         * The subscriber cancelled the call before it ended; {@code status} is the last response's status (its head
+         * had arrived), or 0 when none arrived.
+         */
+        default void cancelled(int status, int attempts) {}
     }
 
     /** One attempt of an observed call; at most one of its endings is reported. */

@@ -46,10 +46,6 @@ public final class FirmafonCallContext extends Observation.Context {
         return getError();
     }
 
-    void responded(int status) {
-        this.status = status;
-    }
-
     void ended(int status, int attempts, boolean cancelled) {
         this.status = status;
         this.attempts = attempts;

@@ -108,7 +108,6 @@ public final class FirmafonObservations implements RequestObserver {
                 @Override
                 public void response(int status) {
                     sent.setResponse(status);
-                    context.responded(status);
                     child.lowCardinalityKeyValues(
                             KeyValues.of("status", Integer.toString(status), "outcome", Outcomes.of(status)));
                     child.stop();
@@ -143,8 +142,8 @@ public final class FirmafonObservations implements RequestObserver {
         }
 
         @Override
-        public void cancelled(int attempts) {
-            context.ended(context.status(), attempts, true);
+        public void cancelled(int status, int attempts) {
+            context.ended(status, attempts, true);
             observation.stop();
         }
     }

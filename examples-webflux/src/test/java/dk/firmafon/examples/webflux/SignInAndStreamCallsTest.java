@@ -111,11 +111,7 @@ class SignInAndStreamCallsTest {
     void signInWithFirmafonThenStreamTheUsersRecentCallsAndFindTheObservation() throws IOException {
         String session = signIn();
 
-        String body = web.get()
-                .uri("/calls/recent?max=5")
-                .cookie("SESSION", session)
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
+        String body = recentCalls(session, 5)
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -148,41 +144,33 @@ class SignInAndStreamCallsTest {
     @Test
     void aTokenFirmafonRefusesIsRemovedFromSpringsStoreAndTheUserMustSignInAgain() throws IOException {
         String session = signIn();
-        web.get()
-                .uri("/calls/recent?max=1")
-                .cookie("SESSION", session)
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus()
-                .isOk();
+        recentCalls(session, 1).expectStatus().isOk();
         String token =
                 FAKE.journal().last().header("Authorization").orElseThrow().substring("Bearer ".length());
         FAKE.revokeToken(token);
         long sentBefore = sentWith(token);
 
-        web.get()
-                .uri("/calls/recent?max=1")
-                .cookie("SESSION", session)
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("sign_in_again");
-        web.get()
-                .uri("/calls/recent?max=1")
-                .cookie("SESSION", session)
-                .accept(MediaType.APPLICATION_NDJSON)
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .jsonPath("$.error")
-                .isEqualTo("sign_in_again");
+        // the first request after the revocation and the one after it: both ask the user to sign in again
+        for (int request = 0; request < 2; request++) {
+            recentCalls(session, 1)
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody()
+                    .jsonPath("$.error")
+                    .isEqualTo("sign_in_again");
+        }
         assertThat(sentWith(token))
                 .as("the refused token was sent once more, got its 401, and is never sent again")
                 .isEqualTo(sentBefore + 1);
+    }
+
+    /** {@code GET /calls/recent?max=...} as the signed-in browser session {@code session}, asking for NDJSON. */
+    private WebTestClient.ResponseSpec recentCalls(String session, int max) {
+        return web.get()
+                .uri("/calls/recent?max=" + max)
+                .cookie("SESSION", session)
+                .accept(MediaType.APPLICATION_NDJSON)
+                .exchange();
     }
 
     private static long sentWith(String token) {

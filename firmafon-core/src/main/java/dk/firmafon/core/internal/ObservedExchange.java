@@ -122,7 +122,7 @@ public final class ObservedExchange {
             if (emitted) {
                 succeeded();
             } else if (ended.compareAndSet(false, true)) {
-                call.cancelled(attempts);
+                call.cancelled(status, attempts);
             }
         }
     }

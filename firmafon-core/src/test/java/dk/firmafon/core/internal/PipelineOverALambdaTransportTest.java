@@ -180,7 +180,7 @@ class PipelineOverALambdaTransportTest {
             }
 
             @Override
-            public void cancelled(int attempts) {
+            public void cancelled(int status, int attempts) {
                 observed.add("cancelled");
             }
         };
