@@ -1,6 +1,10 @@
 package dk.firmafon.net;
 
 import dk.firmafon.auth.internal.Checks;
+import dk.firmafon.auth.internal.Redaction;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +51,40 @@ public final class HttpProxy {
             throw new IllegalArgumentException("proxy port must be between 1 and 65535, was " + port);
         }
         return new HttpProxy(host, port, null, null, List.of());
+    }
+
+    /**
+     * A proxy from a URL in the environment's convention ({@code HTTPS_PROXY}, {@code --proxy}):
+     * {@code http://[user:password@]host[:port][/]}, or {@code host:port}; port 80 when absent, percent-encoded
+     * credentials decoded.
+     *
+     * @param name what the URL is, for the error message ({@code "HTTPS_PROXY"}, {@code "--proxy"})
+     * @throws IllegalArgumentException starting with {@code name} when {@code url} is not such a URL (its credentials
+     *     never shown)
+     */
+    public static HttpProxy fromUrl(String name, String url) {
+        Checks.notNull("name", name);
+        Checks.notNull(name, url);
+        URI uri;
+        try {
+            uri = URI.create(url.contains("://") ? url : "http://" + url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    name + " is not a proxy URL (http://host:port): " + Redaction.uri(url), e);
+        }
+        if (uri.getHost() == null || !"http".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException(
+                    name + " must be an http:// proxy URL with a host, was: " + Redaction.uri(url));
+        }
+        HttpProxy proxy = of(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo == null) {
+            return proxy;
+        }
+        int colon = userInfo.indexOf(':');
+        String user = URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
+        String password = colon < 0 ? "" : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
+        return proxy.withCredentials(user, password);
     }
 
     /**

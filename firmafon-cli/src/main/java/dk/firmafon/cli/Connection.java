@@ -85,19 +85,12 @@ final class Connection implements AutoCloseable {
             return network.systemProxy(true).build();
         }
         URI uri = proxy.get();
-        if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+        try {
+            return network.proxy(HttpProxy.fromUrl("the proxy", uri.toString())).build();
+        } catch (IllegalArgumentException e) {
             throw new ConfigurationException(
                     "the proxy must be an http:// URL with a host, was " + uri.getScheme() + "://" + uri.getHost());
         }
-        HttpProxy explicit = HttpProxy.of(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
-        String userInfo = uri.getUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            explicit = explicit.withCredentials(
-                    colon < 0 ? userInfo : userInfo.substring(0, colon),
-                    colon < 0 ? "" : userInfo.substring(colon + 1));
-        }
-        return network.proxy(explicit).build();
     }
 
     private static AuthStrategy strategy(Settings.AuthMode mode, String token) {

@@ -4,9 +4,6 @@ import dk.firmafon.net.HttpProxy;
 import dk.firmafon.net.NetworkSettings;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +112,7 @@ public final class Network {
         if (url == null) {
             return null;
         }
-        HttpProxy proxy = fromUrl(s.toUpperCase(Locale.ROOT) + "_PROXY", url);
+        HttpProxy proxy = HttpProxy.fromUrl(s.toUpperCase(Locale.ROOT) + "_PROXY", url);
         String noProxy = env(environment, "no_proxy");
         return noProxy == null ? proxy : proxy.withNonProxyHosts(split(noProxy, ","));
     }
@@ -126,31 +123,6 @@ public final class Network {
             value = environment.get(lowerName);
         }
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** {@code http://[user:password@]host[:port][/]}, the environment's convention; {@code host:port} too. */
-    private static HttpProxy fromUrl(String name, String value) {
-        URI uri;
-        try {
-            uri = URI.create(value.contains("://") ? value : "http://" + value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    name + " is not a proxy URL (http://host:port): " + Redaction.uri(value), e);
-        }
-        if (uri.getHost() == null || !"http".equalsIgnoreCase(uri.getScheme())) {
-            throw new IllegalArgumentException(
-                    name + " must be an http:// proxy URL with a host, was: " + Redaction.uri(value));
-        }
-        HttpProxy proxy = HttpProxy.of(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort());
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            String user =
-                    URLDecoder.decode(colon < 0 ? userInfo : userInfo.substring(0, colon), StandardCharsets.UTF_8);
-            String password = colon < 0 ? "" : URLDecoder.decode(userInfo.substring(colon + 1), StandardCharsets.UTF_8);
-            proxy = proxy.withCredentials(user, password);
-        }
-        return proxy;
     }
 
     private static int parsePort(String name, String value) {

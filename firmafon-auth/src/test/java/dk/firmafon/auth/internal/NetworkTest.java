@@ -100,4 +100,17 @@ class NetworkTest {
                         NetworkSettings.builder().userAgent(" myapp/1.2 ").build(), "firmafon-java-sdk/1"))
                 .isEqualTo("myapp/1.2 firmafon-java-sdk/1");
     }
+
+    @Test
+    void aProxyUrlMayLeaveOutItsSchemeAndPortAndABadOneIsNamedByItsSourceWithoutItsPassword() {
+        HttpProxy bare = HttpProxy.fromUrl("--proxy", "proxy.corp.example");
+        assertThat(bare.host()).isEqualTo("proxy.corp.example");
+        assertThat(bare.port()).isEqualTo(80);
+        assertThat(bare.username()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> HttpProxy.fromUrl("--proxy", "socks5://svc:s3cret@proxy.corp.example:1080"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--proxy must be an http:// proxy URL")
+                .hasMessageNotContaining("s3cret");
+    }
 }
