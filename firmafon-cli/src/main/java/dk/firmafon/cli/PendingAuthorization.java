@@ -45,7 +45,7 @@ final class PendingAuthorization {
             return oauth.authorizationRequest(
                     json.path("state").asText(), verifier.isTextual() ? verifier.asText() : null);
         } catch (IOException e) {
-            throw new ConfigurationException("cannot read " + path + ": " + e.getMessage());
+            throw PrivateFile.unreadable("the pending sign-in", path, e, "run `firmafon auth url` again");
         }
     }
 

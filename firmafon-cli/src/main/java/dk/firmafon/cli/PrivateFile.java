@@ -54,6 +54,21 @@ final class PrivateFile {
         }
     }
 
+    /**
+     * The error for a private file ({@code what}, such as "the token file") that cannot be read: an I/O failure with
+     * its message (a path, a permission), a damaged JSON document with where the parser stopped, never the parser's
+     * message, which quotes the text it could not read (a token, a PKCE verifier).
+     */
+    static ConfigurationException unreadable(String what, Path path, IOException e, String remedy) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            com.fasterxml.jackson.core.JsonLocation at = json.getLocation();
+            return new ConfigurationException(what + " " + path + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
+                    + remedy);
+        }
+        return new ConfigurationException("cannot read " + what + " " + path + ": " + e.getMessage());
+    }
+
     static boolean delete(Path path) {
         try {
             return Files.deleteIfExists(path);

@@ -131,12 +131,21 @@ record Settings(
         try {
             URI uri = new URI(text.get());
             if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new ConfigurationException(name + " must be an absolute http(s) URL, was " + text.get());
+                throw new ConfigurationException(
+                        name + " must be an absolute http(s) URL, was " + withoutUserInfo(text.get()));
             }
             return Optional.of(uri);
         } catch (URISyntaxException e) {
-            throw new ConfigurationException(name + " is not a valid URL: " + e.getMessage());
+            // the exception's message quotes the input, which may carry a proxy password
+            throw new ConfigurationException(
+                    name + " is not a valid URL: " + e.getReason() + " at index " + e.getIndex());
         }
+    }
+
+    /** {@code text} with everything before its last {@code @} (a URL's {@code user:password}) masked. */
+    private static String withoutUserInfo(String text) {
+        int at = text.lastIndexOf('@');
+        return at < 0 ? text : "***" + text.substring(at);
     }
 
     private static AuthMode authMode(Map<String, String> env) {

@@ -68,17 +68,11 @@ final class TokenFile {
                     token,
                     URI.create(baseUrl),
                     oauth.isEmpty() ? Optional.empty() : Optional.of(StoredToken.decode(oauth))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // the parser's message quotes what it could not read, which may be a token: only where it was
-            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            throw new ConfigurationException("the token file " + path + " is not valid JSON"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-                    + ": run `firmafon auth login` again");
         } catch (IllegalArgumentException | dk.firmafon.error.TokenStoreException e) {
             throw new ConfigurationException("the token file " + path
                     + " has an invalid base_url or oauth_token: run `firmafon auth login` again");
         } catch (IOException e) {
-            throw new ConfigurationException("cannot read the token file " + path + ": " + e.getMessage());
+            throw PrivateFile.unreadable("the token file", path, e, "run `firmafon auth login` again");
         }
     }
 

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A damaged token file is an error that says where, never what: the parser would quote the token. */
-class TokenFileTest {
+/**
+ * Configuration errors name what is wrong and where, never a secret: a damaged token file (the JSON parser would
+ * quote the token), a proxy URL with a password that is not a URL.
+ */
+class ErrorsKeepSecretsTest {
     private static final String TOKEN = "tf-secret-access-token-3141";
 
     @Test
@@ -32,5 +35,15 @@ class TokenFileTest {
         assertThatThrownBy(() -> new TokenFile(path).read())
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void aProxyUrlThatIsNotAUrlIsNamedWithoutItsPassword(@TempDir Path home) {
+        for (String proxy : java.util.List.of("http://svc:pa ss-w0rd@proxy.corp:3128", "svc:pa55-w0rd@proxy.corp")) {
+            assertThatThrownBy(() -> Settings.from(java.util.Map.of("FIRMAFON_PROXY", proxy), home))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageStartingWith("FIRMAFON_PROXY ")
+                    .hasMessageNotContaining("w0rd");
+        }
     }
 }
