@@ -289,8 +289,8 @@ public final class FirmafonClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (lifecycle.close()) {
-            connections.disposeOwned();
+        if (lifecycle.close(connections::disposeOwnedPool)) {
+            connections.disposeOwnedLoops();
         }
     }
 
@@ -301,15 +301,28 @@ public final class FirmafonClient implements AutoCloseable {
      * returned {@code Mono} completes when the client is closed (after at most {@code timeout}); it never fails.
      * Cold: nothing happens before subscription. A service calls it from its shutdown hook, for example
      * {@code client.closeGracefully(Duration.ofSeconds(10)).block(Duration.ofSeconds(11))} in a Spring bean's
-     * destroy method (not on an event-loop thread).
-     *
-     * @throws IllegalArgumentException when {@code timeout} is null or negative
+     * destroy method (not on an event-loop thread). A null or negative {@code timeout} fails the returned
+     * {@code Mono} with an {@link IllegalArgumentException} and closes nothing.
      */
     public Mono<Void> closeGracefully(Duration timeout) {
         if (timeout == null || timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout must be zero or positive, was " + timeout);
+            return Mono.error(new IllegalArgumentException("timeout must be zero or positive, was " + timeout));
         }
-        return lifecycle.closeGracefully(timeout, connections::disposeOwned);
+        return lifecycle.closeGracefully(timeout, connections::disposeOwnedPool, connections::disposeOwnedLoops);
+    }
+
+    /**
+     * Completes as soon as this client begins to shut down: {@link #close()}, or the start of
+     * {@link #closeGracefully(Duration)} (when it stops taking new requests), or the same for the client whose
+     * connection pool this one shares; at once when that has happened already. Never fails. Streams that never end by
+     * themselves (live events, polling) end on it, so a graceful close does not wait for them; an application's own
+     * long-lived work may do the same.
+     */
+    public Mono<Void> onShutdown() {
+        Lifecycle poolOwner = connections.owner();
+        return poolOwner == null
+                ? lifecycle.onShutdown()
+                : Mono.firstWithSignal(lifecycle.onShutdown(), poolOwner.onShutdown());
     }
 
     private <R> Flux<R> send(ApiRequest request, boolean binary, dk.firmafon.core.internal.ResponseReader<R> reader) {

@@ -85,6 +85,42 @@ class ClientConfigTest extends WireMockTest {
     }
 
     @Test
+    void closeGracefullyReportsABadTimeoutInTheStreamAndClosesNothing() {
+        server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
+        FirmafonClient client = client();
+        Mono<Void> negative = client.closeGracefully(java.time.Duration.ofSeconds(-1));
+        StepVerifier.create(negative)
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("timeout must be zero or positive, was PT-1S"))
+                .verify(TIMEOUT);
+        StepVerifier.create(client.closeGracefully(null))
+                .expectError(IllegalArgumentException.class)
+                .verify(TIMEOUT);
+        StepVerifier.create(client.execute(ApiRequest.get("/employee")))
+                .expectComplete()
+                .verify(TIMEOUT);
+    }
+
+    @Test
+    void onShutdownCompletesWhenTheClientOrThePoolItSharesBeginsToShutDown() {
+        FirmafonClient original = client();
+        FirmafonClient derived =
+                original.mutate().auth(AuthStrategy.basic(TOKEN)).build();
+        StepVerifier.create(derived.onShutdown())
+                .then(original::close)
+                .expectComplete()
+                .verify(TIMEOUT);
+        FirmafonClient draining = client();
+        StepVerifier.create(draining.onShutdown())
+                .then(() -> draining.closeGracefully(java.time.Duration.ofSeconds(5))
+                        .subscribe())
+                .expectComplete()
+                .verify(TIMEOUT);
+        StepVerifier.create(draining.onShutdown()).expectComplete().verify(TIMEOUT);
+    }
+
+    @Test
     void aUserSuppliedNettyClientIsUsedAndNeverClosedByTheSdk() {
         server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
         ConnectionProvider pool = ConnectionProvider.create("user-pool", 2);

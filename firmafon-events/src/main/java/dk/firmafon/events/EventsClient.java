@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.calls.CallQuery;
 import dk.firmafon.calls.CallsClient;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.support.Streams;
 import dk.firmafon.employees.EmployeesClient;
 import dk.firmafon.employees.model.Employee;
+import dk.firmafon.error.FirmafonClosedException;
 import dk.firmafon.events.internal.FeedSession;
 import dk.firmafon.events.internal.Poller;
 import java.time.Clock;
@@ -102,16 +104,17 @@ public final class EventsClient {
         }
         Flux<LiveEvent> live = feed.subscribe(channels);
         if (settings.pollingFallbackAfter() == 0) {
-            return live;
+            return endingOnShutdown(live);
         }
-        return live.onErrorResume(
-                error -> error instanceof FeedException feedError
-                        && feedError.reason() == FeedException.Reason.UNREACHABLE,
-                error -> Flux.<LiveEvent>just(new Gap(
-                                Gap.Reason.RECONNECT,
-                                java.time.Instant.now(),
-                                error.getMessage() + "; polling REST instead"))
-                        .concatWith(poll()));
+        return endingOnShutdown(live)
+                .onErrorResume(
+                        error -> error instanceof FeedException feedError
+                                && feedError.reason() == FeedException.Reason.UNREACHABLE,
+                        error -> Flux.<LiveEvent>just(new Gap(
+                                        Gap.Reason.RECONNECT,
+                                        java.time.Instant.now(),
+                                        error.getMessage() + "; polling REST instead"))
+                                .concatWith(poll()));
     }
 
     /** The feed's default channels for {@code employee}. */
@@ -132,7 +135,7 @@ public final class EventsClient {
         if (interval == null || interval.toMillis() < 100) {
             return Flux.error(new IllegalArgumentException("interval must be at least 100 ms, was " + interval));
         }
-        return poller.poll(interval);
+        return endingOnShutdown(poller.poll(interval));
     }
 
     /**
@@ -147,7 +150,7 @@ public final class EventsClient {
             return Flux.error(new IllegalArgumentException("receiver must not be null"));
         }
         ObjectMapper mapper = client.objectMapper();
-        return receiver.deliveries().concatMap(delivery -> delivery.callUuid()
+        return endingOnShutdown(receiver.deliveries()).concatMap(delivery -> delivery.callUuid()
                 .<org.reactivestreams.Publisher<LiveEvent>>map(uuid -> calls.get(uuid)
                         .<LiveEvent>map(call -> new CallEvent(
                                 delivery.eventType(),
@@ -158,6 +161,20 @@ public final class EventsClient {
                         .onErrorResume(error ->
                                 Mono.just(new OtherEvent("webhook", LiveEvent.Source.WEBHOOK, delivery.payload()))))
                 .orElseGet(() -> Mono.just(new OtherEvent("webhook", LiveEvent.Source.WEBHOOK, delivery.payload()))));
+    }
+
+    /**
+     * {@code stream}, ended with a {@link FirmafonClosedException} as soon as the client begins to shut down
+     * ({@code close()} or the start of a graceful close): a live stream never ends by itself, so a graceful close must
+     * not wait for it. Cancelling it ends the feed session with the last subscriber (its WebSocket closed, its loop
+     * stopped); nothing more is sent, since the closed client refuses every request.
+     */
+    private <T> Flux<T> endingOnShutdown(Flux<T> stream) {
+        return Streams.cutBy(
+                stream,
+                client.onShutdown(),
+                () -> new FirmafonClosedException(
+                        "the FirmafonClient was closed: the live-event stream ended (nothing more is sent)", false));
     }
 
     /** After a gap: the live call legs and the newest calls, as snapshot events. */

@@ -148,6 +148,36 @@ class FeedConformanceTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(FeedServer.Kind.class)
+    void closingTheClientEndsEveryStreamWithTheClosedErrorAndTheSessionStops(FeedServer.Kind kind) throws Exception {
+        start(kind);
+        EventsClient events = events();
+        List<LiveEvent> received = new CopyOnWriteArrayList<>();
+        reactor.core.publisher.Sinks.One<Throwable> ended = reactor.core.publisher.Sinks.one();
+        events.events(List.of(COMPANY)).subscribe(received::add, ended::tryEmitValue, () -> ended.tryEmitValue(null));
+        StepVerifier.create(events.poll(Duration.ofMillis(100)).then())
+                .then(() -> publishUntilSeen(COMPANY, "before-close", received))
+                .then(client::close)
+                .expectError(dk.firmafon.error.FirmafonClosedException.class)
+                .verify(Duration.ofSeconds(5));
+        StepVerifier.create(ended.asMono())
+                .assertNext(error -> assertThat(error)
+                        .isInstanceOf(dk.firmafon.error.FirmafonClosedException.class)
+                        .hasMessageContaining("live-event stream ended"))
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+        int handshakes = faye.handshakes();
+        int delivered = received.size();
+        faye.publish(COMPANY, callEvent(CallEvent.HANGUP, "after-close"));
+        Thread.sleep(1_000); // an event delivered, or a session loop handshaking again, would show within this
+        assertThat(received).as("events delivered after close()").hasSize(delivered);
+        assertThat(faye.handshakes()).as("handshakes after close()").isEqualTo(handshakes);
+        StepVerifier.create(events.events(List.of(COMPANY)))
+                .expectError(dk.firmafon.error.FirmafonClosedException.class)
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FeedServer.Kind.class)
     void twoSubscribersShareOneHandshakeAndTheLastCancelDisconnects(FeedServer.Kind kind) throws Exception {
         start(kind);
         EventsClient events = events();

@@ -5,69 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.firmafon.Firmafon;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.error.FirmafonClosedException;
-import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 /**
  * {@code close()} is a shutdown, {@code closeGracefully()} a drain: against a loopback server that answers slowly,
- * what was not yet written is never written, what is in flight is cancelled, and no connection opens afterwards.
+ * what was not yet written is never written, what is in flight is cancelled, and no connection opens afterwards
+ * (each case of a request's life at close(), with retries on and off: {@link ShutdownMatrixTest}).
  */
 class ShutdownTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String TOKEN = "shutdown-test-token";
-
-    @Test
-    void closeSendsNothingMoreAndFailsEveryMessageAtOnce() throws InterruptedException {
-        Sinks.One<Boolean> firstArrived = Sinks.one();
-        try (LocalServer server = LocalServer.start((request, response) -> {
-            firstArrived.tryEmitValue(true);
-            return request.receive()
-                    .then()
-                    .then(Mono.delay(Duration.ofSeconds(1), LocalServer.timer()))
-                    .then(Mono.from(LocalServer.json(response, Mono.just("{\"sent\": true}"))));
-        })) {
-            Firmafon firmafon = firmafon(server, 1);
-            List<Throwable> errors = new CopyOnWriteArrayList<>();
-            AtomicInteger sent = new AtomicInteger();
-            for (int i = 0; i < 5; i++) {
-                firmafon.employees()
-                        .sendMessage(15, "message " + i)
-                        .subscribe(ok -> sent.incrementAndGet(), errors::add);
-            }
-            StepVerifier.create(firstArrived.asMono())
-                    .expectNext(true)
-                    .expectComplete()
-                    .verify(TIMEOUT);
-
-            firmafon.close();
-
-            assertThat(errors)
-                    .as("every message failed when close() returned")
-                    .hasSize(5)
-                    .allMatch(e -> e instanceof FirmafonClosedException);
-            assertThat(errors.stream().filter(e -> ((FirmafonClosedException) e).requestMayHaveBeenSent()))
-                    .as("only the message in flight may have been sent")
-                    .hasSize(1);
-            Thread.sleep(2_000); // longer than the server takes to answer: a queued message would have arrived
-            assertThat(server.requests()).as("messages the server received").isEqualTo(1);
-            assertThat(sent).hasValue(0);
-            StepVerifier.create(firmafon.employees().sendMessage(15, "after close"))
-                    .expectErrorSatisfies(e -> assertThat(e)
-                            .isInstanceOf(FirmafonClosedException.class)
-                            .hasMessage("this FirmafonClient is closed; the request was not sent"))
-                    .verify(TIMEOUT);
-            assertThat(server.requests()).isEqualTo(1);
-        }
-    }
 
     @Test
     void closeEndsTwoHundredRequestsOnTenConnectionsAndOpensNoMore() {
@@ -175,7 +128,7 @@ class ShutdownTest {
         return Firmafon.builder()
                 .baseUri(server.baseUri())
                 .auth(AuthStrategy.bearer(TOKEN))
-                .client(client -> client.maxConnections(connections).retryPolicy(RetryPolicy.none()))
+                .client(client -> client.maxConnections(connections)) // the default retry policy, as a user has it
                 .build();
     }
 }

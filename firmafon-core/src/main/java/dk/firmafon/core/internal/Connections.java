@@ -6,15 +6,21 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
- * Who owns the connections a {@code FirmafonClient} sends on: a pool it created (and disposes when it closes), a
- * Reactor Netty client the application passed in (never disposed by the SDK), or either of these shared with the
- * client it was mutated from, whose {@link Lifecycle} then also guards the sharer's requests.
+ * Who owns the connections a {@code FirmafonClient} sends on: a pool and event loops it created (and disposes when it
+ * closes), a Reactor Netty client the application passed in (never disposed by the SDK), or either of these shared
+ * with the client it was mutated from, whose {@link Lifecycle} then also guards the sharer's requests.
+ *
+ * <p>The SDK's own pool runs on event loops of its own ({@code firmafon-nio-*} threads, created on first use), not
+ * on Reactor Netty's global ones: a host that disposes the global resources when it shuts down (Spring's
+ * {@code ReactorResourceFactory}, another library, a test) must not cut the SDK's requests while the SDK drains them.
  */
 public final class Connections {
     private final HttpClient http;
     private final @Nullable ConnectionProvider owned;
+    private final @Nullable LoopResources ownedLoops;
     private final @Nullable PoolSettings pool;
     private final @Nullable HttpClient given;
     private final @Nullable Lifecycle owner;
@@ -22,11 +28,13 @@ public final class Connections {
     private Connections(
             HttpClient http,
             @Nullable ConnectionProvider owned,
+            @Nullable LoopResources ownedLoops,
             @Nullable PoolSettings pool,
             @Nullable HttpClient given,
             @Nullable Lifecycle owner) {
         this.http = http;
         this.owned = owned;
+        this.ownedLoops = ownedLoops;
         this.pool = pool;
         this.given = given;
         this.owner = owner;
@@ -42,12 +50,14 @@ public final class Connections {
                 .maxLifeTime(settings.maxLifeTime())
                 .evictInBackground(Duration.ofSeconds(30))
                 .build();
-        return new Connections(HttpClient.create(provider), provider, settings, null, null);
+        // daemon threads, created lazily by Reactor Netty when the first connection opens
+        LoopResources loops = LoopResources.create("firmafon", LoopResources.DEFAULT_IO_WORKER_COUNT, true);
+        return new Connections(HttpClient.create(provider).runOn(loops), provider, loops, settings, null, null);
     }
 
     /** The application's own client, never disposed by the SDK. */
     public static Connections given(HttpClient client) {
-        return new Connections(client, null, null, client, null);
+        return new Connections(client, null, null, null, client, null);
     }
 
     /** What {@code settings} call for: these connections when they serve them, else new ones. */
@@ -61,7 +71,7 @@ public final class Connections {
 
     /** These connections for a client mutated from the one whose lifecycle is {@code lifecycle}: not owned. */
     public Connections sharedWith(Lifecycle lifecycle) {
-        return new Connections(http, null, pool, given, owner != null ? owner : lifecycle);
+        return new Connections(http, null, null, pool, given, owner != null ? owner : lifecycle);
     }
 
     private boolean serves(PoolSettings settings, @Nullable HttpClient client) {
@@ -78,10 +88,29 @@ public final class Connections {
         return owner;
     }
 
-    /** Disposes the pool when this client created it; anything else is left alone. */
-    public void disposeOwned() {
+    /**
+     * Disposes the pool when this client created it (every request still waiting for a connection fails at once);
+     * anything else is left alone. Does not wait.
+     */
+    public void disposeOwnedPool() {
         if (owned != null) {
-            owned.disposeLater().subscribe();
+            owned.disposeLater().subscribe(null, e -> {});
         }
     }
+
+    /**
+     * Shuts down the event loops when this client created them, once the requests on them have been cancelled (the
+     * cancellations are tasks on those loops: a loop shut down first would refuse them). Does not wait.
+     */
+    public void disposeOwnedLoops() {
+        if (ownedLoops != null) {
+            ownedLoops.disposeLater(LOOPS_QUIET_PERIOD, LOOPS_SHUTDOWN_TIMEOUT).subscribe(null, e -> {});
+        }
+    }
+
+    /** A loop of the SDK's ends once no task came for this long (the last channel closures), or at the timeout. */
+    private static final Duration LOOPS_QUIET_PERIOD = Duration.ofMillis(100);
+
+    /** How long the SDK's own event loops may take to finish the tasks already queued on them when it closes. */
+    private static final Duration LOOPS_SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
 }

@@ -1,8 +1,11 @@
 package dk.firmafon.core.internal;
 
+import dk.firmafon.core.support.Streams;
 import dk.firmafon.error.FirmafonClosedException;
+import dk.firmafon.error.FirmafonIoException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -11,7 +14,7 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Open, draining or closed; and every exchange running under it. {@link #guard(Flux)} refuses a subscription once
  * the lifecycle is no longer open, and cancels a running one (failing it with a {@link FirmafonClosedException}) when
- * the lifecycle closes. Closing is synchronous: when {@link #close()} returns, every guarded exchange has been
+ * the lifecycle closes. Closing is synchronous: when {@link #close(Runnable)} returns, every guarded exchange has been
  * cancelled, so nothing it had not yet written will be written.
  */
 public final class Lifecycle {
@@ -24,25 +27,61 @@ public final class Lifecycle {
     private final AtomicInteger active = new AtomicInteger();
     private final Sinks.Empty<Void> closing = Sinks.empty();
     private final Sinks.Empty<Void> drained = Sinks.empty();
-    /** The context key of a request's {@link Written} flag, which the transport sets. */
-    public static final Class<Written> WRITTEN = Written.class;
+    /** Completes when shutting down begins: {@link #close(Runnable)} or the start of a graceful close. */
+    private final Sinks.Empty<Void> shuttingDown = Sinks.empty();
+    /** The context key of a guarded request's {@link Guarded} state, which the transport reads and sets. */
+    public static final Class<Guarded> GUARDED = Guarded.class;
 
     /** @param owner what is closed, as error messages name it, e.g. {@code "this FirmafonClient"} */
     public Lifecycle(String owner) {
         this.owner = owner;
     }
 
-    /** Set by the transport once any attempt of a guarded request starts to be written. */
-    public static final class Written {
-        volatile boolean written;
+    /**
+     * One guarded request as its transport sees it: whether any of its attempts started to be written, and whether
+     * a lifecycle guarding it (its client's, or that of the client whose pool it shares) has closed, in which case
+     * no attempt may start, whatever operator upstream missed the cancellation.
+     */
+    public static final class Guarded {
+        private final Lifecycle lifecycle;
+        private final @Nullable Guarded outer;
+        private volatile boolean written;
+
+        Guarded(Lifecycle lifecycle, @Nullable Guarded outer) {
+            this.lifecycle = lifecycle;
+            this.outer = outer;
+        }
 
         /** Marks the request written: from now on the server may have received it. */
         public void markWritten() {
             written = true;
+            if (outer != null) {
+                outer.markWritten();
+            }
+        }
+
+        boolean written() {
+            return written;
+        }
+
+        /**
+         * The error for an attempt about to start after a guarding lifecycle closed, or {@code null} while the
+         * attempt may start (open, or draining: what runs may finish, retries included).
+         */
+        public @Nullable FirmafonClosedException closedBeforeAttempt() {
+            if (lifecycle.state.get() == CLOSED) {
+                return lifecycle.cancelled(written);
+            }
+            return outer == null ? null : outer.closedBeforeAttempt();
         }
     }
 
-    /** Whether {@link #close()} or {@link #closeGracefully(Duration)} was called. */
+    /** Completes (at once, when it already has) as soon as shutting down begins, gracefully or not; never fails. */
+    public Mono<Void> onShutdown() {
+        return shuttingDown.asMono();
+    }
+
+    /** Whether {@link #close(Runnable)} or {@link #closeGracefully(Duration, Runnable, Runnable)} was called. */
     public boolean isShuttingDown() {
         return state.get() != OPEN;
     }
@@ -61,7 +100,7 @@ public final class Lifecycle {
     }
 
     private <R> Flux<R> guard(Flux<R> exchange, String why) {
-        return Flux.defer(() -> {
+        return Flux.deferContextual(context -> {
             if (state.get() != OPEN) {
                 return Flux.error(refused(why));
             }
@@ -70,10 +109,14 @@ public final class Lifecycle {
                 release();
                 return Flux.error(refused(why));
             }
-            Written written = new Written();
-            return exchange.takeUntilOther(closing.asMono().then(Mono.error(() -> cancelled(written.written))))
+            Guarded guarded = new Guarded(this, context.getOrDefault(GUARDED, null));
+            return Streams.cutBy(exchange, closing.asMono(), () -> cancelled(guarded.written()))
+                    // a transport failure once closed (a queued request failed by the pool's disposal) is the close
+                    .onErrorMap(
+                            e -> e instanceof FirmafonIoException && state.get() == CLOSED,
+                            e -> cancelled(guarded.written()))
                     .doFinally(signal -> release())
-                    .contextWrite(context -> context.put(WRITTEN, written));
+                    .contextWrite(inner -> inner.put(GUARDED, guarded));
         });
     }
 
@@ -85,11 +128,11 @@ public final class Lifecycle {
     public static <R> Flux<R> deadline(
             Flux<R> exchange, Duration timeout, java.util.function.Function<Boolean, ? extends Throwable> error) {
         return Flux.deferContextual(context -> {
-            Written written = context.getOrDefault(WRITTEN, null);
+            Guarded guarded = context.getOrDefault(GUARDED, null);
             return exchange.timeout(
                     Mono.delay(timeout, Schedulers.parallel()),
                     item -> Mono.never(),
-                    Flux.defer(() -> Flux.error(error.apply(written != null && written.written))));
+                    Flux.defer(() -> Flux.error(error.apply(guarded != null && guarded.written()))));
         });
     }
 
@@ -116,33 +159,44 @@ public final class Lifecycle {
     }
 
     /**
-     * Closes now: refuses new exchanges and cancels every running one before returning.
+     * Closes now: refuses new exchanges, runs {@code release} (disposing the pool first fails every request still
+     * waiting for a connection, so cancelling the running ones frees no connection for a queued one to take), then
+     * cancels every running exchange before returning.
      *
      * @return whether this call closed it (false when it was already closed)
      */
-    public boolean close() {
+    public boolean close(Runnable release) {
         if (state.getAndSet(CLOSED) == CLOSED) {
             return false;
         }
-        closing.tryEmitEmpty();
-        drained.tryEmitEmpty();
+        shuttingDown.tryEmitEmpty();
+        try {
+            release.run();
+        } finally {
+            closing.tryEmitEmpty();
+            drained.tryEmitEmpty();
+        }
         return true;
     }
 
     /**
-     * Refuses new exchanges at once, lets running ones finish up to {@code timeout}, then {@link #close()}s
-     * (cancelling what still runs) and runs {@code then}. Completes when closed; never fails.
+     * Refuses new exchanges at once, lets running ones finish up to {@code timeout}, then {@link #close(Runnable)}s
+     * (cancelling what still runs) with {@code release}, and runs {@code after} when this call closed it. Completes
+     * when closed; never fails.
      */
-    public Mono<Void> closeGracefully(Duration timeout, Runnable then) {
+    public Mono<Void> closeGracefully(Duration timeout, Runnable release, Runnable after) {
         return Mono.defer(() -> {
-            if (state.compareAndSet(OPEN, DRAINING) && active.get() == 0) {
-                drained.tryEmitEmpty();
+            if (state.compareAndSet(OPEN, DRAINING)) {
+                shuttingDown.tryEmitEmpty();
+                if (active.get() == 0) {
+                    drained.tryEmitEmpty();
+                }
             }
             return drained.asMono()
                     .timeout(timeout, Mono.<Void>empty(), Schedulers.parallel())
                     .then(Mono.fromRunnable(() -> {
-                        if (close()) {
-                            then.run();
+                        if (close(release)) {
+                            after.run();
                         }
                     }));
         });

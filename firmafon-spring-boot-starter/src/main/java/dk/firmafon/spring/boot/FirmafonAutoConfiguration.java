@@ -9,8 +9,6 @@ import dk.firmafon.events.WebhookReceiver;
 import dk.firmafon.net.HttpProxy;
 import dk.firmafon.net.NetworkSettings;
 import dk.firmafon.net.RetryPolicy;
-import java.time.Duration;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,7 +19,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import reactor.core.publisher.Mono;
 
 /**
  * The Firmafon beans from {@code firmafon.*} properties: an {@link AuthStrategy} (a personal access token, the
@@ -64,10 +61,11 @@ public class FirmafonAutoConfiguration {
     }
 
     /**
-     * The connection pool and pipeline every Firmafon call shares. Closed by {@link #firmafonClientShutdown}, which
-     * lets running requests finish first; Spring's inferred {@code close()} would cancel them.
+     * The connection pool and pipeline every Firmafon call shares. Drained and closed by
+     * {@link FirmafonClientLifecycle} before any bean is destroyed; {@code close()} when the bean is destroyed only
+     * covers a context that never started (closing twice is harmless).
      */
-    @Bean(destroyMethod = "")
+    @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(AuthStrategy.class)
     FirmafonClient firmafonClient(
@@ -128,15 +126,14 @@ public class FirmafonAutoConfiguration {
         }
     }
 
-    /** Drains running requests (up to {@code firmafon.shutdown-grace}), then closes the pool. */
+    /**
+     * Drains running requests (up to {@code firmafon.shutdown-grace}), then closes the client, in a lifecycle phase
+     * after the web server's graceful shutdown and before the web server and Reactor Netty's resources stop.
+     */
     @Bean
     @ConditionalOnBean(FirmafonClient.class)
-    DisposableBean firmafonClientShutdown(FirmafonClient firmafonClient, FirmafonProperties properties) {
-        Duration grace = properties.getShutdownGrace();
-        return () -> firmafonClient
-                .closeGracefully(grace)
-                .onErrorResume(error -> Mono.fromRunnable(firmafonClient::close))
-                .block(grace.plusSeconds(1));
+    FirmafonClientLifecycle firmafonClientLifecycle(FirmafonClient firmafonClient, FirmafonProperties properties) {
+        return new FirmafonClientLifecycle(firmafonClient, properties.getShutdownGrace());
     }
 
     /** Every resource client over the one {@link FirmafonClient}; closing is left to the client's shutdown. */

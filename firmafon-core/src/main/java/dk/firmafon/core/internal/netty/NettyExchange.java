@@ -73,7 +73,12 @@ public final class NettyExchange implements Exchange {
     @Override
     public <R> Flux<R> exchange(Attempt call, ResponseReader<R> reader) {
         return Flux.deferContextual(context -> {
-            SentFlag sent = new SentFlag(context.getOrDefault(Lifecycle.WRITTEN, null));
+            Lifecycle.Guarded guarded = context.getOrDefault(Lifecycle.GUARDED, null);
+            FirmafonException closed = guarded == null ? null : guarded.closedBeforeAttempt();
+            if (closed != null) {
+                return Flux.error(closed); // the client closed: no attempt starts, not even a retry
+            }
+            SentFlag sent = new SentFlag(guarded);
             // Reactor Netty (and its DEBUG log) sees the URI without a query-parameter credential; CredentialQuery
             // adds it to the request line on the connection, where no logger reads it
             return http.request(METHODS[call.method().ordinal()])
@@ -89,6 +94,11 @@ public final class NettyExchange implements Exchange {
 
     private org.reactivestreams.Publisher<Void> send(
             Attempt call, HttpClientRequest request, NettyOutbound outbound, SentFlag sent) {
+        FirmafonException closed = sent.closedBeforeWriting();
+        if (closed != null) {
+            // the client closed while this attempt waited for its connection: nothing of it is written
+            return Mono.error(closed);
+        }
         sent.set();
         Credential credential = call.credential();
         outbound.withConnection(connection -> {
@@ -155,6 +165,11 @@ public final class NettyExchange implements Exchange {
             kind = FirmafonIoException.Kind.POOL_PENDING_LIMIT;
             what = "too many requests are already waiting for a pooled connection (the pool's pending-acquire limit"
                     + pendingLimit(e) + "; raise it or lower concurrency)";
+        } else if (isPoolShutdown(e)) {
+            // the pool was disposed under the request (a client closing, or a host disposing the resources the pool
+            // ran on): another attempt would find no pool either, so it is not retried
+            kind = FirmafonIoException.Kind.OTHER;
+            what = "the connection pool was shut down" + (sent ? "" : " before the request was sent");
         } else if (e instanceof ConnectException
                 || e instanceof UnknownHostException
                 || e instanceof UnresolvedAddressException
@@ -186,6 +201,11 @@ public final class NettyExchange implements Exchange {
         return e.getClass().getSimpleName().equals("PoolAcquirePendingLimitException");
     }
 
+    /** Whether the pool was disposed: {@code PoolShutdownException}, also shipped only in a shaded package. */
+    private static boolean isPoolShutdown(Throwable e) {
+        return e.getClass().getSimpleName().equals("PoolShutdownException");
+    }
+
     /** {@code " of 10"}, the limit as the pool's message states it, or empty. */
     private static String pendingLimit(Throwable e) {
         String message = e.getMessage();
@@ -200,11 +220,16 @@ public final class NettyExchange implements Exchange {
      * the whole request its {@link Lifecycle} watches, if any.
      */
     private static final class SentFlag {
-        private final Lifecycle.@Nullable Written request;
+        private final Lifecycle.@Nullable Guarded request;
         volatile boolean sent;
 
-        SentFlag(Lifecycle.@Nullable Written request) {
+        SentFlag(Lifecycle.@Nullable Guarded request) {
             this.request = request;
+        }
+
+        @Nullable
+        FirmafonException closedBeforeWriting() {
+            return request == null ? null : request.closedBeforeAttempt();
         }
 
         void set() {
