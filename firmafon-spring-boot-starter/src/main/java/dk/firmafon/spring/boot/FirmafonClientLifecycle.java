@@ -45,10 +45,15 @@ final class FirmafonClientLifecycle implements SmartLifecycle {
     @Override
     public void stop(Runnable callback) {
         LOG.debug("draining the FirmafonClient for up to {} ms", grace.toMillis());
-        client.closeGracefully(grace).doFinally(signal -> running = false).subscribe(done -> {}, error -> {
-            client.close();
-            callback.run();
-        }, callback);
+        client.closeGracefully(grace)
+                .doFinally(signal -> running = false)
+                .subscribe(
+                        done -> {},
+                        error -> {
+                            client.close();
+                            callback.run();
+                        },
+                        callback);
     }
 
     @Override
