@@ -35,8 +35,8 @@ import reactor.core.publisher.Sinks;
  * is then de-duplicated on its {@code delivery_id} (the last {@code 10,000} by default, since Relatel may deliver twice
  * and in any order) and emitted once on {@link #deliveries()}.
  *
- * <p>Evidence: the scheme comes from an integration project's field report, not from an official page (see the
- * README); the SDK verifies it strictly and keeps the payload opaque. The signing secret never appears in a message,
+ * <p>Evidence: the scheme comes from an integration project's field report, not from an official page (see
+ * docs/live-events.md); the SDK verifies it strictly and keeps the payload opaque. The signing secret never appears in a message,
  * log line or {@code toString()}.
  *
  * <pre>{@code

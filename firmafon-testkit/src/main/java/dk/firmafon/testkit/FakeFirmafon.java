@@ -104,6 +104,28 @@ public final class FakeFirmafon implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Runs a fake as a process, for a program or a tool outside a JVM test: starts it on 127.0.0.1 (the port given
+     * as the first argument, else a free one), prints one line, {@code FIRMAFON_BASE_URI=<base> FIRMAFON_TOKEN=<token>}
+     * (made-up data; the token works only against this fake), and serves until its standard input ends or the process
+     * is stopped.
+     *
+     * <pre>{@code java -cp <the testkit and its dependencies> dk.firmafon.testkit.FakeFirmafon [port]}</pre>
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        Builder builder = builder();
+        if (args.length > 0) {
+            builder.port(Integer.parseInt(args[0]));
+        }
+        try (FakeFirmafon fake = builder.start()) {
+            System.out.println("FIRMAFON_BASE_URI=" + fake.baseUri() + " FIRMAFON_TOKEN=" + fake.accessToken());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until standard input ends
+            }
+        }
+    }
+
     /** The API base, {@code http://127.0.0.1:PORT/api/v2}: the base URI to give a client. */
     public URI baseUri() {
         return baseUri;

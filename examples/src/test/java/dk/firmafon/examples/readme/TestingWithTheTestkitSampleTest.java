@@ -1,5 +1,6 @@
 package dk.firmafon.examples.readme;
 
+// [readme]
 import dk.firmafon.Firmafon;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.error.ServerErrorException;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 /** README, "Testing with the testkit": the sample runs as a test. */
-// [readme]
 class TestingWithTheTestkitSampleTest {
     @RegisterExtension
     static final FakeFirmafonExtension FAKE = new FakeFirmafonExtension(); // one fake per class, reset before each test
