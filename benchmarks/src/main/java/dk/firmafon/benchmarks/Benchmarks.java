@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.RunnerException;
  * java -jar benchmarks/target/benchmarks.jar quick [report.md]   # under a minute, numbers meaningless
  * java -jar benchmarks/target/benchmarks.jar focus get|page &lt;concurrency&gt; [rounds] [sdk|raw|both|timeout]
  *                                                                 # SDK against raw only, one scenario, for profiling
+ * java -jar benchmarks/target/benchmarks.jar startup [runs]         # cold JVM to the first decoded call, vs JDK
  * java -jar benchmarks/target/benchmarks.jar events [seconds]      # live events: latency, then sustained rate
  * java -Xmx64m -jar benchmarks/target/benchmarks.jar export [calls] [delayMillis]   # history export at latency
  * </pre>
@@ -34,6 +35,11 @@ public final class Benchmarks {
                     args.length > 1 ? Long.parseLong(args[1]) : 100_000,
                     java.time.Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 20),
                     System.out);
+            System.exit(0);
+        }
+        if ("startup".equals(mode)) {
+            dk.firmafon.benchmarks.internal.StartupBenchmark.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 10, System.out);
             System.exit(0);
         }
         if ("events".equals(mode)) {

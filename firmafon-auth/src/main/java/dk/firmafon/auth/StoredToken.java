@@ -14,7 +14,10 @@ import java.time.Instant;
  * you would a password.
  */
 public final class StoredToken {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Anything after the JSON document refused, as everywhere the SDK reads JSON. */
+    private static final ObjectMapper JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     static {
         try {
@@ -41,36 +44,85 @@ public final class StoredToken {
         return json.toString();
     }
 
+    /** The longest {@code expires_in} read back: ten years, as the token endpoint's answers are clamped. */
+    private static final long MAX_EXPIRES_IN = Duration.ofDays(3650).getSeconds();
+
     /**
-     * The token {@link #encode} wrote.
+     * The token {@link #encode} wrote: every store decodes through this one validating path. A value that is not
+     * such a token (empty, not JSON, anything after the JSON, not an object, or a field missing, of the wrong type or
+     * out of range) is a {@link TokenStoreException} naming what is wrong with which field, never quoting the text (it
+     * may hold a token); the store leaves the key as it is.
      *
-     * @throws TokenStoreException when {@code text} is not such a token (the message never quotes it)
+     * @throws TokenStoreException when {@code text} is not such a token
      */
     public static OAuthToken decode(String text) {
+        if (text == null || text.isBlank()) {
+            throw corrupt("it is empty");
+        }
         JsonNode json;
         try {
             json = JSON.readTree(text);
         } catch (IOException e) {
-            throw new TokenStoreException("a stored token is not JSON", null);
+            throw corrupt("it is not one JSON document");
+        }
+        if (json == null || !json.isObject()) {
+            throw corrupt("it is not a JSON object");
         }
         OAuthToken.Builder token = OAuthToken.builder()
-                .accessToken(json.path("access_token").asText())
-                .receivedAt(Instant.parse(json.path("received_at").asText()));
-        if (json.hasNonNull("token_type")) {
-            token.tokenType(json.get("token_type").asText());
+                .accessToken(requiredText(json, "access_token"))
+                .receivedAt(instant(json, "received_at")
+                        .orElseThrow(() -> corrupt("received_at is missing (an ISO-8601 instant is required)")));
+        optionalText(json, "token_type").ifPresent(token::tokenType);
+        optionalText(json, "refresh_token").ifPresent(token::refreshToken);
+        optionalText(json, "scope").ifPresent(token::scope);
+        instant(json, "created_at").ifPresent(token::createdAt);
+        JsonNode expiresIn = json.path("expires_in");
+        if (!expiresIn.isMissingNode() && !expiresIn.isNull()) {
+            if (!expiresIn.isIntegralNumber()
+                    || !expiresIn.canConvertToLong()
+                    || expiresIn.asLong() < 0
+                    || expiresIn.asLong() > MAX_EXPIRES_IN) {
+                throw corrupt("expires_in is not a whole number of seconds from 0 to " + MAX_EXPIRES_IN);
+            }
+            token.expiresIn(Duration.ofSeconds(expiresIn.asLong()));
         }
-        if (json.hasNonNull("expires_in")) {
-            token.expiresIn(Duration.ofSeconds(json.get("expires_in").asLong()));
+        try {
+            return token.build();
+        } catch (RuntimeException invalid) {
+            throw corrupt("its fields do not make a valid token ("
+                    + invalid.getClass().getSimpleName() + ")");
         }
-        if (json.hasNonNull("refresh_token")) {
-            token.refreshToken(json.get("refresh_token").asText());
+    }
+
+    private static String requiredText(JsonNode json, String field) {
+        return optionalText(json, field)
+                .filter(value -> !value.isBlank())
+                .orElseThrow(() -> corrupt(field + " is missing or blank (a string is required)"));
+    }
+
+    private static java.util.Optional<String> optionalText(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return java.util.Optional.empty();
         }
-        if (json.hasNonNull("scope")) {
-            token.scope(json.get("scope").asText());
+        if (!value.isTextual()) {
+            throw corrupt(field + " is a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not a string");
         }
-        if (json.hasNonNull("created_at")) {
-            token.createdAt(Instant.parse(json.get("created_at").asText()));
-        }
-        return token.build();
+        return java.util.Optional.of(value.asText());
+    }
+
+    private static java.util.Optional<Instant> instant(JsonNode json, String field) {
+        return optionalText(json, field).map(value -> {
+            try {
+                return Instant.parse(value);
+            } catch (java.time.DateTimeException unreadable) {
+                throw corrupt(field + " is not an ISO-8601 instant");
+            }
+        });
+    }
+
+    private static TokenStoreException corrupt(String what) {
+        return new TokenStoreException("a stored token cannot be read: " + what, null);
     }
 }

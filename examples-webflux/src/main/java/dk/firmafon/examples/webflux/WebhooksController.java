@@ -18,7 +18,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * {@code POST /webhooks/relatel}: Relatel webhook deliveries, verified by the SDK's {@link WebhookReceiver} over the
  * raw body bytes (never re-serialised JSON: the signature covers the bytes as sent). 200 for a delivery accepted or
- * already seen, 401 for one that fails verification, 503 when the deliveries' buffer is full (the sender retries).
+ * already seen, 401 for a signature that fails verification, 400 for a malformed body, 503 when the deliveries' buffer
+ * is full (the sender retries).
  * Active when {@code firmafon.webhooks.signing-secret} is set.
  */
 @RestController
@@ -55,7 +56,7 @@ class WebhooksController {
                 .onErrorResume(
                         WebhookVerificationException.class,
                         refused -> Mono.just(
-                                ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(refused.getMessage())))
+                                ResponseEntity.status(refused.status()).body(refused.getMessage())))
                 .onErrorResume(
                         IllegalStateException.class,
                         full -> Mono.just(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.firmafon.events.WebhookDelivery;
 import dk.firmafon.events.WebhookReceiver;
+import dk.firmafon.testkit.WebhookSigner;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,9 @@ class WebhooksControllerTest {
 
     @Test
     void aSignedDeliveryIsAcceptedOnceAndAForgedOneIsRefused() {
-        StepVerifier.create(receiver.deliveries().take(1))
+        StepVerifier.create(receiver.deliveries()
+                        .filter(delivery -> delivery.deliveryId().equals("d-7"))
+                        .take(1))
                 .then(() -> {
                     web().post()
                             .uri("/webhooks/relatel")
@@ -82,5 +85,28 @@ class WebhooksControllerTest {
                 .exchange()
                 .expectStatus()
                 .isUnauthorized();
+    }
+
+    @Test
+    void aDeliverySignedByTheTestkitIsAcceptedAndAMalformedBodyIs400() {
+        // [readme]
+        WebhookSigner signer = WebhookSigner.withSecret("whsec-Ex4mple"); // the secret the application is given
+        WebhookSigner.Signed delivery = signer.sign(WebhookSigner.body("d-8", "call.ended", "{\"call_uuid\":\"u-8\"}"));
+        web().post()
+                .uri("/webhooks/relatel")
+                .headers(headers -> delivery.headers().forEach(headers::addAll))
+                .bodyValue(delivery.body())
+                .exchange()
+                .expectStatus()
+                .isOk();
+        // [readme]
+        WebhookSigner.Signed trailing = signer.sign("{\"delivery_id\":\"d-9\"} {}".getBytes(StandardCharsets.UTF_8));
+        web().post()
+                .uri("/webhooks/relatel")
+                .headers(headers -> trailing.headers().forEach(headers::addAll))
+                .bodyValue(trailing.body())
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
     }
 }

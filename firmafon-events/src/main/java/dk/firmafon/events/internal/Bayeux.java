@@ -41,9 +41,16 @@ final class Bayeux {
         return batch;
     }
 
-    /** The server's advice, with Bayeux's defaults for what it leaves out. */
+    /**
+     * The server's advice, with Bayeux's defaults for what it leaves out. {@code interval} and {@code timeout} are
+     * capped at {@link #MAX_ADVISED} (a negative, fractional, huge or non-numeric value is read as the cap or ignored):
+     * with the request margin, a connect that is never answered is noticed within 75 s, and the client never sleeps
+     * longer than a minute because a server said so.
+     */
     record Advice(String reconnect, Duration interval, Duration timeout) {
         static final Advice DEFAULT = new Advice("retry", Duration.ZERO, Duration.ofSeconds(45));
+        /** The most the client accepts as an advised interval or long-poll timeout. */
+        static final Duration MAX_ADVISED = Duration.ofSeconds(60);
 
         Advice merge(JsonNode advice) {
             if (advice == null || !advice.isObject()) {
@@ -52,13 +59,21 @@ final class Bayeux {
             String reconnect = advice.path("reconnect").isTextual()
                     ? advice.get("reconnect").asText()
                     : this.reconnect;
-            Duration interval = advice.path("interval").isNumber()
-                    ? Duration.ofMillis(Math.max(0, advice.get("interval").asLong()))
-                    : this.interval;
-            Duration timeout = advice.path("timeout").isNumber()
-                    ? Duration.ofMillis(Math.max(0, advice.get("timeout").asLong()))
-                    : this.timeout;
-            return new Advice(reconnect, interval, timeout);
+            return new Advice(
+                    reconnect, millis(advice.path("interval"), this.interval), millis(advice.path("timeout"), timeout));
+        }
+
+        /** A number of milliseconds within 0 and the cap; anything else keeps {@code current}. */
+        private static Duration millis(JsonNode value, Duration current) {
+            if (!value.isNumber()) {
+                return current;
+            }
+            double millis = value.asDouble();
+            if (Double.isNaN(millis)) {
+                return current;
+            }
+            long capped = (long) Math.max(0, Math.min(millis, MAX_ADVISED.toMillis()));
+            return Duration.ofMillis(capped);
         }
     }
 }

@@ -46,6 +46,10 @@ public final class FeedSession {
 
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** A connect answered sooner than this with no event came back early: the next one waits at least a pause. */
+    private static final Duration EARLY = Duration.ofSeconds(1);
+    /** The first pause after a connect that came back early and empty; it doubles while they keep coming. */
+    private static final Duration EARLY_PAUSE = Duration.ofMillis(100);
 
     private final FirmafonClient client;
     private final URI feed;
@@ -68,12 +72,18 @@ public final class FeedSession {
     private volatile @Nullable String clientId;
     private Advice advice = Advice.DEFAULT;
     private final AtomicLong ids = new AtomicLong();
+    /** Failures since the last successful connect: a successful handshake alone does not reset it. */
     private int failures;
+    /** Connects in a row that came back early and empty. */
+    private int earlyEmpty;
+
     private int tokenRefusals;
     private boolean handshakenBefore;
     private Gap.@Nullable Reason pendingGap;
     /** A gap was reported since the last successful connect: one per outage, however many attempts it takes. */
     private boolean gapReported;
+    /** A HANDSHAKE gap was reported since the last successful connect. */
+    private boolean handshakeGapReported;
 
     private String pendingDetail = "";
     private Duration nextDelay = Duration.ZERO;
@@ -217,6 +227,8 @@ public final class FeedSession {
         clientId = null;
         advice = Advice.DEFAULT;
         failures = 0;
+        earlyEmpty = 0;
+        handshakeGapReported = false;
         tokenRefusals = 0;
         handshakenBefore = false;
         pendingGap = null;
@@ -300,9 +312,12 @@ public final class FeedSession {
                             && answer.path("clientId").isTextual()) {
                         String id = answer.get("clientId").asText();
                         clientId = id;
-                        failures = 0;
+                        // failures stay as they are until a connect succeeds: a server that takes the handshake and
+                        // then asks for another one at once must meet a growing back-off, not a storm
                         tokenRefusals = 0;
-                        Gap.Reason gap = handshakenBefore ? Gap.Reason.HANDSHAKE : null;
+                        // one HANDSHAKE gap per outage, however many handshakes it takes (after a RECONNECT gap of the
+                        // same outage it still comes: a new session is the definite loss)
+                        Gap.Reason gap = handshakenBefore && !handshakeGapReported ? Gap.Reason.HANDSHAKE : null;
                         String detail = "a new session with the feed: events since the last one are lost";
                         handshakenBefore = true;
                         pendingGap = null;
@@ -317,8 +332,9 @@ public final class FeedSession {
                         return subscribed.then(Mono.fromRunnable(() -> {
                             if (gap != null) {
                                 gap(gap, detail);
+                                gapReported = true;
+                                handshakeGapReported = true;
                             }
-                            gapReported = false;
                         }));
                     }
                     String error = answer.path("error").asText("");
@@ -364,20 +380,24 @@ public final class FeedSession {
             }
             pendingGap = null;
         }
+        long started = System.nanoTime();
         return token().flatMap(token -> post(
                         List.of(withClient(Bayeux.message(Bayeux.CONNECT, nextId(), Bayeux.ext(app, token)), id)
                                 .put("connectionType", transport.connectionType())),
                         advice.timeout().plus(REQUEST_MARGIN)))
                 .flatMap(reply -> {
                     JsonNode answer = null;
+                    int delivered = 0;
                     for (JsonNode element : reply) {
                         String channel = element.path("channel").asText("");
                         if (channel.equals(Bayeux.CONNECT)) {
                             answer = element;
                         } else if (!channel.startsWith("/meta/") && element.has("data")) {
                             dispatch(channel, element.get("data"));
+                            delivered++;
                         }
                     }
+                    boolean early = delivered == 0 && System.nanoTime() - started < EARLY.toNanos();
                     if (answer == null) {
                         failures++;
                         nextDelay = backoff();
@@ -388,7 +408,11 @@ public final class FeedSession {
                         failures = 0;
                         socketFailures = 0;
                         gapReported = false;
-                        nextDelay = advice.interval();
+                        handshakeGapReported = false;
+                        // a connect that comes back at once with nothing (a long poll that does not hold) is paced:
+                        // at least a pause, doubling while it goes on, whatever interval the server advised
+                        earlyEmpty = early ? earlyEmpty + 1 : 0;
+                        nextDelay = early ? max(advice.interval(), earlyPause()) : advice.interval();
                         return Mono.empty();
                     }
                     String error = answer.path("error").asText("");
@@ -402,7 +426,8 @@ public final class FeedSession {
                             || error.startsWith("402")) {
                         LOG.debug("the feed asked for a new handshake ({})", excerpt(error));
                         clientId = null;
-                        nextDelay = advice.interval();
+                        failures++;
+                        nextDelay = max(advice.interval(), backoff());
                         return Mono.empty();
                     }
                     failures++;
@@ -449,8 +474,22 @@ public final class FeedSession {
         refused.forEach(listener -> listener.fail(failure));
     }
 
+    /**
+     * Delivers one event to the subscribers of its channel. Never throws: a value the typed reading cannot take
+     * arrives as an {@link dk.firmafon.events.OtherEvent} with its raw data, and the other events of its batch (or
+     * frame) are delivered all the same.
+     */
     private void dispatch(String channel, JsonNode data) {
-        LiveEvent event = Events.of(channel, LiveEvent.Source.FEED, data);
+        LiveEvent event;
+        try {
+            event = Events.of(channel, LiveEvent.Source.FEED, data);
+        } catch (RuntimeException unreadable) {
+            LOG.debug(
+                    "an event on {} could not be read as typed ({}); delivered as it came",
+                    channel,
+                    unreadable.getClass().getSimpleName());
+            event = new dk.firmafon.events.OtherEvent(channel, LiveEvent.Source.FEED, data);
+        }
         for (Listener listener : snapshot()) {
             if (listener.wants(channel)) {
                 listener.offer(event);
@@ -537,6 +576,15 @@ public final class FeedSession {
         long millis = FIRST_BACKOFF.toMillis() << Math.min(failures, 10);
         millis = Math.min(millis, max);
         return Duration.ofMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    }
+
+    /**
+     * {@link #EARLY_PAUSE} doubled for each early, empty connect in a row beyond the first, capped at the back-off's
+     * cap, plus up to half again of jitter: never less than the pause, so at most ten such connects a second.
+     */
+    private Duration earlyPause() {
+        long millis = Math.min(EARLY_PAUSE.toMillis() << Math.min(earlyEmpty - 1, 10), MAX_BACKOFF.toMillis());
+        return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
     }
 
     private static Duration max(Duration a, Duration b) {

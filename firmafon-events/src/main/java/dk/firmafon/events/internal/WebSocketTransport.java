@@ -131,7 +131,7 @@ final class WebSocketTransport implements FeedTransport {
             waiting.socket = fresh;
             socket = ExternalSocket.open(client, feed, fresh.asFlux(), MAX_FRAME, allowInsecureHttp)
                     .subscribe(
-                            this::frame,
+                            text -> frame(fresh, text),
                             error -> closed(fresh, error),
                             () -> closed(
                                     fresh,
@@ -144,13 +144,25 @@ final class WebSocketTransport implements FeedTransport {
         }
     }
 
-    private void frame(String text) {
+    private void frame(Sinks.Many<String> which, String text) {
         everReceived = true;
         JsonNode messages;
         try {
             messages = JSON.readTree(text);
         } catch (IOException e) {
-            LOG.debug("the feed sent a frame that is not JSON; ignored");
+            // the answer a batch waits for may have been this frame: fail what waits on this socket now (the session
+            // backs off and asks again) instead of leaving it to its timeout; the socket itself stays open
+            LOG.debug("the feed sent a frame that is not JSON");
+            failWaiting(
+                    which,
+                    new FirmafonIoException(
+                            "the feed sent a WebSocket frame that is not JSON",
+                            null,
+                            FirmafonIoException.Kind.MALFORMED_RESPONSE,
+                            true));
+            return;
+        }
+        if (messages == null) {
             return;
         }
         if (!messages.isArray()) {
@@ -179,8 +191,13 @@ final class WebSocketTransport implements FeedTransport {
             }
         }
         LOG.debug("the WebSocket to the feed ended: {}", error.toString());
+        failWaiting(which, error);
+    }
+
+    /** Fails the batches waiting for an answer on {@code which} (not those already sent on a newer socket). */
+    private void failWaiting(Sinks.Many<String> which, Throwable error) {
         for (Pending waiting : pending.values()) {
-            if (waiting.socket == which) { // not the batches already sent on a newer socket
+            if (waiting.socket == which) {
                 waiting.result.tryEmitError(error);
             }
         }

@@ -94,6 +94,37 @@ class RedisTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
                 .isEqualTo(ACCESS));
     }
 
+    @Test
+    void aForeignValueUnderAKeyIsATypedErrorThatQuotesNothingAndTheKeyIsLeftInPlace() {
+        // a canary, not the suite's guarded token: this test's own raw connection logs what it writes at DEBUG
+        String canary = "foreign-canary-0f1e2d3c";
+        String[] foreign = {
+            "",
+            "null",
+            "[1,2]",
+            "{\"access_token\":\"" + canary + "\"}",
+            "{\"access_token\":\"" + canary + "\",\"received_at\":\"2026-12-01T10:00:00Z\",\"created_at\":\"later\"}",
+            "{\"access_token\":\"" + canary + "\",\"received_at\":\"2026-12-01T10:00:00Z\",\"expires_in\":"
+                    + Long.MAX_VALUE + "}",
+            canary
+        };
+        try (io.lettuce.core.api.StatefulRedisConnection<String, String> raw = client.connect()) {
+            for (String value : foreign) {
+                raw.sync().set("test:token:mallory", value);
+                StepVerifier.create(store.load("mallory"))
+                        .expectErrorSatisfies(error -> assertThat(error)
+                                .as("loading %s", value)
+                                .isInstanceOf(TokenStoreException.class)
+                                .hasMessageStartingWith("a stored token cannot be read: ")
+                                .hasMessageNotContaining(canary))
+                        .verify(Duration.ofSeconds(10));
+                assertThat(raw.sync().get("test:token:mallory"))
+                        .as("the key is left in place")
+                        .isEqualTo(value);
+            }
+        }
+    }
+
     /**
      * The acceptance's "better" form: the second instance is a JVM of its own (nothing shared but Redis and the
      * token server), 500 requests each, started together on an expired token.
