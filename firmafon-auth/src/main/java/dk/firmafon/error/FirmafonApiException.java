@@ -178,15 +178,53 @@ public class FirmafonApiException extends FirmafonException {
             message.append(' ').append(d.reason());
         }
         String said = firstNonNull(d.serviceMessage(), d.errorDescription(), d.error(), d.bodyExcerpt());
-        if (said != null) {
+        String statusLine = (d.status() + " " + d.reason()).trim();
+        if (said != null
+                && !said.strip().equalsIgnoreCase(statusLine)
+                && !said.strip().equals(String.valueOf(d.status()))) {
             message.append(": ").append(said);
-        } else if (d.bodyExcerpt() == null) {
+        } else if (said == null && d.bodyExcerpt() == null) {
             message.append(" (empty body)");
+        }
+        if (d.status() == 404) {
+            String what = lastSegments(d.uri());
+            if (!what.isEmpty()) {
+                message.append(" (nothing at ").append(what).append(": it does not exist, or this user cannot see it)");
+            }
         }
         if (d.attempts() > 1) {
             message.append(" (after ").append(d.attempts()).append(" attempts)");
+        } else if ("POST".equals(d.method()) && isRepeatableStatus(d.status())) {
+            message.append(" (not retried: a POST may have taken effect on the server although it failed;"
+                    + " check before sending it again)");
         }
         return message.toString();
+    }
+
+    private static boolean isRepeatableStatus(int status) {
+        return status == 408 || status == 429 || status >= 500 && status <= 599;
+    }
+
+    /** {@code employees/99999} of {@code https://host/api/v2/employees/99999?x=1}: the resource and its id. */
+    private static String lastSegments(String uri) {
+        String path = uri;
+        int scheme = path.indexOf("://");
+        if (scheme >= 0) {
+            int slash = path.indexOf('/', scheme + 3);
+            path = slash < 0 ? "" : path.substring(slash);
+        }
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        String[] segments = path.split("/");
+        List<String> kept = new java.util.ArrayList<>(2);
+        for (int i = segments.length - 1; i >= 0 && kept.size() < 2; i--) {
+            if (!segments[i].isEmpty()) {
+                kept.add(0, segments[i]);
+            }
+        }
+        return String.join("/", kept);
     }
 
     private static @Nullable String firstNonNull(@Nullable String... values) {

@@ -17,6 +17,7 @@ public class FirmafonClosedException extends FirmafonException {
     }
 
     /** Whether the request had started to be written before the client was closed. */
+    @Override
     public boolean requestMayHaveBeenSent() {
         return requestMayHaveBeenSent;
     }

@@ -63,6 +63,7 @@ public class FirmafonIoException extends FirmafonException {
      * Whether the request had started to be written, so the server may have received (and acted on) it. When
      * {@code false} nothing reached the server and the request may be repeated whatever it does.
      */
+    @Override
     public boolean requestMayHaveBeenSent() {
         return requestMayHaveBeenSent;
     }

@@ -19,4 +19,10 @@ public class FirmafonSecurityException extends FirmafonException {
     public FirmafonSecurityException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
+    /** {@code false}: the API request this stands for was not sent. */
+    @Override
+    public boolean requestMayHaveBeenSent() {
+        return false;
+    }
 }

@@ -20,4 +20,10 @@ public abstract class OAuthException extends FirmafonException {
     protected OAuthException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
+    /** {@code false}: the API request this stands for was not sent. */
+    @Override
+    public boolean requestMayHaveBeenSent() {
+        return false;
+    }
 }

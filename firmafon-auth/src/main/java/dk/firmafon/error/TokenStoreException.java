@@ -14,4 +14,10 @@ public final class TokenStoreException extends FirmafonException {
     public TokenStoreException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
+    /** {@code false}: the API request this stands for was not sent. */
+    @Override
+    public boolean requestMayHaveBeenSent() {
+        return false;
+    }
 }

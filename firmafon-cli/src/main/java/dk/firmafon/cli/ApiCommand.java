@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "api",
         description = {
-            "Send an authenticated request and print the JSON body, e.g.",
+            "Send any authenticated request and print the JSON body.",
+            "For example:",
             "  firmafon api GET /calls -q limit=5",
             "  firmafon api POST /contacts -d '{\"contact\": {\"number\": \"4571999999\", \"name\": \"Ann\"}}'"
         })

@@ -79,10 +79,13 @@ final class CallsCommand {
         @Option(
                 names = "--before",
                 paramLabel = "TIME",
-                description = "Only started at or before, e.g. 2025-06-01T12:00:00Z.")
+                description = "Only started at or before this time: " + TimeConverter.FORMS + ".")
         Optional<OffsetDateTime> before = Optional.empty();
 
-        @Option(names = "--after", paramLabel = "TIME", description = "Only started at or after.")
+        @Option(
+                names = "--after",
+                paramLabel = "TIME",
+                description = "Only started at or after this time: " + TimeConverter.FORMS + ".")
         Optional<OffsetDateTime> after = Optional.empty();
 
         @Option(

@@ -34,6 +34,11 @@ final class ErrorReport implements IExecutionExceptionHandler {
 
     static String describe(Throwable error) {
         String message = error.getMessage();
+        if (error instanceof AuthenticationException) {
+            return oneLine(message == null ? "401" : message)
+                    + " - the token was refused: check FIRMAFON_TOKEN, or the profile's token ('firmafon config"
+                    + " list'), or sign in again ('firmafon auth login')";
+        }
         if (error instanceof FirmafonException
                 || error instanceof ConfigurationException
                 || error instanceof IllegalArgumentException) {

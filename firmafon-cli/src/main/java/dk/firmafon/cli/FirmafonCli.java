@@ -1,9 +1,9 @@
 package dk.firmafon.cli;
 
+import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -22,14 +22,17 @@ import picocli.CommandLine.ScopeType;
 @Command(
         name = "firmafon",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT, // --help, -h and --version on every command and subcommand
         versionProvider = FirmafonCli.Version.class,
         description = {
             "The Firmafon v2 API from a shell (not an official Firmafon product).",
-            "Configured by profiles (firmafon config) and the environment, which wins: FIRMAFON_TOKEN, FIRMAFON_AUTH",
-            "(bearer|query|basic), FIRMAFON_BASE_URL, FIRMAFON_PRESET (firmafon|relatel), FIRMAFON_CLIENT_ID,",
-            "FIRMAFON_CLIENT_SECRET, FIRMAFON_REDIRECT_URI, FIRMAFON_AUTHORIZE_URL, FIRMAFON_TOKEN_URL,",
-            "FIRMAFON_TOKEN_FILE, FIRMAFON_PROFILE, FIRMAFON_PROXY; HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.",
-            "With no token and no base URL it runs against an embedded fake."
+            "Configured by profiles (firmafon config) and the environment, which wins: FIRMAFON_TOKEN, FIRMAFON_AUTH"
+                    + " (bearer|query|basic), FIRMAFON_BASE_URL, FIRMAFON_PRESET (firmafon|relatel),"
+                    + " FIRMAFON_CLIENT_ID, FIRMAFON_CLIENT_SECRET, FIRMAFON_REDIRECT_URI, FIRMAFON_AUTHORIZE_URL,"
+                    + " FIRMAFON_TOKEN_URL, FIRMAFON_TOKEN_FILE, FIRMAFON_PROFILE, FIRMAFON_PROXY; HTTPS_PROXY,"
+                    + " HTTP_PROXY and NO_PROXY are honoured.",
+            "With no token and no base URL it runs against an embedded fake. Every command takes --help;"
+                    + " times are a date (2025-06-02), a local time (2025-06-02T14:30) or with an offset."
         },
         subcommands = {
             CallsCommand.class,
@@ -109,6 +112,17 @@ public final class FirmafonCli {
     public static CommandLine commandLine(CliContext context) {
         CommandLine commandLine = new CommandLine(new FirmafonCli(context), new ContextFactory(context));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.registerConverter(
+                java.time.OffsetDateTime.class, new TimeConverter(java.time.ZoneId.systemDefault()));
+        // a usage error is one line and where to read more, not the whole usage text
+        commandLine.setParameterExceptionHandler((exception, args) -> {
+            CommandLine command = exception.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println("firmafon: " + exception.getMessage() + " (see '"
+                    + command.getCommandSpec().qualifiedName() + " --help')");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
         commandLine.setExecutionExceptionHandler(new ErrorReport(context));
         commandLine.setExecutionStrategy(parseResult -> {
             context.attach(commandLine.getErr());

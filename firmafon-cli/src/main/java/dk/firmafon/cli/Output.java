@@ -61,9 +61,12 @@ final class Output {
      */
     <T> long list(Flux<T> items, Table<T> table, long max) {
         Flux<T> limited = max > 0 ? items.take(max) : items;
-        if (format == CliContext.Format.TABLE) {
-            println(fields.isEmpty() ? table.header() : fieldsLine(fields));
-        }
+        // the table's header goes out with the first row (or at the end of an empty listing), never before an error
+        Runnable header = () -> {
+            if (format == CliContext.Format.TABLE) {
+                println(fields.isEmpty() ? table.header() : fieldsLine(fields));
+            }
+        };
         long[] printed = {0};
         // rows are printed on a bounded-elastic thread as items arrive; the main thread waits for the end (bounded)
         // and then throws the stream's error, after the rows that came before it. Not toStream(): its hand-over lock
@@ -71,11 +74,17 @@ final class Output {
         try (Progress.Counter counter = progress == null ? Progress.Counter.NONE : progress.counter("listed")) {
             limited.publishOn(Schedulers.boundedElastic(), PREFETCH)
                     .doOnNext(item -> {
+                        if (printed[0] == 0) {
+                            header.run();
+                        }
                         println(line(item, table));
                         printed[0]++;
                         counter.step();
                     })
                     .blockLast(Duration.ofHours(6));
+        }
+        if (printed[0] == 0) {
+            header.run();
         }
         return printed[0];
     }
@@ -83,7 +92,7 @@ final class Output {
     private <T> String line(T item, Table<T> table) {
         return switch (format) {
             case JSON -> json(item);
-            case CSV -> csv(tree(item));
+            case CSV -> csv(item.getClass(), tree(item));
             case TABLE -> fields.isEmpty() ? table.row(item) : fieldsLine(values(tree(item)));
         };
     }
@@ -96,7 +105,7 @@ final class Output {
         }
         JsonNode tree = tree(item);
         if (format == CliContext.Format.CSV) {
-            println(csv(tree));
+            println(csv(item.getClass(), tree));
             return;
         }
         if (!tree.isObject()) {
@@ -164,13 +173,24 @@ final class Output {
         }
     }
 
-    /** A CSV row (RFC 4180), after a header row of the columns: {@code --fields}, else the first item's fields. */
-    private String csv(JsonNode tree) {
+    /**
+     * A CSV row (RFC 4180), after a header row of the columns: {@code --fields}, else every property the model
+     * {@code type} has (the API's names, in the model's order), never only those the first item happens to carry: an
+     * absent value is an empty cell.
+     */
+    private String csv(Class<?> type, JsonNode tree) {
         StringBuilder lines = new StringBuilder();
         if (csvColumns == null) {
             List<String> columns = new ArrayList<>();
-            if (tree.isObject()) {
-                tree.fieldNames().forEachRemaining(columns::add);
+            if (!fields.isEmpty()) {
+                columns.addAll(fields);
+            } else if (tree.isObject()) {
+                columns.addAll(properties(type));
+                tree.fieldNames().forEachRemaining(name -> {
+                    if (!columns.contains(name)) {
+                        columns.add(name); // a map-like model's own keys
+                    }
+                });
             } else {
                 columns.add("value");
             }
@@ -185,6 +205,19 @@ final class Output {
                     value == null || value.isNull() ? "" : value.isValueNode() ? value.asText() : value.toString()));
         }
         return lines.append(String.join(",", cells)).toString();
+    }
+
+    /** The JSON property names the mapper writes for {@code type}, in order; empty when it is no bean. */
+    private List<String> properties(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        try {
+            com.fasterxml.jackson.databind.JsonSerializer<Object> serializer =
+                    mapper.get().getSerializerProviderInstance().findValueSerializer(type);
+            serializer.properties().forEachRemaining(property -> names.add(property.getName()));
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            // not a bean: the columns come from the item
+        }
+        return names;
     }
 
     static String csvCell(String text) {

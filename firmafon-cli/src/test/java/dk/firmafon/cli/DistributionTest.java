@@ -31,9 +31,14 @@ class DistributionTest {
     record Run(int exitCode, String out, String err, long millis) {}
 
     private Run run(List<String> command) throws IOException, InterruptedException {
+        return run(command, Map.of());
+    }
+
+    private Run run(List<String> command, Map<String, String> extra) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("FIRMAFON_") || name.equals("XDG_CONFIG_HOME"));
+        env.putAll(extra);
         env.keySet().removeIf(name -> name.toUpperCase(java.util.Locale.ROOT).endsWith("_PROXY"));
         env.put("HOME", home.toString());
         env.put("JAVA_HOME", System.getProperty("java.home"));
@@ -102,6 +107,67 @@ class DistributionTest {
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out().lines().toList()).hasSize(4).first().asString().startsWith("STARTED");
         assertThat(list.err()).contains("embedded fake Firmafon").doesNotContain("listed");
+    }
+
+    @Test
+    void csvColumnsComeFromTheModelNotFromTheFirstRow() throws Exception {
+        Run csv = firmafon("calls", "list", "--max", "50", "--output", "csv");
+        assertThat(csv.exitCode()).as(csv.err()).isZero();
+        List<String> header =
+                List.of(csv.out().lines().findFirst().orElseThrow().split(","));
+        assertThat(header)
+                .contains(
+                        "call_uuid", "started_at", "answered_at", "answered_by", "from_contact", "ended_at", "status");
+        assertThat(csv.out().lines().count()).isEqualTo(51);
+    }
+
+    @Test
+    void helpWorksOnSubcommandsAsAProcess() throws Exception {
+        for (List<String> args : List.of(
+                List.of("calls", "list", "--help"), List.of("calls", "list", "-h"), List.of("help", "calls", "list"))) {
+            List<String> command = new ArrayList<>(List.of(BIN.toString()));
+            command.addAll(args);
+            Run help = run(command);
+            assertThat(help.exitCode()).as(args + ": " + help.err()).isZero();
+            assertThat(help.out())
+                    .as(args.toString())
+                    .contains("Usage: firmafon calls list")
+                    .contains("--after");
+        }
+    }
+
+    @Test
+    void timesTakeADateALocalTimeOrAnOffsetAndABadOneIsOneLineNamingTheForms() throws Exception {
+        for (String time :
+                List.of("2025-06-02", "2025-06-02T14:30", "2025-06-02T14:30:00+02:00", "2025-06-02T12:00Z")) {
+            Run ok = firmafon("calls", "list", "--max", "1", "--after", time);
+            assertThat(ok.exitCode()).as(time + ": " + ok.err()).isZero();
+        }
+        Run bad = firmafon("calls", "list", "--after", "yesterday");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err().lines().toList())
+                .singleElement()
+                .asString()
+                .contains("--after")
+                .contains("'yesterday' is not a time")
+                .contains("2025-06-02T14:30:00+02:00")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aRefusedTokenPrintsNoHeaderAndSaysWhatToFix() throws Exception {
+        try (dk.firmafon.testkit.FakeFirmafon fake = dk.firmafon.testkit.FakeFirmafon.start()) {
+            Run refused = run(
+                    List.of(BIN.toString(), "calls", "list", "--max", "3"),
+                    Map.of("FIRMAFON_BASE_URL", fake.baseUri().toString(), "FIRMAFON_TOKEN", "not-the-token-at-all"));
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.AUTHENTICATION);
+            assertThat(refused.out()).as("nothing on stdout").isEmpty();
+            assertThat(refused.err())
+                    .contains("401")
+                    .doesNotContain("401 Unauthorized: 401 Unauthorized")
+                    .contains("FIRMAFON_TOKEN")
+                    .contains("firmafon auth login");
+        }
     }
 
     @Test

@@ -48,7 +48,8 @@ class ErrorMappingTest extends WireMockTest {
 
         assertThat(error)
                 .isExactlyInstanceOf(NotFoundException.class)
-                .hasMessage("GET " + baseUri() + "/contacts/1 -> 404 Not Found: Contact not found");
+                .hasMessage("GET " + baseUri() + "/contacts/1 -> 404 Not Found: Contact not found"
+                        + " (nothing at contacts/1: it does not exist, or this user cannot see it)");
         NotFoundException notFound = (NotFoundException) error;
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.method()).isEqualTo("GET");
@@ -67,7 +68,7 @@ class ErrorMappingTest extends WireMockTest {
 
         assertThat(error)
                 .isExactlyInstanceOf(AuthenticationException.class)
-                .hasMessageEndingWith("-> 401 Unauthorized: 401 Unauthorized");
+                .hasMessageEndingWith("-> 401 Unauthorized"); // the service's "401 Unauthorized" is not said twice
         server.verify(1, getRequestedFor(urlPathEqualTo(path("/contacts/1"))));
     }
 
@@ -129,6 +130,34 @@ class ErrorMappingTest extends WireMockTest {
                 .hasValueSatisfying(
                         excerpt -> assertThat(excerpt).contains("Bad Gateway").hasSizeLessThanOrEqualTo(201));
         assertThat(serverError.serviceMessage()).isEmpty();
+    }
+
+    @Test
+    void aServiceMessageThatOnlyRepeatsTheStatusIsNotRepeatedAndA404NamesWhatWasNotFound() {
+        stub(404, "application/json", "{\"status\": \"failure\", \"message\": \"404 Not Found\"}");
+
+        assertThat(errorOf(client()))
+                .hasMessage("GET " + baseUri() + "/contacts/1 -> 404 Not Found"
+                        + " (nothing at contacts/1: it does not exist, or this user cannot see it)");
+    }
+
+    @Test
+    void aPostThatFailedWith503SaysItWasNotRetriedAndMayHaveTakenEffect() {
+        server.stubFor(post(urlPathEqualTo(path("/employees/17/message")))
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "text/plain")));
+        StepVerifier.create(client().retrieveJson(ApiRequest.post("/employees/17/message")
+                        .withBody(java.util.Map.of("message", java.util.Map.of("body", "hello")))))
+                .expectErrorSatisfies(error -> assertThat(error)
+                        .isExactlyInstanceOf(ServerErrorException.class)
+                        .hasMessage(
+                                "POST " + baseUri() + "/employees/17/message -> 503 Service Unavailable (empty body)"
+                                        + " (not retried: a POST may have taken effect on the server although it failed;"
+                                        + " check before sending it again)"))
+                .verify(TIMEOUT);
+        server.verify(
+                1,
+                com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        urlPathEqualTo(path("/employees/17/message"))));
     }
 
     @Test

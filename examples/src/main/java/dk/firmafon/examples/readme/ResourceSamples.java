@@ -29,8 +29,9 @@ import dk.firmafon.voicemails.VoiceMailQuery;
 import dk.firmafon.voicemails.model.VoiceMail;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,13 +40,15 @@ import reactor.core.publisher.Mono;
 final class ResourceSamples {
     private ResourceSamples() {}
 
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
+
     static Flux<Call> calls(Firmafon firmafon) {
         // [readme]
         Flux<Call> incomingToday = firmafon.calls()
                 .list(CallQuery.builder()
                         .endpoint(Endpoint.reception(7))
                         .direction(CallDirection.INCOMING)
-                        .startedAtOrAfter(Instant.parse("2025-06-02T00:00:00Z"))
+                        .startedOn(LocalDate.now(COPENHAGEN), COPENHAGEN) // also startedIn(month, zone), startedBetween
                         .build()); // pages with the inclusive cursor, each call once
         Mono<Call> one = firmafon.calls().get("b216ac81-7293-4480-8035-9b9540004a44");
         // [readme]
