@@ -48,6 +48,12 @@ public final class Network {
         SslProvider tls = settings.customTls()
                 ? customTls(settings)
                 : configured.configuration().sslProvider();
+        if (tls == null && "http".equalsIgnoreCase(scheme)) {
+            // a plain-http base (a fake on loopback, the CLI's embedded one) builds no TLS context up front: that is
+            // most of the JSSE start-up (about a sixth of the time to a first call); an https URI met later still
+            // gets Reactor Netty's default TLS
+            return settings.compression() ? configured.compress(true) : configured;
+        }
         if (tls == null) {
             tls = SslProvider.builder()
                     .sslContext((SslProvider.GenericSslContextSpec<?>) Http11SslContextSpec.forClient())
