@@ -2,10 +2,8 @@ package dk.firmafon.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * Reads live-event fields leniently, as the feed sends them: numbers and booleans as strings
@@ -13,9 +11,6 @@ import java.util.regex.Pattern;
  * seconds ({@code 2016-09-27T00:00.000Z}). Nothing here throws.
  */
 final class Lenient {
-    /** {@code HH:mm.fraction} (seconds left out) inside a timestamp. */
-    private static final Pattern NO_SECONDS = Pattern.compile("(T\\d{2}:\\d{2})(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})$");
-
     private Lenient() {}
 
     static Optional<String> text(JsonNode node, String field) {
@@ -61,29 +56,6 @@ final class Lenient {
     }
 
     static Optional<OffsetDateTime> time(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        if (value.isIntegralNumber()) {
-            long number = value.asLong();
-            // unix seconds, or milliseconds when it is that large
-            java.time.Instant instant = number > 100_000_000_000L
-                    ? java.time.Instant.ofEpochMilli(number)
-                    : java.time.Instant.ofEpochSecond(number);
-            return Optional.of(instant.atOffset(java.time.ZoneOffset.UTC));
-        }
-        Optional<String> text = text(node, field);
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        String raw = text.get().strip();
-        try {
-            return Optional.of(OffsetDateTime.parse(raw));
-        } catch (DateTimeParseException e) {
-            String withSeconds = NO_SECONDS.matcher(raw).replaceFirst("$1:00$2$3");
-            try {
-                return Optional.of(OffsetDateTime.parse(withSeconds));
-            } catch (DateTimeParseException unreadable) {
-                return Optional.empty();
-            }
-        }
+        return dk.firmafon.events.internal.FeedTimes.read(node.path(field));
     }
 }

@@ -486,4 +486,130 @@ class FaultMatrixTest {
             throw new IllegalStateException("no free port", e);
         }
     }
+
+    /**
+     * The feed's rows: a fault of the live-event feed (the testkit's {@code FakeFeed}, taking the fake's token) against
+     * {@code events(...)} through the whole SDK, with the default settings; each row counts what the feed was asked
+     * and what the subscriber got, and checks the stream goes on.
+     */
+    enum FeedFault {
+        /** Every connect answered at once with "handshake again", interval 0: at most 10 handshakes in 5 s. */
+        HANDSHAKE_AFTER_EVERY_CONNECT,
+        /** Every connect answered at once, successful and empty, interval 0: at most 100 connects in 5 s. */
+        CONNECTS_ANSWERED_AT_ONCE,
+        /** Five events in one batch, one with a hostile timestamp: all five arrive. */
+        HOSTILE_VALUE_IN_A_BATCH,
+        /** The feed forgets every session: one HANDSHAKE gap, then the events go on. */
+        CLIENTS_FORGOTTEN,
+        /** Every connection dropped, held long polls included: a gap, then the events go on. */
+        CONNECTIONS_DROPPED
+    }
+
+    private static final String COMPANY = "/call2/company/42";
+
+    private static String callEvent(String uuid, String timestamp) {
+        return "{\"type\":\"call-event\",\"name\":\"call.new\",\"timestamp\":" + timestamp
+                + ",\"data\":{\"call_uuid\":\"" + uuid + "\"}}";
+    }
+
+    private static boolean has(java.util.List<dk.firmafon.events.LiveEvent> received, String uuid) {
+        return received.stream()
+                .anyMatch(event -> event instanceof dk.firmafon.events.CallEvent call
+                        && call.callUuid().orElse("").equals(uuid));
+    }
+
+    /** Publishes an event until the subscriber has it (a feed drops what it publishes before the subscription). */
+    private static void publishUntilSeen(
+            dk.firmafon.testkit.FakeFeed feed, java.util.List<dk.firmafon.events.LiveEvent> received, String uuid)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!has(received, uuid)) {
+            assertThat(System.nanoTime())
+                    .as("event " + uuid + " arrived in time")
+                    .isLessThan(deadline);
+            feed.publish(COMPANY, callEvent(uuid, "\"2026-12-06T10:00:00+01:00\""));
+            Thread.sleep(100);
+        }
+    }
+
+    @ParameterizedTest(name = "[{0} x EVENTS]")
+    @org.junit.jupiter.params.provider.EnumSource(FeedFault.class)
+    void feedFaultAgainstEvents(FeedFault fault) throws InterruptedException {
+        try (dk.firmafon.testkit.FakeFeed feed = dk.firmafon.testkit.FakeFeed.start(fake.accessToken());
+                Firmafon firmafon = Firmafon.builder()
+                        .baseUri(fake.baseUri())
+                        .auth(AuthStrategy.bearer(fake.accessToken()))
+                        .build()) {
+            dk.firmafon.events.EventsClient events = dk.firmafon.events.EventsClient.create(
+                    firmafon.client(),
+                    dk.firmafon.events.EventsSettings.defaults().withFeedUri(feed.uri()));
+            java.util.List<dk.firmafon.events.LiveEvent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AtomicBoolean ended = new AtomicBoolean();
+            reactor.core.Disposable subscription = events.events(java.util.List.of(COMPANY))
+                    .subscribe(received::add, error -> ended.set(true), () -> ended.set(true));
+            try {
+                publishUntilSeen(feed, received, "before");
+                switch (fault) {
+                    case HANDSHAKE_AFTER_EVERY_CONNECT -> {
+                        int before = feed.handshakes();
+                        feed.connectsAskForANewHandshake(true);
+                        Thread.sleep(5_000); // the window the handshakes are counted in
+                        assertThat(feed.handshakes() - before)
+                                .as("handshakes in 5 s")
+                                .isBetween(1, 10);
+                        assertThat(received)
+                                .filteredOn(dk.firmafon.events.Gap.class::isInstance)
+                                .as("gaps: one per outage")
+                                .hasSize(1);
+                        feed.connectsAskForANewHandshake(false);
+                        publishUntilSeen(feed, received, "after");
+                    }
+                    case CONNECTS_ANSWERED_AT_ONCE -> {
+                        feed.connectsAnswerAtOnce(true);
+                        int before = feed.connects();
+                        Thread.sleep(5_000); // the window the connects are counted in
+                        assertThat(feed.connects() - before)
+                                .as("connects in 5 s")
+                                .isBetween(1, 100);
+                        publishUntilSeen(feed, received, "after");
+                        assertThat(feed.handshakes()).as("handshakes").isEqualTo(1);
+                    }
+                    case HOSTILE_VALUE_IN_A_BATCH -> {
+                        for (int i = 1; i <= 5; i++) {
+                            feed.publish(
+                                    COMPANY,
+                                    callEvent(
+                                            "batch-" + i, i == 3 ? String.valueOf(Long.MIN_VALUE) : String.valueOf(i)));
+                        }
+                        publishUntilSeen(feed, received, "after");
+                        for (int i = 1; i <= 5; i++) {
+                            assertThat(has(received, "batch-" + i))
+                                    .as("batch-" + i)
+                                    .isTrue();
+                        }
+                        assertThat(feed.handshakes()).as("handshakes").isEqualTo(1);
+                    }
+                    case CLIENTS_FORGOTTEN -> {
+                        feed.forgetClients();
+                        publishUntilSeen(feed, received, "after");
+                        assertThat(received)
+                                .filteredOn(e -> e instanceof dk.firmafon.events.Gap gap
+                                        && gap.reason() == dk.firmafon.events.Gap.Reason.HANDSHAKE)
+                                .hasSize(1);
+                        assertThat(feed.handshakes()).as("handshakes").isEqualTo(2);
+                    }
+                    case CONNECTIONS_DROPPED -> {
+                        feed.dropConnections();
+                        publishUntilSeen(feed, received, "after");
+                        assertThat(received)
+                                .filteredOn(dk.firmafon.events.Gap.class::isInstance)
+                                .hasSizeBetween(1, 2);
+                    }
+                }
+                assertThat(ended).as("the stream went on").isFalse();
+            } finally {
+                subscription.dispose();
+            }
+        }
+    }
 }

@@ -67,6 +67,9 @@ public final class FakeFeed implements AutoCloseable {
     private final AtomicInteger subscribes = new AtomicInteger();
     private final AtomicInteger unsubscribes = new AtomicInteger();
     private final AtomicInteger disconnects = new AtomicInteger();
+    private final AtomicInteger connects = new AtomicInteger();
+    private volatile boolean askForHandshake;
+    private volatile boolean answerAtOnce;
 
     private static final class Session {
         final Set<String> channels = ConcurrentHashMap.newKeySet();
@@ -136,8 +139,32 @@ public final class FakeFeed implements AutoCloseable {
         connections.close().awaitUninterruptibly(5_000);
     }
 
+    /**
+     * A fault, for a client's resilience tests: while on, every {@code /meta/connect} is answered at once with
+     * {@code 401::Unknown client} and the advice to handshake again without waiting ({@code interval} 0), although
+     * each handshake succeeds: a server that forgets its clients as soon as it has met them.
+     */
+    public FakeFeed connectsAskForANewHandshake(boolean on) {
+        this.askForHandshake = on;
+        return this;
+    }
+
+    /**
+     * A fault, for a client's resilience tests: while on, every {@code /meta/connect} is answered at once, successful
+     * and empty, with {@code interval} 0: a long poll that does not hold.
+     */
+    public FakeFeed connectsAnswerAtOnce(boolean on) {
+        this.answerAtOnce = on;
+        return this;
+    }
+
     public int handshakes() {
         return handshakes.get();
+    }
+
+    /** How many {@code /meta/connect} messages arrived. */
+    public int connects() {
+        return connects.get();
     }
 
     public int subscribes() {
@@ -285,7 +312,25 @@ public final class FakeFeed implements AutoCloseable {
     }
 
     private Mono<ArrayNode> connect(JsonNode message) {
+        connects.incrementAndGet();
         Session session = sessions.get(message.path("clientId").asText(""));
+        if (session != null && askForHandshake) {
+            sessions.remove(message.path("clientId").asText(""));
+            ArrayNode replies = JSON.createArrayNode();
+            replies.add(unknownClient(message));
+            return Mono.just(replies);
+        }
+        if (session != null && answerAtOnce && tokenOk(message)) {
+            ArrayNode replies = JSON.createArrayNode();
+            synchronized (session) {
+                session.queue.forEach(replies::add);
+                session.queue.clear();
+            }
+            ObjectNode reply = reply(message, true);
+            reply.putObject("advice").put("reconnect", "retry").put("interval", 0);
+            replies.add(reply);
+            return Mono.just(replies);
+        }
         if (session == null || !tokenOk(message)) {
             ArrayNode replies = JSON.createArrayNode();
             replies.add(

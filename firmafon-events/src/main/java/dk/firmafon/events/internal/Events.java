@@ -49,32 +49,7 @@ public final class Events {
         return "gap|" + event;
     }
 
-    /** 9999-12-31T23:59:59Z in milliseconds: the latest timestamp an event may carry. */
-    private static final long LATEST_MILLIS = 253_402_300_799_999L;
-
     private static Optional<OffsetDateTime> timestamp(JsonNode data) {
-        JsonNode value = data.path("timestamp");
-        if (value.isIntegralNumber()) {
-            // seconds or milliseconds since the epoch, between 1970 and 9999; anything else is no timestamp
-            if (!value.canConvertToLong()) {
-                return Optional.empty();
-            }
-            long number = value.asLong();
-            if (number < 0 || number > LATEST_MILLIS) {
-                return Optional.empty();
-            }
-            java.time.Instant instant = number > 100_000_000_000L
-                    ? java.time.Instant.ofEpochMilli(number)
-                    : java.time.Instant.ofEpochSecond(number);
-            return Optional.of(instant.atOffset(java.time.ZoneOffset.UTC));
-        }
-        if (value.isTextual()) {
-            try {
-                return Optional.of(OffsetDateTime.parse(value.asText()));
-            } catch (java.time.DateTimeException unreadable) { // a parse failure, or a field out of range
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return FeedTimes.read(data.path("timestamp"));
     }
 }
