@@ -77,6 +77,23 @@ class EventsClientTest {
     }
 
     @Test
+    void awaitSubscribersLetsATestPublishOnceInsteadOfPolling() throws InterruptedException {
+        EventsClient events =
+                EventsClient.create(wm.client(), EventsSettings.defaults().withFeedUri(feed.uri()));
+        List<LiveEvent> received = new CopyOnWriteArrayList<>();
+        subscriptions.add(events.events(List.of("/call2/company/42")).subscribe(received::add));
+        feed.awaitSubscribers(1, TIMEOUT);
+        feed.publish("/call2/company/42", callEvent("once"));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(received)
+                .filteredOn(CallEvent.class::isInstance)
+                .extracting(event -> ((CallEvent) event).callUuid().orElse(""))
+                .containsExactly("once"));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> feed.awaitSubscribers(5, Duration.ofMillis(200)))
+                .withMessage("the feed had 1 of 5 subscriptions after 200 ms");
+    }
+
+    @Test
     void aGapIsFollowedByASnapshotFromRestWhenAskedFor() {
         EventsClient events = EventsClient.create(
                 wm.client(), EventsSettings.defaults().withFeedUri(feed.uri()).withResyncAfterGap(true));

@@ -171,6 +171,27 @@ public final class FakeFeed implements AutoCloseable {
         return subscribes.get();
     }
 
+    /**
+     * Waits until the feed has confirmed at least {@code subscriptions} channel subscriptions (counted since it
+     * started), so a test publishes only once a subscriber listens (the feed drops what it publishes before). Blocks
+     * the calling thread, a test's, never a Reactor one.
+     *
+     * @throws IllegalStateException when they do not come within {@code timeout}, saying how many did
+     */
+    public void awaitSubscribers(int subscriptions, Duration timeout) throws InterruptedException {
+        if (subscriptions < 1 || timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("subscriptions must be at least 1 and timeout not negative");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (subscribes.get() < subscriptions) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new IllegalStateException("the feed had " + subscribes.get() + " of " + subscriptions
+                        + " subscriptions after " + timeout.toMillis() + " ms");
+            }
+            Thread.sleep(10);
+        }
+    }
+
     public int unsubscribes() {
         return unsubscribes.get();
     }

@@ -87,7 +87,13 @@ public final class FakeFirmafon implements AutoCloseable {
                 .extensions(transformer));
         server.start();
         this.baseUri = URI.create("http://127.0.0.1:" + server.port() + ApiPath.BASE_PATH);
-        this.api = new FakeApi(baseUri.toString(), accessToken, clientId, clientSecret, redirectUri.toString());
+        this.api = new FakeApi(
+                baseUri.toString(),
+                accessToken,
+                clientId,
+                clientSecret,
+                redirectUri.toString(),
+                builder.tokenLifetime.getSeconds());
         transformer.attach(api);
         server.stubFor(WireMock.any(WireMock.anyUrl())
                 .willReturn(WireMock.aResponse().withTransformers(FirmafonTransformer.NAME)));
@@ -274,6 +280,8 @@ public final class FakeFirmafon implements AutoCloseable {
         private String clientId = DEFAULT_CLIENT_ID;
         private String clientSecret = DEFAULT_CLIENT_SECRET;
         private URI redirectUri = URI.create(DEFAULT_REDIRECT_URI);
+        private java.time.Duration tokenLifetime =
+                java.time.Duration.ofSeconds(dk.firmafon.testkit.internal.OAuthServer.DEFAULT_EXPIRES_IN);
         private int port;
 
         private Builder() {}
@@ -290,6 +298,20 @@ public final class FakeFirmafon implements AutoCloseable {
 
         public Builder clientSecret(String clientSecret) {
             this.clientSecret = Objects.requireNonNull(clientSecret, "clientSecret");
+            return this;
+        }
+
+        /**
+         * How long the access tokens the fake's OAuth server issues live: their {@code expires_in}; default 2 hours
+         * (7,200 s). A short one (a few seconds) lets a test see its client refresh.
+         *
+         * @throws IllegalArgumentException when not at least one second
+         */
+        public Builder tokenLifetime(java.time.Duration lifetime) {
+            if (lifetime == null || lifetime.getSeconds() < 1) {
+                throw new IllegalArgumentException("tokenLifetime must be at least 1 s, was " + lifetime);
+            }
+            this.tokenLifetime = lifetime;
             return this;
         }
 

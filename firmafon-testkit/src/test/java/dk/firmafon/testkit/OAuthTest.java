@@ -182,4 +182,23 @@ class OAuthTest {
                 fake, "grant_type=password&client_id=" + fake.clientId() + "&client_secret=" + fake.clientSecret());
         assertThat(body(response).get("error").asText()).isEqualTo("unsupported_grant_type");
     }
+
+    @Test
+    void theTokenLifetimeIsTwoHoursByDefaultAndConfigurable(FakeFirmafon fake) {
+        assertThat(body(tokenForm(fake, codeGrant(fake, code(fake, "&state=d"))))
+                        .path("expires_in")
+                        .asLong())
+                .isEqualTo(7200);
+        try (FakeFirmafon shortLived = FakeFirmafon.builder()
+                .tokenLifetime(java.time.Duration.ofSeconds(5))
+                .start()) {
+            assertThat(body(tokenForm(shortLived, codeGrant(shortLived, code(shortLived, "&state=s"))))
+                            .path("expires_in")
+                            .asLong())
+                    .isEqualTo(5);
+        }
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> FakeFirmafon.builder().tokenLifetime(java.time.Duration.ZERO))
+                .withMessage("tokenLifetime must be at least 1 s, was PT0S");
+    }
 }

@@ -21,10 +21,16 @@ public final class FakeApi {
     private FakeState state;
     private Router routes;
 
-    public FakeApi(String apiBase, String accessToken, String clientId, String clientSecret, String redirectUri) {
+    public FakeApi(
+            String apiBase,
+            String accessToken,
+            String clientId,
+            String clientSecret,
+            String redirectUri,
+            long tokenLifetimeSeconds) {
         this.apiBase = apiBase;
         this.accessToken = accessToken;
-        this.oauth = new OAuthServer(clientId, clientSecret, redirectUri, credentials);
+        this.oauth = new OAuthServer(clientId, clientSecret, redirectUri, credentials, tokenLifetimeSeconds);
         oauth.register(oauthRoutes);
         credentials.reset(accessToken);
         this.state = Seed.company(apiBase);

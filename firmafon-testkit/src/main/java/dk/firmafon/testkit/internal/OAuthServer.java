@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OAuthServer {
 
-    static final long EXPIRES_IN = 7200;
+    /** The default lifetime of an issued access token, in seconds ({@code expires_in}). */
+    public static final long DEFAULT_EXPIRES_IN = 7200;
+
     private static final String INVALID_GRANT =
             "The provided authorization grant is invalid, expired, revoked, does not "
                     + "match the redirection URI used in the authorization request, or was issued to another client.";
@@ -34,13 +36,16 @@ public final class OAuthServer {
     private final String clientSecret;
     private final String redirectUri;
     private final Credentials credentials;
+    private final long expiresIn;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     private volatile boolean omitState;
     private volatile boolean deny;
 
-    public OAuthServer(String clientId, String clientSecret, String redirectUri, Credentials credentials) {
+    public OAuthServer(
+            String clientId, String clientSecret, String redirectUri, Credentials credentials, long expiresIn) {
+        this.expiresIn = expiresIn;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.redirectUri = redirectUri;
@@ -202,7 +207,7 @@ public final class OAuthServer {
         ObjectNode body = Json.object()
                 .put("access_token", accessToken)
                 .put("token_type", "bearer")
-                .put("expires_in", EXPIRES_IN)
+                .put("expires_in", expiresIn)
                 .put("refresh_token", refreshToken)
                 .put("created_at", Instant.now().getEpochSecond());
         return noStore(Reply.ok(body));
