@@ -184,6 +184,16 @@ public final class Firmafon implements AutoCloseable {
             return this;
         }
 
+        /**
+         * No identity of its own, for an application that acts for many users: every call goes through
+         * {@code firmafon.withAuth(oauth.forUser(userKey))}, and a call without it fails with an
+         * {@link IllegalStateException} before anything is sent. See {@link FirmafonClient.Builder#noDefaultUser()}.
+         */
+        public Builder noDefaultUser() {
+            client.noDefaultUser();
+            return this;
+        }
+
         /** Any other {@link FirmafonClient.Builder} setting (timeouts, retries, ...). */
         public Builder client(Consumer<FirmafonClient.Builder> configuration) {
             Objects.requireNonNull(configuration, "configuration").accept(client);

@@ -80,6 +80,22 @@ public final class FirmafonClient implements AutoCloseable {
         });
     }
 
+    /** The strategy of a client built with {@link Builder#noDefaultUser()}: no call is made without withAuth. */
+    private static final AuthStrategy NO_DEFAULT_USER =
+            dk.firmafon.auth.OAuth2Auth.external("no default user", new dk.firmafon.auth.ExternalTokens() {
+                @Override
+                public Mono<dk.firmafon.auth.OAuthToken> token() {
+                    return Mono.error(new IllegalStateException("this client acts for many users and has no identity"
+                            + " of its own: make each call on client.withAuth(oauth.forUser(userKey)) (nothing was"
+                            + " sent)"));
+                }
+
+                @Override
+                public Mono<Boolean> rejected(String accessToken) {
+                    return Mono.just(Boolean.FALSE);
+                }
+            });
+
     private final ClientSettings settings;
     private final ObjectMapper mapper;
     private final Connections connections;
@@ -400,6 +416,17 @@ public final class FirmafonClient implements AutoCloseable {
                 throw new IllegalArgumentException("auth must not be null");
             }
             settings = settings.withAuth(auth);
+            return this;
+        }
+
+        /**
+         * No identity of its own, for an application that acts for many users: every call goes through
+         * {@code client.withAuth(oauth.forUser(userKey))} (one pool for all of them), and a call made on this client
+         * itself fails with an {@link IllegalStateException} saying so, before anything is sent. Replaces
+         * {@link #auth(AuthStrategy)}.
+         */
+        public Builder noDefaultUser() {
+            settings = settings.withAuth(NO_DEFAULT_USER);
             return this;
         }
 

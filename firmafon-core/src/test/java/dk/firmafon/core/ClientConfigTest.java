@@ -121,6 +121,31 @@ class ClientConfigTest extends WireMockTest {
     }
 
     @Test
+    void aClientWithNoDefaultUserRefusesItsOwnCallsAndServesEveryUserThroughWithAuth() {
+        server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
+        FirmafonClient application =
+                FirmafonClient.builder().baseUri(baseUri()).noDefaultUser().build();
+        try {
+            StepVerifier.create(application.execute(ApiRequest.get("/employee")))
+                    .expectErrorSatisfies(e -> assertThat(e)
+                            .isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("withAuth(oauth.forUser(userKey))")
+                            .hasMessageContaining("nothing was sent"))
+                    .verify(TIMEOUT);
+            server.verify(0, getRequestedFor(urlPathEqualTo(path("/employee"))));
+            StepVerifier.create(application.withAuth(AuthStrategy.bearer(TOKEN)).execute(ApiRequest.get("/employee")))
+                    .expectComplete()
+                    .verify(TIMEOUT);
+            server.verify(
+                    1,
+                    getRequestedFor(urlPathEqualTo(path("/employee")))
+                            .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        } finally {
+            application.close();
+        }
+    }
+
+    @Test
     void aUserSuppliedNettyClientIsUsedAndNeverClosedByTheSdk() {
         server.stubFor(get(urlPathEqualTo(path("/employee"))).willReturn(okJson("{\"employee\": {}}")));
         ConnectionProvider pool = ConnectionProvider.create("user-pool", 2);

@@ -45,9 +45,8 @@ final class AuthSamples {
         Mono<OAuth2Auth> signedIn =
                 oauth.completeAuthorization(userKey, callbackUri, request); // checks state, exchanges, stores
 
-        // one Firmafon (one connection pool) for the whole application, built once; its own strategy is no user's
-        Firmafon application =
-                Firmafon.builder().auth(oauth.forUser("application")).build();
+        // one Firmafon (one connection pool) for the whole application, built once, with no user of its own
+        Firmafon application = Firmafon.builder().noDefaultUser().build();
         // later, for every request made for that user (tokens live in oauth's TokenStore, keyed by userKey),
         // the same pool with that user's tokens:
         Mono<Firmafon> forUser = signedIn.map(auth -> application.withAuth(auth));
