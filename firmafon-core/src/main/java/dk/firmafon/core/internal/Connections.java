@@ -108,9 +108,13 @@ public final class Connections {
         }
     }
 
-    /** A loop of the SDK's ends once no task came for this long (the last channel closures), or at the timeout. */
-    private static final Duration LOOPS_QUIET_PERIOD = Duration.ofMillis(100);
+    /**
+     * A loop of the SDK's ends once no task came for this long, or at the timeout: Netty's own defaults. The quiet
+     * period lets what the cancellations left to do run on the loop (closing channels, releasing a response that was
+     * still arriving); a loop ended sooner refused that work and leaked the buffers (seen once in the suite).
+     */
+    private static final Duration LOOPS_QUIET_PERIOD = Duration.ofSeconds(2);
 
     /** How long the SDK's own event loops may take to finish the tasks already queued on them when it closes. */
-    private static final Duration LOOPS_SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration LOOPS_SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
 }
