@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  *
  * <pre>{@code
  * EmployeeGroupsClient groups = EmployeeGroupsClient.create(firmafonClient);
- * groups.join(3).subscribe(group -> System.out.println("now in " + group.name()));
+ * groups.join(3).subscribe(group -> System.out.println("now in " + group.name().orElse("?")));
  * }</pre>
  *
  * <p>Every method returns a cold publisher: nothing is sent before subscription, and bad arguments arrive as an

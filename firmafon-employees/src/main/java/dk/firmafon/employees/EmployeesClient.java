@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * <pre>{@code
  * EmployeesClient employees = EmployeesClient.create(firmafonClient);
  * employees.list().filter(e -> e.livePresence().equals(Optional.of(LivePresence.AVAILABLE)))
- *     .subscribe(e -> System.out.println(e.name()));
+ *     .subscribe(e -> System.out.println(e.name().orElse("(no name)")));
  * }</pre>
  *
  * <p>Every method returns a cold publisher: nothing is sent before subscription, and bad arguments arrive as an

@@ -3,7 +3,7 @@
  *
  * <pre>{@code
  * EmployeesClient employees = EmployeesClient.create(firmafonClient);
- * employees.me().subscribe(me -> System.out.println(me.name()));
+ * employees.me().subscribe(me -> System.out.println(me.name().orElse("(no name)")));
  * }</pre>
  */
 @NullMarked

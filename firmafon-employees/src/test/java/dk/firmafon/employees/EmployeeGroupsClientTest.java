@@ -11,7 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.firmafon.employees.model.Employee;
 import dk.firmafon.employees.model.EmployeeGroup;
 import dk.firmafon.employees.model.EmployeeGroupDraft;
 import dk.firmafon.error.NotFoundException;
@@ -75,7 +74,7 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
     void membersListsTheGroupsEmployees() {
         WM.stubFor(get("/employee_groups/3/employees").willReturn(fixture("employees.json")));
 
-        StepVerifier.create(groups.members(3).map(Employee::name))
+        StepVerifier.create(groups.members(3).mapNotNull(e -> e.name().orElse(null)))
                 .expectNext("Jonas Juhl", "Mette Munk")
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -100,7 +99,7 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
                                 .name(" Support ")
                                 .employeeIds(List.of(12L, 15L))
                                 .build())
-                        .map(EmployeeGroup::name))
+                        .mapNotNull(group -> group.name().orElse(null)))
                 .expectNext("Support")
                 .expectComplete()
                 .verify(TIMEOUT);
@@ -165,7 +164,7 @@ class EmployeeGroupsClientTest extends WireMockClientTest {
         WM.stubFor(post("/employee_groups/3/join").willReturn(fixture("employee_group.json")));
 
         StepVerifier.create(groups.join(3))
-                .assertNext(group -> assertThat(group.name()).isEqualTo("Support"))
+                .assertNext(group -> assertThat(group.name()).contains("Support"))
                 .expectComplete()
                 .verify(TIMEOUT);
 

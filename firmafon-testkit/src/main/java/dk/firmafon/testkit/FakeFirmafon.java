@@ -12,6 +12,7 @@ import dk.firmafon.testkit.internal.Seed;
 import dk.firmafon.testkit.internal.Sound;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,7 +34,8 @@ import java.util.Objects;
  * <p>In JUnit 5 tests prefer {@link FakeFirmafonExtension}: one server per test class, reset before each test.
  *
  * <p>Seeded data (the same on every start): {@value #SEEDED_CALLS} calls, newest first, newest started at
- * 2025-06-02T10:00:00Z, timestamps with {@code Z}, {@code +01:00} or {@code +02:00}, calls sharing {@code started_at} at
+ * {@value #DEFAULT_NEWEST_CALL} (or where {@link Builder#newestCallAt} or {@link Builder#seededRelativeToNow} moves the
+ * whole history, so that "today" finds calls), timestamps with {@code Z}, {@code +01:00} or {@code +02:00}, calls sharing {@code started_at} at
  * positions 29/30, 99/100/101, 199/200 and 249/250 (0-based), the {@value #SEEDED_LIVE_CALLS} newest calls live;
  * {@value #SEEDED_EMPLOYEES} employees (the authenticated one is {@code Employee#12}, an admin), 4 groups (3, 4, 5, 6),
  * 3 receptions (7, 8, 9), {@value #SEEDED_CONTACTS} contacts (ids 300-319), {@value #SEEDED_VOICE_MAILS} voice mails
@@ -41,6 +43,9 @@ import java.util.Objects;
  * announcements (8, 9, 10).
  */
 public final class FakeFirmafon implements AutoCloseable {
+
+    /** When the newest seeded call started, unless the builder moves the seeded history. */
+    public static final String DEFAULT_NEWEST_CALL = "2025-06-02T10:00:00Z";
 
     /** The access token the fake accepts from the start. */
     public static final String DEFAULT_ACCESS_TOKEN = "fake-firmafon-access-token-0001";
@@ -67,6 +72,7 @@ public final class FakeFirmafon implements AutoCloseable {
     private final String clientSecret;
     private final URI redirectUri;
     private final URI baseUri;
+    private final Instant newestCall;
     private volatile @org.jspecify.annotations.Nullable FakeFeed feed;
 
     private FakeFirmafon(Builder builder) {
@@ -74,6 +80,7 @@ public final class FakeFirmafon implements AutoCloseable {
         this.clientId = builder.clientId;
         this.clientSecret = builder.clientSecret;
         this.redirectUri = builder.redirectUri;
+        this.newestCall = builder.newestCall();
         this.plan = new FaultPlan();
         FirmafonTransformer transformer = new FirmafonTransformer(plan);
         this.server = new WireMockServer(WireMockConfiguration.options()
@@ -93,7 +100,9 @@ public final class FakeFirmafon implements AutoCloseable {
                 clientId,
                 clientSecret,
                 redirectUri.toString(),
-                builder.tokenLifetime.getSeconds());
+                builder.tokenLifetime.getSeconds(),
+                newestCall,
+                builder.clock);
         transformer.attach(api);
         server.stubFor(WireMock.any(WireMock.anyUrl())
                 .willReturn(WireMock.aResponse().withTransformers(FirmafonTransformer.NAME)));
@@ -145,6 +154,14 @@ public final class FakeFirmafon implements AutoCloseable {
     /** {@code .../api/v2/token}, where codes and refresh tokens are exchanged. */
     public URI tokenUri() {
         return URI.create(baseUri + "/token");
+    }
+
+    /**
+     * When the newest seeded call started: {@value #DEFAULT_NEWEST_CALL} unless the builder moved the seeded history
+     * ({@link Builder#newestCallAt}, {@link Builder#seededRelativeToNow}). Every seeded time is relative to it.
+     */
+    public Instant newestCallAt() {
+        return newestCall;
     }
 
     public int port() {
@@ -283,8 +300,55 @@ public final class FakeFirmafon implements AutoCloseable {
         private java.time.Duration tokenLifetime =
                 java.time.Duration.ofSeconds(dk.firmafon.testkit.internal.OAuthServer.DEFAULT_EXPIRES_IN);
         private int port;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
+        private @org.jspecify.annotations.Nullable Instant newestCall = Instant.parse(DEFAULT_NEWEST_CALL);
 
         private Builder() {}
+
+        /**
+         * Moves the seeded history in time: the newest seeded call starts at {@code instant} (cut to whole seconds) and
+         * every other seeded time moves with it, keeping each gap, tie and offset (voice mails, do-not-disturb
+         * timeouts, recordings and smileys included). Default {@value #DEFAULT_NEWEST_CALL}.
+         *
+         * @throws IllegalArgumentException when null
+         */
+        public Builder newestCallAt(Instant instant) {
+            if (instant == null) {
+                throw new IllegalArgumentException("newestCallAt must not be null");
+            }
+            this.newestCall = instant;
+            return this;
+        }
+
+        /**
+         * Seeds the history so that its newest call starts "now" by the fake's {@link #clock(java.time.Clock) clock},
+         * when the fake starts: a query for today ({@code CallQuery.builder().startedOn(LocalDate.now(zone), zone)})
+         * or the last hours finds calls. {@link FakeFirmafon#reset()} goes back to the same history, not a newer one.
+         */
+        public Builder seededRelativeToNow() {
+            this.newestCall = null;
+            return this;
+        }
+
+        /**
+         * The fake's clock: "now" for what happens while it runs (the {@code started_at} of a transferred call's new
+         * node, the {@code ended_at} of a hang-up, the {@code created_at} of an issued token) and for
+         * {@link #seededRelativeToNow()}. Default the system clock. A fixed clock makes those times exact in a test.
+         *
+         * @throws IllegalArgumentException when null
+         */
+        public Builder clock(java.time.Clock clock) {
+            if (clock == null) {
+                throw new IllegalArgumentException("clock must not be null");
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        private Instant newestCall() {
+            Instant fixed = newestCall;
+            return (fixed != null ? fixed : clock.instant()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
 
         public Builder accessToken(String accessToken) {
             this.accessToken = Objects.requireNonNull(accessToken, "accessToken");

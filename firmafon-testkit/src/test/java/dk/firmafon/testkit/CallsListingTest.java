@@ -1,15 +1,15 @@
 package dk.firmafon.testkit;
 
 import static dk.firmafon.testkit.Http.body;
+import static dk.firmafon.testkit.Http.calls;
+import static dk.firmafon.testkit.Http.encode;
 import static dk.firmafon.testkit.Http.get;
+import static dk.firmafon.testkit.Http.startedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,20 +20,6 @@ class CallsListingTest {
 
     @RegisterExtension
     static final FakeFirmafonExtension FAKE = new FakeFirmafonExtension();
-
-    private static List<JsonNode> calls(FakeFirmafon fake, String query) {
-        List<JsonNode> calls = new ArrayList<>();
-        body(get(fake, "/calls" + query)).get("calls").forEach(calls::add);
-        return calls;
-    }
-
-    private static Instant startedAt(JsonNode call) {
-        return OffsetDateTime.parse(call.get("started_at").asText()).toInstant();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 
     @Test
     void limitDefaultsTo30AndIsCappedAt100() {

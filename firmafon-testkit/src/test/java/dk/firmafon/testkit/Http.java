@@ -56,6 +56,21 @@ final class Http {
         }
     }
 
+    /** The calls {@code GET /calls<query>} answers. */
+    static java.util.List<JsonNode> calls(FakeFirmafon fake, String query) {
+        java.util.List<JsonNode> calls = new java.util.ArrayList<>();
+        body(get(fake, "/calls" + query)).get("calls").forEach(calls::add);
+        return calls;
+    }
+
+    static java.time.Instant startedAt(JsonNode call) {
+        return java.time.OffsetDateTime.parse(call.get("started_at").asText()).toInstant();
+    }
+
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static JsonNode body(HttpResponse<String> response) {
         try {
             return MAPPER.readTree(response.body());

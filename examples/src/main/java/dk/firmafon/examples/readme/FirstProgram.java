@@ -20,7 +20,7 @@ public class FirstProgram {
                     .list() // newest first, pages fetched as you consume
                     .take(10)
                     .doOnNext(call -> System.out.println(call.callUuid() + " "
-                            + call.startedAt().map(Object::toString).orElse("(not started)")))
+                            + call.startedAtInstant().map(Object::toString).orElse("(not started)")))
                     .blockLast(Duration.ofSeconds(30)); // a program waits here; a reactive service returns the Flux
         }
     }

@@ -8,6 +8,7 @@ import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.FirmafonModel;
 import dk.firmafon.core.model.PhoneNumber;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +21,10 @@ import org.immutables.value.Value;
  * <p>Apart from {@link #callUuid()} every field may be missing or {@code null} (timestamps are {@code null} while
  * the call is going on) and is therefore {@code Optional}. Numbers are kept exactly as the API sent them, even
  * when they are not valid {@link PhoneNumber}s (a hidden caller); nothing the service sends in these fields fails
- * decoding. Timestamps keep their offset; order them by instant ({@link #NEWEST_FIRST}), never by
- * {@code OffsetDateTime.equals}.
+ * decoding. Timestamps keep the offset the service sent, which varies from call to call ({@code Z},
+ * {@code +01:00}, {@code +02:00}); {@link #startedAtInstant()} and its siblings give the same moments as
+ * {@link Instant}s, which compare, sort and print consistently. Order calls by instant ({@link #NEWEST_FIRST}), never
+ * by {@code OffsetDateTime.equals}.
  *
  * <p>Wire names are given explicitly with {@code @JsonProperty}: Immutables writes explicit camel-case names by
  * default, which a snake-case naming strategy does not rename.
@@ -37,7 +40,7 @@ public abstract class Call {
      * {@code 11:30+02:00}), calls without {@code started_at} first, ties broken by {@code call_uuid}.
      */
     public static final Comparator<Call> NEWEST_FIRST = Comparator.comparing(
-                    (Call call) -> call.startedAt().map(OffsetDateTime::toInstant),
+                    Call::startedAtInstant,
                     (a, b) -> b.isEmpty() || a.isEmpty()
                             ? Boolean.compare(b.isEmpty(), a.isEmpty())
                             : b.get().compareTo(a.get()))
@@ -121,6 +124,26 @@ public abstract class Call {
     /** The call's {@code voice_mail} as sent: its shape is undocumented. Absent when null. */
     @JsonProperty("voice_mail")
     public abstract Optional<JsonNode> voiceMail();
+
+    /** {@link #startedAt()} as an {@link Instant}: the same moment without the offset the service chose. */
+    public final Optional<Instant> startedAtInstant() {
+        return startedAt().map(OffsetDateTime::toInstant);
+    }
+
+    /** {@link #ringingAt()} as an {@link Instant}. */
+    public final Optional<Instant> ringingAtInstant() {
+        return ringingAt().map(OffsetDateTime::toInstant);
+    }
+
+    /** {@link #answeredAt()} as an {@link Instant}. */
+    public final Optional<Instant> answeredAtInstant() {
+        return answeredAt().map(OffsetDateTime::toInstant);
+    }
+
+    /** {@link #endedAt()} as an {@link Instant}. */
+    public final Optional<Instant> endedAtInstant() {
+        return endedAt().map(OffsetDateTime::toInstant);
+    }
 
     /** {@link #talkDurationSeconds()} as a {@link Duration}. */
     public final Optional<Duration> talkDuration() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.model.FirmafonModel;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -13,8 +14,9 @@ import org.immutables.value.Value;
  * {@link dk.firmafon.calls.CallsClient#transfer}, {@link dk.firmafon.calls.CallsClient#cancelTransfer} and
  * {@link dk.firmafon.calls.CallsClient#hangup} act on.
  *
- * <p>Timestamps are {@code null} until the node gets there; compare them by instant
- * ({@link OffsetDateTime#timeLineOrder()}), not with {@code equals}, since the API mixes {@code Z} and offsets.
+ * <p>Timestamps are {@code null} until the node gets there; compare them by instant ({@link #startedAtInstant()}
+ * and its siblings, or {@link OffsetDateTime#timeLineOrder()}), not with {@code equals}, since the API mixes
+ * {@code Z} and offsets.
  */
 @Value.Immutable
 @FirmafonModel
@@ -46,6 +48,21 @@ public abstract class CallNode {
 
     @JsonProperty("node_type")
     public abstract Optional<NodeType> nodeType();
+
+    /** {@link #startedAt()} as an {@link Instant}. */
+    public final Optional<Instant> startedAtInstant() {
+        return startedAt().map(OffsetDateTime::toInstant);
+    }
+
+    /** {@link #answeredAt()} as an {@link Instant}. */
+    public final Optional<Instant> answeredAtInstant() {
+        return answeredAt().map(OffsetDateTime::toInstant);
+    }
+
+    /** {@link #endedAt()} as an {@link Instant}. */
+    public final Optional<Instant> endedAtInstant() {
+        return endedAt().map(OffsetDateTime::toInstant);
+    }
 
     public static Builder builder() {
         return new Builder();

@@ -197,6 +197,31 @@ class CallJsonTest {
     }
 
     @Test
+    void instantAccessorsGiveTheSameMomentsWhateverOffsetTheServiceSent() throws Exception {
+        Call call = mapper.readValue(
+                """
+                {"call_uuid": "c1", "started_at": "2025-06-02T10:00:00+02:00", "ringing_at": "2025-06-02T08:00:01Z",
+                 "answered_at": "2025-06-02T09:00:05+01:00", "ended_at": null,
+                 "nodes": [{"node_uuid": "n1", "started_at": "2025-06-02T10:00:00+02:00",
+                            "answered_at": "2025-06-02T08:00:05Z"}]}
+                """,
+                Call.class);
+
+        assertThat(call.startedAtInstant()).contains(java.time.Instant.parse("2025-06-02T08:00:00Z"));
+        assertThat(call.ringingAtInstant()).contains(java.time.Instant.parse("2025-06-02T08:00:01Z"));
+        assertThat(call.answeredAtInstant()).contains(java.time.Instant.parse("2025-06-02T08:00:05Z"));
+        assertThat(call.endedAtInstant()).isEmpty();
+        CallNode node = call.nodes().get(0);
+        assertThat(node.startedAtInstant()).isEqualTo(call.startedAtInstant());
+        assertThat(node.answeredAtInstant()).isEqualTo(call.answeredAtInstant());
+        assertThat(node.endedAtInstant()).isEmpty();
+        assertThat(mapper.valueToTree(call).has("started_at_instant"))
+                .as("the accessors are not written as fields")
+                .isFalse();
+        assertThat(mapper.valueToTree(call).has("startedAtInstant")).isFalse();
+    }
+
+    @Test
     void newestFirstOrdersByInstantNotByText() throws Exception {
         List<Call> calls = mapper.readerForListOf(Call.class)
                 .readValue(mapper.readTree(Fixtures.text("calls.json")).get("calls"));

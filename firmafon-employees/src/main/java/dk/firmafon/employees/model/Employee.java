@@ -22,7 +22,11 @@ public abstract class Employee {
 
     public abstract long id();
 
-    public abstract String name();
+    /**
+     * The employee's full name, e.g. {@code Jonas Juhl}. {@code Optional} like every field but the id (the rule of
+     * {@link FirmafonModel}): the reference does not promise it, and a colleague without one must not fail a listing.
+     */
+    public abstract Optional<String> name();
 
     /** The employee's own number (usually a mobile), country code first. */
     public abstract Optional<PhoneNumber> number();

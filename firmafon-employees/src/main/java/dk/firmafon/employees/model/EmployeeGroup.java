@@ -20,7 +20,8 @@ public abstract class EmployeeGroup {
 
     public abstract long id();
 
-    public abstract String name();
+    /** The group's name, e.g. {@code Support}; {@code Optional} like every field but the id ({@link FirmafonModel}). */
+    public abstract Optional<String> name();
 
     @JsonProperty("live_presence")
     public abstract Optional<LivePresence> livePresence();

@@ -3,7 +3,6 @@ package dk.firmafon.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +76,7 @@ final class CallNodesHandler {
             throw HttpError.unprocessable("type", type.isEmpty() ? "can't be blank" : "must be attended or direct");
         }
         ArrayNode nodes = nodesOf(state.callsByUuid.get(node.get("call_uuid").asText()));
-        String now = now();
+        String now = now(state);
         if (type.equals("direct")) {
             end(node, now);
         }
@@ -101,7 +100,7 @@ final class CallNodesHandler {
         boolean cancelled = false;
         for (JsonNode other : nodes) {
             if ("attended_transfer".equals(other.path("node_type").asText()) && isLive(other)) {
-                end((ObjectNode) other, now());
+                end((ObjectNode) other, now(state));
                 cancelled = true;
             }
         }
@@ -113,7 +112,7 @@ final class CallNodesHandler {
 
     private Reply hangup(Exchange exchange) {
         ObjectNode node = liveNode(exchange);
-        String now = now();
+        String now = now(state);
         end(node, now);
         ObjectNode call = state.callsByUuid.get(node.get("call_uuid").asText());
         boolean anyLive = false;
@@ -134,7 +133,7 @@ final class CallNodesHandler {
         node.put("state", "hungup").put("ended_at", now);
     }
 
-    private static String now() {
-        return Json.timestamp(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private static String now(FakeState state) {
+        return Json.timestamp(state.clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 }

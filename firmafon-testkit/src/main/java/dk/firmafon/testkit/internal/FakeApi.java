@@ -1,6 +1,8 @@
 package dk.firmafon.testkit.internal;
 
 import dk.firmafon.testkit.SentMessage;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,6 +17,8 @@ public final class FakeApi {
     private final Object lock = new Object();
     private final String apiBase;
     private final String accessToken;
+    private final Instant newestCall;
+    private final Clock clock;
     private final Credentials credentials = new Credentials();
     private final OAuthServer oauth;
     private final Router oauthRoutes = new Router();
@@ -27,13 +31,17 @@ public final class FakeApi {
             String clientId,
             String clientSecret,
             String redirectUri,
-            long tokenLifetimeSeconds) {
+            long tokenLifetimeSeconds,
+            Instant newestCall,
+            Clock clock) {
         this.apiBase = apiBase;
         this.accessToken = accessToken;
-        this.oauth = new OAuthServer(clientId, clientSecret, redirectUri, credentials, tokenLifetimeSeconds);
+        this.newestCall = newestCall;
+        this.clock = clock;
+        this.oauth = new OAuthServer(clientId, clientSecret, redirectUri, credentials, tokenLifetimeSeconds, clock);
         oauth.register(oauthRoutes);
         credentials.reset(accessToken);
-        this.state = Seed.company(apiBase);
+        this.state = Seed.company(apiBase, newestCall, clock);
         this.routes = routes(state);
     }
 
@@ -62,7 +70,7 @@ public final class FakeApi {
     /** Back to the seeded data, the one default token and a fresh OAuth server. */
     public void reset() {
         synchronized (lock) {
-            state = Seed.company(apiBase);
+            state = Seed.company(apiBase, newestCall, clock);
             routes = routes(state);
             credentials.reset(accessToken);
             oauth.reset();

@@ -54,8 +54,12 @@ public final class FakeState {
 
     final List<SentMessage> messages = new ArrayList<>();
 
-    FakeState(String apiBase) {
+    /** The fake's "now", for what happens while it runs (a transfer's new node, a hang-up). */
+    final java.time.Clock clock;
+
+    FakeState(String apiBase, java.time.Clock clock) {
         this.apiBase = apiBase;
+        this.clock = clock;
     }
 
     ObjectNode employee(long id) {

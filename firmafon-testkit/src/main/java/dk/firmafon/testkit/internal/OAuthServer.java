@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -40,12 +39,19 @@ public final class OAuthServer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
     private volatile boolean omitState;
     private volatile boolean deny;
 
     public OAuthServer(
-            String clientId, String clientSecret, String redirectUri, Credentials credentials, long expiresIn) {
+            String clientId,
+            String clientSecret,
+            String redirectUri,
+            Credentials credentials,
+            long expiresIn,
+            java.time.Clock clock) {
         this.expiresIn = expiresIn;
+        this.clock = clock;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
         this.redirectUri = redirectUri;
@@ -209,7 +215,7 @@ public final class OAuthServer {
                 .put("token_type", "bearer")
                 .put("expires_in", expiresIn)
                 .put("refresh_token", refreshToken)
-                .put("created_at", Instant.now().getEpochSecond());
+                .put("created_at", clock.instant().getEpochSecond());
         return noStore(Reply.ok(body));
     }
 

@@ -3,8 +3,10 @@ package dk.firmafon.testkit.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -51,17 +53,27 @@ public final class Seed {
     };
     private static final String[] LAST = {"Iversen", "Poulsen", "Larsen", "Skov", "Madsen", "Holm", "Nielsen", "Kjær"};
 
+    private static final Instant NEWEST_VOICE_MAIL = Instant.parse("2025-05-30T14:45:10Z");
+    private static final Instant DND_TIMEOUT = Instant.parse("2025-06-02T10:30:00Z");
+
     private final Random random = new Random(SEED);
     private final FakeState state;
+    /** How far every seeded time is moved from the default seeding (whole seconds). */
+    private final Duration shift;
 
-    private Seed(FakeState state) {
+    private Seed(FakeState state, Duration shift) {
         this.state = state;
+        this.shift = shift;
     }
 
-    /** A new state for the API at {@code apiBase}, seeded. */
-    public static FakeState company(String apiBase) {
-        FakeState state = new FakeState(apiBase);
-        Seed seed = new Seed(state);
+    /**
+     * A new state for the API at {@code apiBase}, seeded with the same history moved in time so that its newest call
+     * started at {@code newestCall} (whole seconds): every gap, tie and offset stays as in the default seeding
+     * ({@link #NEWEST_CALL}). {@code clock} is the fake's "now" for what happens while it runs.
+     */
+    public static FakeState company(String apiBase, Instant newestCall, java.time.Clock clock) {
+        FakeState state = new FakeState(apiBase, clock);
+        Seed seed = new Seed(state, Duration.between(NEWEST_CALL, newestCall.truncatedTo(ChronoUnit.SECONDS)));
         seed.employees();
         seed.groups();
         seed.receptions();
@@ -153,7 +165,7 @@ public final class Seed {
                     .put("number", employeeNumber(id))
                     .put("do_not_disturb", dnd);
             if (dnd) {
-                employee.put("dnd_timeout_at", "2025-06-02T12:30:00+02:00");
+                employee.put("dnd_timeout_at", Json.timestamp(DND_TIMEOUT.plus(shift), CEST));
             } else {
                 employee.putNull("dnd_timeout_at");
             }
@@ -247,7 +259,7 @@ public final class Seed {
 
     private void calls() {
         List<ObjectNode> contacts = new ArrayList<>(state.contacts.values());
-        Instant startedAt = NEWEST_CALL;
+        Instant startedAt = NEWEST_CALL.plus(shift);
         for (int i = 0; i < CALLS; i++) {
             if (i > 0 && !CALL_TIES.contains(i)) {
                 startedAt = startedAt.minusSeconds(30 + random.nextInt(3600));
@@ -375,7 +387,7 @@ public final class Seed {
 
     private void voiceMails() {
         List<ObjectNode> contacts = new ArrayList<>(state.contacts.values());
-        Instant createdAt = Instant.parse("2025-05-30T14:45:10Z");
+        Instant createdAt = NEWEST_VOICE_MAIL.plus(shift);
         for (int i = 0; i < VOICE_MAILS; i++) {
             if (i > 0 && !VOICE_MAIL_TIES.contains(i)) {
                 createdAt = createdAt.minusSeconds(600 + random.nextInt(86400));
