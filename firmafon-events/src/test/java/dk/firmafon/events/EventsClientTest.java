@@ -77,6 +77,40 @@ class EventsClientTest {
     }
 
     @Test
+    void theFakeFeedTakesTheWebSocketTheSdkTriesFirstSoASessionLogsNoWarning() throws InterruptedException {
+        dk.firmafon.testsupport.CapturedLogs.clear();
+        EventsClient events =
+                EventsClient.create(wm.client(), EventsSettings.defaults().withFeedUri(feed.uri()));
+        List<LiveEvent> received = new CopyOnWriteArrayList<>();
+        subscriptions.add(events.events(List.of("/call2/company/42")).subscribe(received::add));
+        feed.awaitSubscribers(1, TIMEOUT);
+        feed.publish("/call2/company/42", callEvent("over-the-socket"));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(received)
+                .filteredOn(CallEvent.class::isInstance)
+                .extracting(event -> ((CallEvent) event).callUuid().orElse(""))
+                .containsExactly("over-the-socket"));
+
+        assertThat(feed.webSockets()).isEqualTo(1);
+        assertThat(dk.firmafon.testsupport.CapturedLogs.warnings()).isEmpty();
+    }
+
+    @Test
+    void refusedWebSocketsFallBackToLongPolling() throws InterruptedException {
+        feed.refuseWebSockets(true);
+        EventsClient events =
+                EventsClient.create(wm.client(), EventsSettings.defaults().withFeedUri(feed.uri()));
+        List<LiveEvent> received = new CopyOnWriteArrayList<>();
+        subscriptions.add(events.events(List.of("/call2/company/42")).subscribe(received::add));
+        feed.awaitSubscribers(1, TIMEOUT);
+        feed.publish("/call2/company/42", callEvent("polled"));
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(received)
+                .filteredOn(CallEvent.class::isInstance)
+                .extracting(event -> ((CallEvent) event).callUuid().orElse(""))
+                .containsExactly("polled"));
+        assertThat(feed.webSockets()).isZero();
+    }
+
+    @Test
     void awaitSubscribersLetsATestPublishOnceInsteadOfPolling() throws InterruptedException {
         EventsClient events =
                 EventsClient.create(wm.client(), EventsSettings.defaults().withFeedUri(feed.uri()));

@@ -117,7 +117,7 @@ class FeedConformanceTest {
         start(kind);
         List<LiveEvent> received = collect(events().events(List.of(COMPANY)));
         publishUntilSeen(COMPANY, "transport", received);
-        if (kind == FeedServer.Kind.FAYE_WEBSOCKET) {
+        if (kind.webSocket()) {
             assertThat(faye.webSockets()).isEqualTo(1); // one socket, kept
         } else {
             assertThat(faye.webSockets()).isZero(); // refused (or not offered): the events came by long-polling
@@ -223,8 +223,8 @@ class FeedConformanceTest {
         publishUntilSeen(COMPANY, "after", received);
         Gap gap = (Gap)
                 received.stream().filter(Gap.class::isInstance).findFirst().orElseThrow();
-        if (kind == FeedServer.Kind.FAYE_WEBSOCKET) {
-            // faye ends the session of a client whose socket closed: a new handshake
+        if (kind.webSocket()) {
+            // faye ends the session of a client whose socket closed (a new handshake); the fake keeps it
             assertThat(gap.reason()).isIn(Gap.Reason.RECONNECT, Gap.Reason.HANDSHAKE);
         } else {
             // a long poll cut short: the same session goes on

@@ -18,7 +18,7 @@ interface FeedServer extends AutoCloseable {
 
     int disconnects() throws Exception;
 
-    /** WebSocket upgrades the server accepted (the fake takes none). */
+    /** WebSocket upgrades the server accepted. */
     int webSockets() throws Exception;
 
     /** Every connection closed, sessions kept. */
@@ -34,12 +34,18 @@ interface FeedServer extends AutoCloseable {
     enum Kind {
         FAYE_WEBSOCKET,
         FAYE_LONG_POLLING_ONLY,
-        TESTKIT_FAKE_FEED;
+        TESTKIT_FAKE_FEED,
+        TESTKIT_FAKE_FEED_LONG_POLLING_ONLY;
+
+        /** Whether the server takes the WebSocket upgrade the SDK tries first. */
+        boolean webSocket() {
+            return this == FAYE_WEBSOCKET || this == TESTKIT_FAKE_FEED;
+        }
 
         FeedServer start(String token) throws Exception {
-            return this == TESTKIT_FAKE_FEED
-                    ? new Fake(FakeFeed.start(token))
-                    : new Faye(FayeServer.start(token, this == FAYE_WEBSOCKET));
+            return this == TESTKIT_FAKE_FEED || this == TESTKIT_FAKE_FEED_LONG_POLLING_ONLY
+                    ? new Fake(FakeFeed.start(token).refuseWebSockets(!webSocket()))
+                    : new Faye(FayeServer.start(token, webSocket()));
         }
     }
 
@@ -120,7 +126,7 @@ interface FeedServer extends AutoCloseable {
 
         @Override
         public int webSockets() {
-            return 0;
+            return feed.webSockets();
         }
 
         @Override

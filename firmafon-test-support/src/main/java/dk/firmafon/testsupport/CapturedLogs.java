@@ -13,6 +13,7 @@ public final class CapturedLogs {
     static final int MAX_LINES = 10_000;
     private static final ConcurrentLinkedQueue<String> LINES = new ConcurrentLinkedQueue<>();
     private static final AtomicInteger COUNT = new AtomicInteger();
+    private static final ConcurrentLinkedQueue<String> WARNINGS = new ConcurrentLinkedQueue<>();
 
     private CapturedLogs() {}
 
@@ -21,10 +22,26 @@ public final class CapturedLogs {
         return List.copyOf(LINES);
     }
 
+    /**
+     * Every WARN and ERROR line since the last {@link #clear()} of any logger but the test servers' (WireMock, Jetty,
+     * the test proxy), as {@code "logger LEVEL message"}: what an application's log would show of the SDK and the
+     * libraries under it (Reactor Netty, Netty). At most the latest {@value #MAX_LINES}.
+     */
+    public static List<String> warnings() {
+        return List.copyOf(WARNINGS);
+    }
+
     /** Forgets the lines logged so far. */
     public static void clear() {
         LINES.clear();
         COUNT.set(0);
+        WARNINGS.clear();
+    }
+
+    static void warning(String line) {
+        if (WARNINGS.size() < MAX_LINES) {
+            WARNINGS.add(line);
+        }
     }
 
     static void add(String line) {

@@ -49,6 +49,9 @@ final class RecordingLogger extends AbstractLogger {
                 Evidence.throwable("a throwable logged at " + level + " by logger " + name, throwable);
             }
         }
+        if (!serverSide && (level == Level.WARN || level == Level.ERROR)) {
+            CapturedLogs.warning(name + " " + level + " " + message + (throwable == null ? "" : " " + throwable));
+        }
         if (sdk) {
             CapturedLogs.add(level + " " + message + (throwable == null ? "" : " " + throwable));
         }

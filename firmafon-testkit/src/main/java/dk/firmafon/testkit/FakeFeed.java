@@ -28,8 +28,10 @@ import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.resources.LoopResources;
 
 /**
- * A fake of Firmafon's live-events feed (a Bayeux 1.0 server, long-polling) on loopback, for tests: it accepts the
- * access token in {@code ext}, holds {@code /meta/connect} until an event arrives or its timeout passes, and lets the
+ * A fake of Firmafon's live-events feed (a Bayeux 1.0 server, over a WebSocket or by long-polling, as the real one) on
+ * loopback, for tests: it accepts the access token in {@code ext}, takes the WebSocket upgrade the SDK asks for first
+ * (each text frame a batch, answered on the same socket; {@link #refuseWebSockets(boolean)} refuses it, to test the
+ * fallback to long-polling), holds {@code /meta/connect} until an event arrives or its timeout passes, and lets the
  * test {@link #publish} events, {@link #forgetClients() forget every session}, {@link #dropConnections() drop every
  * connection} and read what it was asked ({@link #handshakes()}, ...). Channels whose name starts with
  * {@code /forbidden} are refused. The SDK's conformance suite runs against it and against the real {@code faye}
@@ -68,6 +70,8 @@ public final class FakeFeed implements AutoCloseable {
     private final AtomicInteger unsubscribes = new AtomicInteger();
     private final AtomicInteger disconnects = new AtomicInteger();
     private final AtomicInteger connects = new AtomicInteger();
+    private final AtomicInteger webSockets = new AtomicInteger();
+    private volatile boolean refuseWebSockets;
     private volatile boolean askForHandshake;
     private volatile boolean answerAtOnce;
 
@@ -86,7 +90,7 @@ public final class FakeFeed implements AutoCloseable {
                 .port(0)
                 .runOn(loops)
                 .doOnConnection(connection -> connections.add(connection.channel()))
-                .route(routes -> routes.post("/faye", this::handle))
+                .route(routes -> routes.get("/faye", this::upgrade).post("/faye", this::handle))
                 .bindNow();
     }
 
@@ -158,6 +162,20 @@ public final class FakeFeed implements AutoCloseable {
         return this;
     }
 
+    /**
+     * While on, a WebSocket upgrade is answered {@code 400} (as by a proxy that does not pass them on), so a client
+     * falls back to long-polling; off by default.
+     */
+    public FakeFeed refuseWebSockets(boolean on) {
+        this.refuseWebSockets = on;
+        return this;
+    }
+
+    /** How many WebSocket upgrades the feed accepted. */
+    public int webSockets() {
+        return webSockets.get();
+    }
+
     public int handshakes() {
         return handshakes.get();
     }
@@ -198,6 +216,23 @@ public final class FakeFeed implements AutoCloseable {
 
     public int disconnects() {
         return disconnects.get();
+    }
+
+    /** A WebSocket: every text frame a batch of messages, its replies (a held connect's later) a frame on the socket. */
+    private org.reactivestreams.Publisher<Void> upgrade(HttpServerRequest request, HttpServerResponse response) {
+        if (refuseWebSockets || !"websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
+            return response.status(400).send();
+        }
+        return response.sendWebsocket((in, out) -> {
+            webSockets.incrementAndGet();
+            return out.sendString(in.aggregateFrames()
+                            .receive()
+                            .asString(StandardCharsets.UTF_8)
+                            .flatMap(this::answer)
+                            .filter(replies -> !replies.isEmpty())
+                            .map(ArrayNode::toString))
+                    .then();
+        });
     }
 
     private org.reactivestreams.Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -274,7 +309,7 @@ public final class FakeFeed implements AutoCloseable {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong());
         sessions.put(id, new Session());
         ObjectNode reply = reply(message, true).put("clientId", id).put("version", "1.0");
-        reply.putArray("supportedConnectionTypes").add("long-polling");
+        reply.putArray("supportedConnectionTypes").add("long-polling").add("websocket");
         reply.putObject("advice").put("reconnect", "retry").put("interval", 0).put("timeout", timeout.toMillis());
         return reply;
     }
@@ -391,6 +426,8 @@ public final class FakeFeed implements AutoCloseable {
     /** Stops the feed. */
     @Override
     public void close() {
+        forgetClients();
+        connections.close().awaitUninterruptibly(5_000);
         server.disposeNow(Duration.ofSeconds(5));
         loops.disposeLater().block(Duration.ofSeconds(5));
     }
