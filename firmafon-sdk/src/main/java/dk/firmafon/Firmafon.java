@@ -71,7 +71,11 @@ public final class Firmafon implements AutoCloseable {
 
     /** Every resource client over an already configured {@code client}; {@link #close()} closes it. */
     public static Firmafon create(FirmafonClient client) {
-        return new Firmafon(Objects.requireNonNull(client, "client"));
+        if (client == null) {
+            // the SDK's one null policy: an IllegalArgumentException naming the argument, as every create
+            throw new IllegalArgumentException("client must not be null (FirmafonClient.builder()...build())");
+        }
+        return new Firmafon(client);
     }
 
     /** The shared transport, for endpoints no resource client covers yet. */

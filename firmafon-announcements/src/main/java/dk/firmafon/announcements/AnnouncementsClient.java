@@ -4,7 +4,6 @@ import dk.firmafon.announcements.model.Announcement;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.support.Arguments;
-import java.util.Objects;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +22,8 @@ public final class AnnouncementsClient {
 
     /** A client over {@code client}'s connection, base URI and authentication. */
     public static AnnouncementsClient create(FirmafonClient client) {
-        return new AnnouncementsClient(Objects.requireNonNull(client, "client"));
+        return new AnnouncementsClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /** The announcements the user has not dismissed yet ({@code GET /announcements}). */

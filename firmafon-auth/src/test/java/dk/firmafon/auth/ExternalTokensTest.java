@@ -14,6 +14,9 @@ import reactor.test.StepVerifier;
 
 /** The OAuth kind fed by someone else's tokens (Spring Security's): sent as Bearer, 401s reported back. */
 class ExternalTokensTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     private final List<String> rejected = new CopyOnWriteArrayList<>();
 
     private ExternalTokens source(Mono<OAuthToken> token, boolean another) {
@@ -41,10 +44,13 @@ class ExternalTokensTest {
     @Test
     void theSourcesTokenIsSentAsBearerAndARejectionIsReportedBack() {
         OAuth2Auth auth = OAuth2Auth.external("spring-security:firmafon", source(Mono.just(token()), false));
-        Credential credential = auth.credential().block();
+        Credential credential = auth.credential().block(WAIT);
         assertThat(credential.placement()).isEqualTo(Credential.Placement.HEADER);
         assertThat(credential.value()).isEqualTo("Bearer " + TestSecrets.ACCESS_TOKEN);
-        StepVerifier.create(auth.invalidate(credential)).expectNext(false).verifyComplete();
+        StepVerifier.create(auth.invalidate(credential))
+                .expectNext(false)
+                .expectComplete()
+                .verify(WAIT);
         assertThat(rejected).containsExactly(TestSecrets.ACCESS_TOKEN);
         assertThat(auth.toString())
                 .isEqualTo("OAuth2Auth{external=spring-security:firmafon}")
@@ -57,7 +63,7 @@ class ExternalTokensTest {
         OAuth2Auth auth = OAuth2Auth.external("spring-security:firmafon", source(Mono.empty(), false));
         StepVerifier.create(auth.credential())
                 .expectError(ReauthorizationRequiredException.class)
-                .verify();
+                .verify(WAIT);
     }
 
     @Test

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * token; nobody is signed out; a newer token is never overwritten or deleted.
  */
 class SharedTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     private final TokenStore shared = TokenStore.inMemory();
     private final List<String> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final OAuth2Client first = instance(shared, changes);
@@ -43,7 +46,7 @@ class SharedTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract 
                                 .expiresIn(Duration.ofSeconds(60))
                                 .receivedAt(Instant.now().minusSeconds(3600))
                                 .build())
-                .block();
+                .block(WAIT);
     }
 
     @Test
@@ -58,7 +61,7 @@ class SharedTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract 
                 .expiresIn(Duration.ofHours(2))
                 .receivedAt(Instant.now())
                 .build();
-        OAuthToken stale = shared.load("alice").block();
+        OAuthToken stale = shared.load("alice").block(WAIT);
         reactor.core.publisher.Mono.delay(Duration.ofMillis(500))
                 .then(shared.replace("alice", stale, winners))
                 .subscribe();
@@ -66,7 +69,7 @@ class SharedTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract 
         Credential credential = first.forUser("alice").credential().block(Duration.ofSeconds(10));
 
         assertThat(credential.value()).isEqualTo("Bearer " + NEW_ACCESS);
-        assertThat(shared.load("alice").block()).isEqualTo(winners);
+        assertThat(shared.load("alice").block(WAIT)).isEqualTo(winners);
         assertThat(changes).doesNotContain("removed");
     }
 
@@ -83,7 +86,7 @@ class SharedTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract 
                 .block(Duration.ofSeconds(10));
 
         assertThat(error).isInstanceOf(dk.firmafon.error.ReauthorizationRequiredException.class);
-        assertThat(shared.load("alice").blockOptional()).isEmpty();
+        assertThat(shared.load("alice").blockOptional(WAIT)).isEmpty();
         assertThat(changes).containsExactly("removed");
     }
 }

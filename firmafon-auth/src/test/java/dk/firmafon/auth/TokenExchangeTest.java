@@ -42,6 +42,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
 class TokenExchangeTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     @RegisterExtension
     static WireMockExtension wire = OAuthFixtures.wireMock();
 
@@ -339,7 +342,8 @@ class TokenExchangeTest {
                 .build()) {
             StepVerifier.create(patient.exchange(code, request))
                     .assertNext(token -> assertThat(token.accessToken()).isEqualTo(ACCESS))
-                    .verifyComplete();
+                    .expectComplete()
+                    .verify(WAIT);
         }
     }
 

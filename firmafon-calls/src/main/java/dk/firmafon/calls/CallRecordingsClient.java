@@ -8,7 +8,6 @@ import dk.firmafon.core.support.Arguments;
 import dk.firmafon.core.support.FileSink;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,7 +36,8 @@ public final class CallRecordingsClient {
 
     /** A recordings client over {@code client} (which it shares, not owns). */
     public static CallRecordingsClient create(FirmafonClient client) {
-        return new CallRecordingsClient(Objects.requireNonNull(client, "client"));
+        return new CallRecordingsClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /** The recording's metadata ({@code GET /call_recordings/:id}). */

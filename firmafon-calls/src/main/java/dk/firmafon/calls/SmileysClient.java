@@ -5,7 +5,6 @@ import dk.firmafon.calls.model.Smiley;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.support.Arguments;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,10 +28,17 @@ public final class SmileysClient {
 
     /** A smileys client over {@code client} (which it shares, not owns). */
     public static SmileysClient create(FirmafonClient client) {
-        return new SmileysClient(Objects.requireNonNull(client, "client"));
+        return new SmileysClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
-    /** The smileys the query selects, as one page in the service's order ({@code GET /smileys}). */
+    /**
+     * The smileys the query selects, as one page in the service's order ({@code GET /smileys}): at most the query's
+     * limit, the newest first. There is no {@code page}/walk as for calls and voice mails: the reference documents
+     * {@code sort_value} on each smiley ("the same as {@code rated_at}") but no parameter that pages by it or by
+     * {@code rated_at}, and a cursor the service might ignore would repeat the first page for ever. When the reference
+     * shows one, this gains the same guarded {@code list}/{@code page} pair as the other listings.
+     */
     public Flux<Smiley> list(@Nullable SmileyQuery query) {
         return Mono.fromCallable(() -> request("/smileys", query))
                 .flatMap(request -> client.retrieveList(request, "smileys", Smiley.class))

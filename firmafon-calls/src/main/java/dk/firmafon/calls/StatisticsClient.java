@@ -1,28 +1,25 @@
 package dk.firmafon.calls;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dk.firmafon.calls.model.Statistics;
 import dk.firmafon.core.ApiRequest;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.model.Endpoint;
 import dk.firmafon.core.support.Arguments;
-import java.time.format.DateTimeFormatter;
-import java.util.Objects;
+import java.time.LocalDate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * Aggregated call and chat statistics, which the service updates every one to two hours.
+ * Aggregated call and chat statistics, which the service updates every one to two hours, as the Relatel reference
+ * documents them ({@code dev.relatel.dk/api-v2/reference/statistics}): by endpoint type, between two dates, for some
+ * endpoints, aggregated by one key.
  *
- * <p>Evidence: the Relatel reference describes the statistics and their parameters ({@code endpoint_type},
- * {@code start}, {@code end}, {@code endpoint}, {@code group_by}) but neither shows the path nor the answer's
- * shape. The path {@code GET /statistics} is the one public integrations use (inferred, not on an official page);
- * the answer is returned as the JSON document it is.
+ * <p>Evidence: the reference documents the parameters (A) and the properties of a row (A); the path
+ * {@code GET /statistics} is the one public integrations use (not on an official page, C) and the envelope is not
+ * shown, so {@link Statistics} reads the usual shapes and keeps the document.
  */
 public final class StatisticsClient {
-    /** ISO 8601 with seconds always written: {@code 2026-11-01T00:00:00+01:00}. */
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
     private final FirmafonClient client;
 
     private StatisticsClient(FirmafonClient client) {
@@ -31,28 +28,35 @@ public final class StatisticsClient {
 
     /** A statistics client over {@code client} (which it shares, not owns). */
     public static StatisticsClient create(FirmafonClient client) {
-        return new StatisticsClient(Objects.requireNonNull(client, "client"));
+        return new StatisticsClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /**
-     * The statistics {@code query} selects ({@code GET /statistics}). Refused before anything is sent, naming the
-     * argument: a null query, an end before the start, an endpoint that is not {@code Type#id} or not of the
-     * query's endpoint type (one type per request), a grouping given twice.
+     * The statistics {@code query} selects ({@code GET /statistics}); completes empty on an empty body. Refused before
+     * anything is sent, naming the argument: a null query, an end before the start, an endpoint that is not
+     * {@code Type#id} or not of the query's endpoint type (one type per request), a grouping the reference does not
+     * allow with the endpoint type ({@code ivr_key} only for receptions, {@code reception_id} not for chat
+     * receptions, {@code chat_reception_id} not for receptions).
      */
-    public Mono<JsonNode> statistics(@Nullable StatisticsQuery query) {
-        return Mono.fromCallable(() -> request(query)).flatMap(client::retrieveJson);
+    public Mono<Statistics> statistics(@Nullable StatisticsQuery query) {
+        return Mono.fromCallable(() -> request(query))
+                .flatMap(client::retrieveJson)
+                .map(Statistics::of);
     }
 
     static ApiRequest request(@Nullable StatisticsQuery query) {
         StatisticsQuery checked =
                 Arguments.required("query", query, "use StatisticsQuery.of(StatisticsQuery.EndpointType.RECEPTION)");
-        Arguments.required("query.endpointType", checked.endpointType(), "RECEPTION, CHAT_RECEPTION or EMPLOYEE");
-        Arguments.range(
-                "query.start",
-                checked.start().map(t -> t.toInstant()).orElse(null),
-                "query.end",
-                checked.end().map(t -> t.toInstant()).orElse(null));
-        String type = checked.endpointType().value();
+        StatisticsQuery.EndpointType endpointType = Arguments.required(
+                "query.endpointType", checked.endpointType(), "RECEPTION, CHAT_RECEPTION or EMPLOYEE");
+        if (checked.start().isPresent()
+                && checked.end().isPresent()
+                && checked.end().get().isBefore(checked.start().get())) {
+            throw new IllegalArgumentException("query.end must not be before query.start, was "
+                    + checked.end().get() + " for start " + checked.start().get());
+        }
+        String type = endpointType.value();
         for (Endpoint endpoint : checked.endpoints()) {
             Arguments.endpoint("query.endpoints", endpoint, type + "#1");
             if (!endpoint.type().equals(type)) {
@@ -60,14 +64,17 @@ public final class StatisticsClient {
                         + " (one type per request), was '" + endpoint + "'");
             }
         }
-        if (checked.groupBy().stream().distinct().count() != checked.groupBy().size()) {
-            throw new IllegalArgumentException(
-                    "query.groupBy must not name a grouping twice, was " + checked.groupBy());
-        }
+        checked.groupBy().ifPresent(grouping -> {
+            if (!grouping.allowedWith(endpointType)) {
+                throw new IllegalArgumentException("query.groupBy " + grouping + " is not available with endpoint type "
+                        + endpointType + " (ivr_key only for receptions, reception_id not for chat receptions,"
+                        + " chat_reception_id not for receptions)");
+            }
+        });
         return ApiRequest.get("/statistics")
                 .withQuery("endpoint_type", type)
-                .withQuery("start", checked.start().map(ISO::format).orElse(null))
-                .withQuery("end", checked.end().map(ISO::format).orElse(null))
+                .withQuery("start", checked.start().map(LocalDate::toString).orElse(null))
+                .withQuery("end", checked.end().map(LocalDate::toString).orElse(null))
                 .withQuery(
                         "endpoint",
                         checked.endpoints().isEmpty()
@@ -77,10 +84,6 @@ public final class StatisticsClient {
                                         .collect(Collectors.joining(",")))
                 .withQuery(
                         "group_by",
-                        checked.groupBy().isEmpty()
-                                ? null
-                                : checked.groupBy().stream()
-                                        .map(StatisticsQuery.Grouping::value)
-                                        .collect(Collectors.joining(",")));
+                        checked.groupBy().map(StatisticsQuery.Grouping::value).orElse(null));
     }
 }

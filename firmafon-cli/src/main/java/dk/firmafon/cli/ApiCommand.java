@@ -53,7 +53,7 @@ final class ApiCommand extends CliCommand {
         if (data.isPresent()) {
             request = request.withBody(body(data.get()));
         }
-        Optional<JsonNode> body = client().retrieveJson(request).blockOptional();
+        Optional<JsonNode> body = client().retrieveJson(request).blockOptional(WAIT);
         body.ifPresent(output()::document);
         return ExitCodes.OK;
     }

@@ -190,7 +190,7 @@ final class CallsCommand {
         @Override
         protected int run() {
             Endpoint target = Endpoint.parse(endpoint);
-            calls(context).transfer(nodeUuid, target, TransferType.of(type)).block();
+            calls(context).transfer(nodeUuid, target, TransferType.of(type)).block(WAIT);
             output().done("transferred " + nodeUuid + " to " + target + " (" + type + ")");
             return ExitCodes.OK;
         }
@@ -204,7 +204,7 @@ final class CallsCommand {
 
         @Override
         protected int run() {
-            calls(context).cancelTransfer(nodeUuid).block();
+            calls(context).cancelTransfer(nodeUuid).block(WAIT);
             output().done("cancelled the transfer of " + nodeUuid);
             return ExitCodes.OK;
         }
@@ -218,7 +218,7 @@ final class CallsCommand {
 
         @Override
         protected int run() {
-            calls(context).hangup(nodeUuid).block();
+            calls(context).hangup(nodeUuid).block(WAIT);
             output().done("hung up " + nodeUuid);
             return ExitCodes.OK;
         }

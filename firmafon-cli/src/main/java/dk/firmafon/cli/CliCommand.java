@@ -49,9 +49,15 @@ abstract class CliCommand implements Callable<Integer> {
         return context.progress() ? new Progress(System.err) : null;
     }
 
+    /**
+     * The bound of every wait of a command on the CLI's main thread (each request has the client's own timeouts too):
+     * nothing the CLI does waits for ever, except {@code events} without {@code --max}, which runs until stopped.
+     */
+    protected static final java.time.Duration WAIT = java.time.Duration.ofMinutes(10);
+
     /** Waits on the CLI's main thread for the one value {@code mono} emits; an empty answer is an error. */
     protected static <T> T await(Mono<T> mono) {
-        return mono.blockOptional()
+        return mono.blockOptional(WAIT)
                 .orElseThrow(() -> new IllegalStateException("the API answered without the expected value"));
     }
 

@@ -107,7 +107,7 @@ final class ContactsCommand {
 
         @Override
         protected int run() {
-            Optional<Contact> found = contacts(context).lookup(number).blockOptional();
+            Optional<Contact> found = contacts(context).lookup(number).blockOptional(WAIT);
             if (found.isEmpty()) {
                 err().println("no contact has the number "
                         + PhoneNumber.of("NUMBER", number).digits());
@@ -172,7 +172,7 @@ final class ContactsCommand {
 
         @Override
         protected int run() {
-            contacts(context).delete(id).block();
+            contacts(context).delete(id).block(WAIT);
             output().done("deleted contact " + id);
             return ExitCodes.OK;
         }

@@ -75,7 +75,7 @@ final class EventsCommand extends CliCommand {
         if (max.isPresent()) {
             shown = shown.take(max.get());
         }
-        shown.doOnNext(this::print).blockLast();
+        shown.doOnNext(this::print).blockLast(); // unbounded: a live stream runs until --max events or Ctrl-C
         return ExitCodes.OK;
     }
 
@@ -83,11 +83,11 @@ final class EventsCommand extends CliCommand {
         if (context.json()) {
             ObjectNode line = client().objectMapper().createObjectNode();
             if (event instanceof CallEvent call) {
-                line.put("name", call.name()).put("channel", call.channel());
-                call.data().properties().forEach(field -> line.set(field.getKey(), field.getValue()));
+                line.put("name", call.name().value()).put("channel", call.channel());
+                call.rawData().properties().forEach(field -> line.set(field.getKey(), field.getValue()));
             } else if (event instanceof PresenceEvent presence) {
                 line.put("name", "presence").put("channel", presence.channel());
-                presence.data().properties().forEach(field -> line.set(field.getKey(), field.getValue()));
+                presence.rawData().properties().forEach(field -> line.set(field.getKey(), field.getValue()));
             } else if (event instanceof OtherEvent other) {
                 line.put("name", "other").put("channel", other.channel()).set("message", other.message());
             }
@@ -97,14 +97,14 @@ final class EventsCommand extends CliCommand {
                     "%-13s %-38s %-14s %s",
                     call.name(),
                     call.callUuid().orElse("-"),
-                    call.fromNumber().orElse("-"),
+                    call.fromNumber().map(Object::toString).orElse("-"),
                     call.endpoint().map(Object::toString).orElse("-")));
         } else if (event instanceof PresenceEvent presence) {
             out().println(String.format(
                     "%-13s %-22s %s",
                     "presence",
                     presence.endpoint().map(Object::toString).orElse("-"),
-                    presence.livePresence().orElse("-")));
+                    presence.livePresence().map(Object::toString).orElse("-")));
         } else if (event instanceof OtherEvent other) {
             out().println("other         " + other.channel() + " " + other.message());
         }

@@ -79,7 +79,7 @@ final class SmileysCommand {
         protected int run() {
             smileys(context)
                     .statistics(query(endpoint, Optional.empty()))
-                    .blockOptional()
+                    .blockOptional(WAIT)
                     .ifPresent(output()::document);
             return ExitCodes.OK;
         }

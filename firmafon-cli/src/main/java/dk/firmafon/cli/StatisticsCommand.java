@@ -4,7 +4,7 @@ import dk.firmafon.calls.StatisticsQuery;
 import dk.firmafon.calls.StatisticsQuery.EndpointType;
 import dk.firmafon.calls.StatisticsQuery.Grouping;
 import dk.firmafon.core.model.Endpoint;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +22,11 @@ final class StatisticsCommand extends CliCommand {
             description = "Endpoint type: ${COMPLETION-CANDIDATES} (default RECEPTION).")
     EndpointType type = EndpointType.RECEPTION;
 
-    @Option(names = "--start", paramLabel = "TIME", description = "Start of the period, e.g. 2026-11-01T00:00:00Z.")
-    Optional<OffsetDateTime> start = Optional.empty();
+    @Option(names = "--start", paramLabel = "DATE", description = "First day of the period, e.g. 2026-11-01.")
+    Optional<LocalDate> start = Optional.empty();
 
-    @Option(names = "--end", paramLabel = "TIME", description = "End of the period.")
-    Optional<OffsetDateTime> end = Optional.empty();
+    @Option(names = "--end", paramLabel = "DATE", description = "Last day of the period, e.g. 2026-11-30.")
+    Optional<LocalDate> end = Optional.empty();
 
     @Option(
             names = "--endpoint",
@@ -38,9 +38,8 @@ final class StatisticsCommand extends CliCommand {
     @Option(
             names = "--group-by",
             paramLabel = "GROUPING",
-            split = ",",
-            description = "Group by: ${COMPLETION-CANDIDATES}.")
-    List<Grouping> groupBy = new ArrayList<>();
+            description = "Aggregate by one key: ${COMPLETION-CANDIDATES}.")
+    Optional<Grouping> groupBy = Optional.empty();
 
     StatisticsCommand(CliContext context) {
         super(context);
@@ -54,8 +53,8 @@ final class StatisticsCommand extends CliCommand {
                 .firmafon()
                 .statistics()
                 .statistics(query)
-                .blockOptional()
-                .ifPresent(output()::document);
+                .blockOptional(WAIT)
+                .ifPresent(statistics -> output().document(statistics.raw()));
         return ExitCodes.OK;
     }
 }

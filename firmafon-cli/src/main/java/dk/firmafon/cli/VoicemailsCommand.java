@@ -112,7 +112,7 @@ final class VoicemailsCommand {
 
         @Override
         protected int run() {
-            voiceMails(context).delete(id).block();
+            voiceMails(context).delete(id).block(WAIT);
             output().done("deleted voice mail " + id);
             return ExitCodes.OK;
         }

@@ -264,12 +264,27 @@ class ResourceCommandsTest {
                 .contains("saved");
         assertThat(java.nio.file.Files.size(file)).isPositive();
 
-        JsonNode rows = json(ok("statistics", "--type", "RECEPTION", "--group-by", "RECEPTION_ID", "--json")
+        JsonNode rows = json(ok(
+                                "statistics",
+                                "--type",
+                                "RECEPTION",
+                                "--start",
+                                "2025-05-01",
+                                "--end",
+                                "2025-06-30",
+                                "--group-by",
+                                "RECEPTION_ID",
+                                "--json")
                         .out())
                 .get("statistics");
         assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).path("key").asText()).startsWith("Reception#");
         assertThat(FAKE.fake().journal().last().queryParameter("endpoint_type")).contains("Reception");
         assertThat(FAKE.fake().journal().last().queryParameter("group_by")).contains("reception_id");
+        assertThat(FAKE.fake().journal().last().queryParameter("start")).contains("2025-05-01");
+        CliRun.Result twoKeys =
+                CliRun.against(FAKE.fake(), home).run("statistics", "--group-by", "RECEPTION_ID,PERIOD_DAY");
+        assertThat(twoKeys.exitCode()).isEqualTo(ExitCodes.USAGE); // one aggregation key, as documented
 
         CliRun.Result mixed =
                 CliRun.against(FAKE.fake(), home).run("statistics", "--type", "RECEPTION", "--endpoint", "Employee#12");

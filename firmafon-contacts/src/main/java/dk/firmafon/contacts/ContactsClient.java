@@ -13,7 +13,6 @@ import dk.firmafon.core.support.IdCursorListing;
 import dk.firmafon.error.FirmafonDecodingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -49,7 +48,8 @@ public final class ContactsClient {
 
     /** A contacts client over {@code client} (which it shares, not owns). */
     public static ContactsClient create(FirmafonClient client) {
-        return new ContactsClient(Objects.requireNonNull(client, "client"));
+        return new ContactsClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /**

@@ -62,9 +62,9 @@ import reactor.netty.http.client.HttpClient;
  */
 public final class FirmafonClient implements AutoCloseable {
     /** {@code https://app.firmafon.dk/api/v2}. */
-    public static final URI FIRMAFON = URI.create("https://app.firmafon.dk/api/v2");
+    public static final URI FIRMAFON = dk.firmafon.auth.OAuth2Client.FIRMAFON;
     /** {@code https://app.relatel.dk/api/v2}: the same API under Firmafon's new name. */
-    public static final URI RELATEL = URI.create("https://app.relatel.dk/api/v2");
+    public static final URI RELATEL = dk.firmafon.auth.OAuth2Client.RELATEL;
 
     static {
         ClientAccess.register(client -> new ClientAccess.Unauthenticated() {

@@ -28,6 +28,9 @@ import reactor.test.StepVerifier;
  * that sent the request when clients with different timeouts share a pool, and is not disarmed by a 1xx answer.
  */
 class ResponseTimeoutTest extends WireMockTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     private static final String CALLS = "{\"calls\": []}";
 
     @Test
@@ -59,7 +62,7 @@ class ResponseTimeoutTest extends WireMockTest {
                 .then(Mono.delay(Duration.ofMillis(800)))
                 .then(client.execute(ApiRequest.get("/slowish")));
 
-        StepVerifier.create(sequence).verifyComplete();
+        StepVerifier.create(sequence).expectComplete().verify(WAIT);
         assertThat(server.getAllServeEvents()).hasSize(3);
     }
 
@@ -73,7 +76,9 @@ class ResponseTimeoutTest extends WireMockTest {
                 patient.mutate().responseTimeout(Duration.ofMillis(300)).build();
 
         // the patient client's request leaves the shared connection with a timer 30 s out
-        StepVerifier.create(patient.execute(ApiRequest.get("/fast"))).verifyComplete();
+        StepVerifier.create(patient.execute(ApiRequest.get("/fast")))
+                .expectComplete()
+                .verify(WAIT);
         StepVerifier.create(impatient.execute(ApiRequest.get("/slow")))
                 .expectErrorSatisfies(e -> assertThat(e)
                         .isInstanceOf(FirmafonIoException.class)
@@ -93,7 +98,8 @@ class ResponseTimeoutTest extends WireMockTest {
                                 .connectTimeout(Duration.ofDays(30)))
                         .retrieveJson(ApiRequest.get("/calls")))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete()
+                .verify(WAIT);
     }
 
     @Test

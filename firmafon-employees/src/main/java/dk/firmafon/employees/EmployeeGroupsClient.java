@@ -10,7 +10,6 @@ import dk.firmafon.employees.model.EmployeeGroupDraft;
 import dk.firmafon.employees.model.MessageResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +41,8 @@ public final class EmployeeGroupsClient {
 
     /** A client over {@code client}'s connection, base URI and authentication. */
     public static EmployeeGroupsClient create(FirmafonClient client) {
-        return new EmployeeGroupsClient(Objects.requireNonNull(client, "client"));
+        return new EmployeeGroupsClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /** Every group of the company ({@code GET /employee_groups}). */

@@ -10,7 +10,6 @@ import dk.firmafon.employees.model.EmployeeUpdate;
 import dk.firmafon.employees.model.MessageResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,7 +38,8 @@ public final class EmployeesClient {
 
     /** A client over {@code client}'s connection, base URI and authentication. */
     public static EmployeesClient create(FirmafonClient client) {
-        return new EmployeesClient(Objects.requireNonNull(client, "client"));
+        return new EmployeesClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /** The authenticated employee ({@code GET /employee}). */

@@ -7,7 +7,6 @@ import dk.firmafon.employees.model.Reception;
 import dk.firmafon.employees.model.ReceptionPhase;
 import dk.firmafon.employees.model.ReceptionStatistics;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -30,7 +29,8 @@ public final class ReceptionsClient {
 
     /** A client over {@code client}'s connection, base URI and authentication. */
     public static ReceptionsClient create(FirmafonClient client) {
-        return new ReceptionsClient(Objects.requireNonNull(client, "client"));
+        return new ReceptionsClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /** Every reception of the company ({@code GET /receptions}). */

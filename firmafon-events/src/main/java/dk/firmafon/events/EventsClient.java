@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.calls.CallQuery;
 import dk.firmafon.calls.CallsClient;
 import dk.firmafon.core.FirmafonClient;
+import dk.firmafon.core.support.Arguments;
 import dk.firmafon.core.support.Streams;
 import dk.firmafon.employees.EmployeesClient;
 import dk.firmafon.employees.model.Employee;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * EventsClient events = EventsClient.create(firmafonClient);
  * events.events()                                   // the employee's and the company's call channels
  *       .ofType(CallEvent.class)
- *       .filter(event -> event.name().equals(CallEvent.RINGING))
+ *       .filter(event -> event.name() == CallEventName.RINGING)
  *       .subscribe(event -> openCustomerRecord(event.callUuid()));
  * }</pre>
  *
@@ -74,7 +74,9 @@ public final class EventsClient {
 
     /** An events client over {@code client} (which it shares, not owns). */
     public static EventsClient create(FirmafonClient client, EventsSettings settings) {
-        return new EventsClient(Objects.requireNonNull(client, "client"), Objects.requireNonNull(settings, "settings"));
+        return new EventsClient(
+                Arguments.required("client", client, "FirmafonClient.builder()...build()"),
+                Arguments.required("settings", settings, "EventsSettings.defaults()"));
     }
 
     /** The settings. */
@@ -153,11 +155,11 @@ public final class EventsClient {
         return endingOnShutdown(receiver.deliveries()).concatMap(delivery -> delivery.callUuid()
                 .<org.reactivestreams.Publisher<LiveEvent>>map(uuid -> calls.get(uuid)
                         .<LiveEvent>map(call -> new CallEvent(
-                                delivery.eventType(),
+                                CallEventName.of(delivery.eventType()),
                                 "webhook",
                                 LiveEvent.Source.WEBHOOK,
-                                mapper.valueToTree(call),
-                                delivery.occurredAt()))
+                                delivery.occurredAt().map(java.time.OffsetDateTime::toInstant),
+                                mapper.valueToTree(call)))
                         .onErrorResume(error ->
                                 Mono.just(new OtherEvent("webhook", LiveEvent.Source.WEBHOOK, delivery.payload()))))
                 .orElseGet(() -> Mono.just(new OtherEvent("webhook", LiveEvent.Source.WEBHOOK, delivery.payload()))));
@@ -184,16 +186,16 @@ public final class EventsClient {
                         Gap.SNAPSHOT_LIVE,
                         "resync",
                         LiveEvent.Source.POLLING,
-                        mapper.valueToTree(node),
-                        Optional.empty()));
+                        Optional.empty(),
+                        mapper.valueToTree(node)));
         Flux<LiveEvent> recent = calls.page(CallQuery.builder().limit(10).build(), null)
                 .flatMapIterable(page -> page.items())
                 .map(call -> new CallEvent(
                         Gap.SNAPSHOT_RECENT,
                         "resync",
                         LiveEvent.Source.POLLING,
-                        mapper.valueToTree(call),
-                        Optional.empty()));
+                        Optional.empty(),
+                        mapper.valueToTree(call)));
         return live.concatWith(recent);
     }
 }

@@ -79,6 +79,7 @@ public final class WebhookReceiver {
     private final List<SecretKeySpec> keys;
 
     private final Duration tolerance;
+    private final boolean requireDeliveryId;
     private final Clock clock;
     private final int remembered;
     private final Map<String, Boolean> seen;
@@ -91,6 +92,7 @@ public final class WebhookReceiver {
         }
         this.keys = List.copyOf(keys);
         this.tolerance = builder.tolerance;
+        this.requireDeliveryId = builder.requireDeliveryId;
         this.clock = builder.clock;
         this.remembered = builder.remembered;
         this.seen = new LinkedHashMap<>(16, 0.75f, false) {
@@ -217,7 +219,7 @@ public final class WebhookReceiver {
         if (!matches) {
             throw refused(Reason.SIGNATURE_MISMATCH, "no v1 signature of the delivery matches its body");
         }
-        return envelope(rawBody, header(headers, DELIVERY_ID_HEADER));
+        return envelope(rawBody, header(headers, DELIVERY_ID_HEADER), requireDeliveryId);
     }
 
     private static WebhookVerificationException refused(Reason reason, String message) {
@@ -262,7 +264,7 @@ public final class WebhookReceiver {
         }
     }
 
-    private static Verified envelope(byte[] rawBody, @Nullable String headerId) {
+    private static Verified envelope(byte[] rawBody, @Nullable String headerId, boolean requireDeliveryId) {
         JsonNode json;
         try {
             json = JSON.readTree(rawBody);
@@ -276,20 +278,18 @@ public final class WebhookReceiver {
         JsonNode bodyId = json.path("delivery_id");
         boolean signedId =
                 bodyId.isValueNode() && !bodyId.isNull() && !bodyId.asText().isBlank();
+        if (!signedId && requireDeliveryId) {
+            throw refused(
+                    Reason.MALFORMED_BODY,
+                    "the delivery's body has no delivery_id, which this receiver requires (requireDeliveryId)");
+        }
         // de-duplicated on signed data only: the body's id, else the body itself (a redelivery carries the same body)
         String key = signedId ? "id:" + bodyId.asText() : "body:" + sha256(rawBody);
         String id = signedId ? bodyId.asText() : headerId != null && !headerId.isBlank() ? headerId : key;
         String type =
                 json.path("event_type").isTextual() ? json.get("event_type").asText() : "";
-        Optional<OffsetDateTime> occurredAt = Optional.empty();
-        if (json.path("occurred_at").isTextual()) {
-            try {
-                occurredAt =
-                        Optional.of(OffsetDateTime.parse(json.get("occurred_at").asText()));
-            } catch (java.time.DateTimeException unreadable) {
-                occurredAt = Optional.empty(); // kept in the payload's envelope only
-            }
-        }
+        // the SDK's one reading of a time; an unreadable one is absent
+        Optional<OffsetDateTime> occurredAt = dk.firmafon.core.support.Lenient.time(json, "occurred_at");
         JsonNode payload = json.has("payload") ? json.get("payload") : NullNode.getInstance();
         return new Verified(new WebhookDelivery(id, type, occurredAt, payload), key);
     }
@@ -326,8 +326,20 @@ public final class WebhookReceiver {
         private Clock clock = Clock.systemUTC();
         private int remembered = 10_000;
         private int buffer = 1_024;
+        private boolean requireDeliveryId;
 
         private Builder() {}
+
+        /**
+         * Whether a delivery whose body has no {@code delivery_id} is refused (400, {@code MALFORMED_BODY}). Off by
+         * default, because the only known sender-side code allows a body without one; such a delivery is then
+         * de-duplicated on a hash of its (signed) body, so a replay of it is still caught. Turn it on when your
+         * deliveries always carry one and a body without it can only be a forgery or a bug.
+         */
+        public Builder requireDeliveryId(boolean require) {
+            this.requireDeliveryId = require;
+            return this;
+        }
 
         /** The webhook's signing secret, as the administration shows it. Required (or {@link #signingSecrets}). */
         public Builder signingSecret(String signingSecret) {

@@ -177,9 +177,10 @@ class EventsClientTest {
                                     List.of("t=" + t + ",v1=" + HexFormat.of().formatHex(receiver.sign(t, other)))));
                 })
                 .assertNext(event -> assertThat(event).isInstanceOfSatisfying(CallEvent.class, call -> {
-                    assertThat(call.name()).isEqualTo("call.ended");
+                    assertThat(call.name()).isEqualTo(CallEventName.of("call.ended"));
                     assertThat(call.source()).isEqualTo(LiveEvent.Source.WEBHOOK);
-                    assertThat(call.status()).contains("answered"); // from REST, not from the payload
+                    assertThat(call.status())
+                            .contains(dk.firmafon.calls.model.CallStatus.ANSWERED); // from REST, not from the payload
                 }))
                 .assertNext(event -> assertThat(event).isInstanceOfSatisfying(OtherEvent.class, message -> assertThat(
                                 message.message().path("hello").asInt())

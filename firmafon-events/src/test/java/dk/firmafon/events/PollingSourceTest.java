@@ -59,21 +59,21 @@ class PollingSourceTest {
 
         StepVerifier.create(events.poll(Duration.ofMillis(200)).ofType(CallEvent.class))
                 .assertNext(event -> {
-                    assertThat(event.name()).isEqualTo(CallEvent.ANSWER);
+                    assertThat(event.name()).isEqualTo(CallEventName.ANSWER);
                     assertThat(event.callUuid()).contains("a");
                     assertThat(event.source()).isEqualTo(LiveEvent.Source.POLLING);
                 })
                 .assertNext(event -> {
-                    assertThat(event.name()).isEqualTo(CallEvent.NEW);
+                    assertThat(event.name()).isEqualTo(CallEventName.NEW);
                     assertThat(event.callUuid()).contains("b");
                 })
                 .assertNext(event -> {
-                    assertThat(event.name()).isEqualTo(CallEvent.HANGUP);
+                    assertThat(event.name()).isEqualTo(CallEventName.HANGUP);
                     assertThat(event.callUuid()).contains("a");
-                    assertThat(event.data().has("ended_at")).isTrue(); // the call from REST
+                    assertThat(event.rawData().has("ended_at")).isTrue(); // the call from REST
                 })
                 .assertNext(event -> {
-                    assertThat(event.name()).isEqualTo(CallEvent.HANGUP);
+                    assertThat(event.name()).isEqualTo(CallEventName.HANGUP);
                     assertThat(event.callUuid()).contains("quick"); // began and ended between two polls
                 })
                 .thenCancel()
@@ -100,7 +100,7 @@ class PollingSourceTest {
                 .assertNext(event -> assertThat(event).isInstanceOfSatisfying(Gap.class, gap -> assertThat(gap.detail())
                         .contains("could not be reached in 2 attempts", "polling REST instead")))
                 .assertNext(event -> assertThat(event).isInstanceOfSatisfying(CallEvent.class, call -> {
-                    assertThat(call.name()).isEqualTo(CallEvent.ANSWER);
+                    assertThat(call.name()).isEqualTo(CallEventName.ANSWER);
                     assertThat(call.source()).isEqualTo(LiveEvent.Source.POLLING);
                 }))
                 .thenCancel()

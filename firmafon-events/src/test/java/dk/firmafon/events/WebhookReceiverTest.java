@@ -183,6 +183,26 @@ class WebhookReceiverTest {
     }
 
     @Test
+    void requireDeliveryIdRefusesABodyWithoutOneAndKeepsTheOthers() {
+        WebhookReceiver strict = WebhookReceiver.builder()
+                .signingSecret(SECRET)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .requireDeliveryId(true)
+                .build();
+        long t = NOW.getEpochSecond();
+        byte[] noId = "{\"event_type\":\"webhook.test\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> strict.receive(
+                        noId, Map.of("Relatel-Signature", List.of("t=" + t + ",v1=" + hex(strict.sign(t, noId))))))
+                .isInstanceOfSatisfying(WebhookVerificationException.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo(WebhookVerificationException.Reason.MALFORMED_BODY);
+                    assertThat(refused.status()).isEqualTo(400);
+                })
+                .hasMessageContaining("no delivery_id");
+        assertThat(strict.receive(BODY, signed(t, BODY))).isEqualTo(WebhookReceiver.Outcome.ACCEPTED);
+    }
+
+    @Test
     void verifyReturnsTheDeliveryWithoutEmittingOrRememberingIt() {
         long t = NOW.getEpochSecond();
         WebhookDelivery delivery = receiver.verify(BODY, signed(t, BODY));

@@ -46,6 +46,9 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 class FirmafonObservationsTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     @RegisterExtension
     static final FirmafonWireMock wire = FirmafonWireMock.atRoot();
 
@@ -87,7 +90,8 @@ class FirmafonObservationsTest {
         String uuid = uuid();
         StepVerifier.create(client(registry).retrieve(call(uuid), "call", JsonNode.class))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete()
+                .verify(WAIT);
         TestObservationRegistryAssert.assertThat(registry)
                 .hasNumberOfObservationsWithNameEqualTo(DefaultFirmafonObservationConvention.NAME, 1)
                 .hasObservationWithNameEqualTo(DefaultFirmafonObservationConvention.NAME)
@@ -222,7 +226,8 @@ class FirmafonObservationsTest {
         TestObservationRegistry registry = TestObservationRegistry.create();
         StepVerifier.create(client(registry).retrieve(call("abc"), "call", JsonNode.class))
                 .expectNextCount(1)
-                .verifyComplete();
+                .expectComplete()
+                .verify(WAIT);
         TestObservationRegistryAssert.assertThat(registry)
                 .hasNumberOfObservationsWithNameEqualTo(FirmafonObservations.ATTEMPTS, 2)
                 .hasObservationWithNameEqualTo(DefaultFirmafonObservationConvention.NAME)

@@ -13,6 +13,9 @@ import reactor.test.StepVerifier;
 
 /** BlockHound is installed in every test JVM by blockhound-junit-platform; this proves it is active. */
 class BlockHoundActiveTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     @Test
     void aBlockingCallOnANonBlockingReactorThreadFails() {
         Mono<Integer> blocking = Mono.fromCallable(() -> {
@@ -36,7 +39,7 @@ class BlockHoundActiveTest {
                 })
                 .subscribeOn(Schedulers.boundedElastic());
 
-        StepVerifier.create(blocking).expectNext(1).verifyComplete();
+        StepVerifier.create(blocking).expectNext(1).expectComplete().verify(WAIT);
     }
 
     @Test

@@ -220,7 +220,8 @@ public final class FakeFeed implements AutoCloseable {
 
     /** A WebSocket: every text frame a batch of messages, its replies (a held connect's later) a frame on the socket. */
     private org.reactivestreams.Publisher<Void> upgrade(HttpServerRequest request, HttpServerResponse response) {
-        if (refuseWebSockets || !"websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
+        if (refuseWebSockets
+                || !"websocket".equalsIgnoreCase(request.requestHeaders().get("Upgrade"))) {
             return response.status(400).send();
         }
         return response.sendWebsocket((in, out) -> {

@@ -12,7 +12,6 @@ import dk.firmafon.voicemails.model.VoiceMail;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,7 +42,8 @@ public final class VoiceMailsClient {
 
     /** A voice-mails client over {@code client} (which it shares, not owns). */
     public static VoiceMailsClient create(FirmafonClient client) {
-        return new VoiceMailsClient(Objects.requireNonNull(client, "client"));
+        return new VoiceMailsClient(
+                dk.firmafon.core.support.Arguments.required("client", client, "FirmafonClient.builder()...build()"));
     }
 
     /**

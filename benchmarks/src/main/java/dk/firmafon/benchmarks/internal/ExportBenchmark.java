@@ -175,7 +175,7 @@ public final class ExportBenchmark {
                 }
                 total[0] += fresh;
                 if (!perPage.isZero()) {
-                    Mono.delay(perPage).block();
+                    Mono.delay(perPage).block(perPage.plusSeconds(5));
                 }
                 if (oldest.equals(cursor)) {
                     atCursor.addAll(seenAtOldest);

@@ -3,6 +3,7 @@ package dk.firmafon.examples.readme;
 import dk.firmafon.Firmafon;
 import dk.firmafon.calls.model.Call;
 import dk.firmafon.events.CallEvent;
+import dk.firmafon.events.CallEventName;
 import dk.firmafon.events.EventsClient;
 import dk.firmafon.events.EventsSettings;
 import dk.firmafon.events.LiveEvent;
@@ -23,7 +24,7 @@ final class EventsSamples {
         Disposable ringing = firmafon.events()
                 .events() // the employee's and the company's call channels
                 .ofType(CallEvent.class)
-                .filter(event -> event.name().equals(CallEvent.RINGING))
+                .filter(event -> event.name() == CallEventName.RINGING)
                 .subscribe(event -> openCustomerRecord.accept(event.callUuid()));
         Flux<LiveEvent> company = EventsClient.create(
                         firmafon.client(),

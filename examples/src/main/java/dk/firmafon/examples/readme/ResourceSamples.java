@@ -1,6 +1,5 @@
 package dk.firmafon.examples.readme;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dk.firmafon.Firmafon;
 import dk.firmafon.announcements.model.Announcement;
 import dk.firmafon.calls.CallQuery;
@@ -10,6 +9,7 @@ import dk.firmafon.calls.model.Call;
 import dk.firmafon.calls.model.CallDirection;
 import dk.firmafon.calls.model.CallNode;
 import dk.firmafon.calls.model.Smiley;
+import dk.firmafon.calls.model.Statistics;
 import dk.firmafon.calls.model.TransferType;
 import dk.firmafon.contacts.ContactQuery;
 import dk.firmafon.contacts.model.ContactDraft;
@@ -149,12 +149,10 @@ final class ResourceSamples {
                 .flatMap(smiley -> Mono.justOrEmpty(smiley.callRecording()))
                 .flatMap(recording -> firmafon.callRecordings() // streamed to disk, credentials only to the API host
                         .downloadTo(recording, directory.resolve("complaint.mp3")));
-        Mono<JsonNode> perDay = firmafon.statistics()
+        Mono<Statistics> perDay = firmafon.statistics()
                 .statistics(StatisticsQuery.of(StatisticsQuery.EndpointType.RECEPTION)
-                        .between(
-                                OffsetDateTime.parse("2026-11-01T00:00:00+01:00"),
-                                OffsetDateTime.parse("2026-12-01T00:00:00+01:00"))
-                        .groupedBy(List.of(StatisticsQuery.Grouping.PERIOD_DAY))); // the document as sent
+                        .between(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30)) // dates, both included
+                        .groupedBy(StatisticsQuery.Grouping.PERIOD_DAY)); // rows: periodDay(), figures(), raw()
         // [readme]
         return perDay.then(saved);
     }

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
         redactedMask = "[REDACTED]")
 public abstract class OAuthSettings implements WithOAuthSettings {
     /** The API base the endpoints default to. */
-    public static final URI FIRMAFON = URI.create("https://app.firmafon.dk/api/v2");
+    public static final URI FIRMAFON = dk.firmafon.auth.OAuth2Client.FIRMAFON;
 
     OAuthSettings() {}
 

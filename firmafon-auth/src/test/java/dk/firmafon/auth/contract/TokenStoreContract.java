@@ -34,6 +34,9 @@ import reactor.test.StepVerifier;
  * nobody out, under 1,000 concurrent requests.
  */
 public abstract class TokenStoreContract {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     protected static final String ACCESS = TestSecrets.ACCESS_TOKEN;
     protected static final String NEW_ACCESS = TestSecrets.NEW_ACCESS_TOKEN;
     protected static final String REFRESH = TestSecrets.REFRESH_TOKEN;
@@ -62,19 +65,40 @@ public abstract class TokenStoreContract {
         Instant at = Instant.parse("2026-12-06T09:00:00Z");
         OAuthToken a = token(ACCESS, REFRESH, Duration.ofHours(2), at);
         OAuthToken b = token(NEW_ACCESS, NEW_REFRESH, Duration.ofHours(2), at);
-        StepVerifier.create(store.load("bob")).verifyComplete();
-        StepVerifier.create(store.replace("bob", null, a)).expectNext(true).verifyComplete();
-        StepVerifier.create(store.load("bob")).expectNext(a).verifyComplete();
-        StepVerifier.create(store.replace("bob", null, b)).expectNext(false).verifyComplete();
-        StepVerifier.create(store.replace("bob", b, a)).expectNext(false).verifyComplete();
-        StepVerifier.create(store.replace("bob", a, b)).expectNext(true).verifyComplete();
-        StepVerifier.create(store.replace("bob", a, null)).expectNext(false).verifyComplete();
-        StepVerifier.create(store.replace("bob", b, null)).expectNext(true).verifyComplete();
-        StepVerifier.create(store.load("bob")).verifyComplete();
+        StepVerifier.create(store.load("bob")).expectComplete().verify(WAIT);
+        StepVerifier.create(store.replace("bob", null, a))
+                .expectNext(true)
+                .expectComplete()
+                .verify(WAIT);
+        StepVerifier.create(store.load("bob")).expectNext(a).expectComplete().verify(WAIT);
+        StepVerifier.create(store.replace("bob", null, b))
+                .expectNext(false)
+                .expectComplete()
+                .verify(WAIT);
+        StepVerifier.create(store.replace("bob", b, a))
+                .expectNext(false)
+                .expectComplete()
+                .verify(WAIT);
+        StepVerifier.create(store.replace("bob", a, b))
+                .expectNext(true)
+                .expectComplete()
+                .verify(WAIT);
+        StepVerifier.create(store.replace("bob", a, null))
+                .expectNext(false)
+                .expectComplete()
+                .verify(WAIT);
+        StepVerifier.create(store.replace("bob", b, null))
+                .expectNext(true)
+                .expectComplete()
+                .verify(WAIT);
+        StepVerifier.create(store.load("bob")).expectComplete().verify(WAIT);
         StepVerifier.create(store.save("bob", a).then(store.save("bob", b)).then(store.load("bob")))
                 .expectNext(b)
-                .verifyComplete();
-        StepVerifier.create(store.remove("bob").then(store.load("bob"))).verifyComplete();
+                .expectComplete()
+                .verify(WAIT);
+        StepVerifier.create(store.remove("bob").then(store.load("bob")))
+                .expectComplete()
+                .verify(WAIT);
     }
 
     /** REFRESH works once (then invalid_grant), as a rotating token server does; anything else is refused. */

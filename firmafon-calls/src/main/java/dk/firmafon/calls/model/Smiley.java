@@ -35,6 +35,35 @@ public abstract class Smiley {
     @JsonProperty("rated_at")
     public abstract Optional<OffsetDateTime> ratedAt();
 
+    /** {@link #ratedAt()} as an {@link java.time.Instant}. */
+    public final Optional<java.time.Instant> ratedAtInstant() {
+        return ratedAt().map(OffsetDateTime::toInstant);
+    }
+
+    /** {@code sort_value}: the reference documents it as the same as {@code rated_at}. */
+    @JsonProperty("sort_value")
+    public abstract Optional<OffsetDateTime> sortValue();
+
+    /**
+     * The call's uuid, if the conversation was a call: {@code call_uuid}.
+     *
+     * @deprecated the reference marks {@code call_uuid} deprecated; use {@link #conversationUuid()} (with
+     *     {@link #conversationType()} {@code call}). Read while the service still sends it.
+     */
+    @Deprecated
+    @JsonProperty("call_uuid")
+    public abstract Optional<String> callUuid();
+
+    /**
+     * The id of the reception that was contacted: {@code reception_id}.
+     *
+     * @deprecated the reference marks {@code reception_id} deprecated; use {@link #endpoint()} ({@code Reception#id}).
+     *     Read while the service still sends it.
+     */
+    @Deprecated
+    @JsonProperty("reception_id")
+    public abstract Optional<Long> receptionId();
+
     /** The original rating: 0 an angry smiley, 1 a happy one. */
     public abstract Optional<Integer> rating();
 

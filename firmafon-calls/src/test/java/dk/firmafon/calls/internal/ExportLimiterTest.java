@@ -9,6 +9,9 @@ import reactor.core.Disposable;
 
 /** Additive increase, multiplicative decrease of the windows that fetch at once. */
 class ExportLimiterTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final ExportLimiter limiter = new ExportLimiter(8, now::get);
 
@@ -32,12 +35,12 @@ class ExportLimiterTest {
     void theLimitRisesByOnePerWindowCompletedInCalmAndNeverAboveTheParallelism() {
         tooManyRequests();
         tooManyRequests(); // 2
-        limiter.acquire().block();
+        limiter.acquire().block(WAIT);
         limiter.release(); // within the calm period: stays
         assertThat(limiter.limit()).isEqualTo(2);
         now.addAndGet(ExportLimiter.CALM_MILLIS);
         for (int i = 0; i < 20; i++) {
-            limiter.acquire().block();
+            limiter.acquire().block(WAIT);
             limiter.release();
         }
         assertThat(limiter.limit()).isEqualTo(8);
@@ -49,7 +52,7 @@ class ExportLimiterTest {
         tooManyRequests();
         tooManyRequests();
         tooManyRequests(); // 1
-        limiter.acquire().block();
+        limiter.acquire().block(WAIT);
         boolean[] second = {false};
         boolean[] third = {false};
         Disposable cancelled = limiter.acquire().subscribe(ignored -> {}, e -> {}, () -> second[0] = true);

@@ -20,7 +20,7 @@ import org.immutables.value.Value;
 @Value.Style(visibility = Value.Style.ImplementationVisibility.PACKAGE, overshadowImplementation = true, jdkOnly = true)
 public abstract class ClientSettings implements WithClientSettings {
     /** {@code https://app.firmafon.dk/api/v2}. */
-    public static final URI FIRMAFON = URI.create("https://app.firmafon.dk/api/v2");
+    public static final URI FIRMAFON = dk.firmafon.auth.OAuth2Client.FIRMAFON;
 
     ClientSettings() {}
 

@@ -70,6 +70,20 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
         return new PhoneNumber(normalised);
     }
 
+    /**
+     * A number as the service sent it in loosely typed JSON (a live event, a webhook): a string is kept as sent
+     * (not checked: the service's numbers are already normalised, and a hidden caller's placeholder must still
+     * arrive), a JSON number is taken as its digits; {@code null}, an empty string or anything else is empty.
+     */
+    public static java.util.Optional<PhoneNumber> read(com.fasterxml.jackson.databind.@Nullable JsonNode value) {
+        if (value == null
+                || !(value.isTextual() || value.isIntegralNumber())
+                || value.asText().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new PhoneNumber(value.asText()));
+    }
+
     /** Reads a number the API sent, as sent (the API's numbers are already normalised). */
     static PhoneNumber fromJson(String digits) {
         return new PhoneNumber(digits);

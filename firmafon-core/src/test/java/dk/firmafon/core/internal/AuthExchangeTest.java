@@ -17,6 +17,9 @@ import reactor.test.StepVerifier;
 
 /** Which strategies the auth step reads once, and that every attempt still carries the credential. */
 class AuthExchangeTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     private static final Attempt GET =
             Attempt.first(HttpMethod.GET, "https://app.firmafon.dk/api/v2/calls", "/calls", null, true, false, null);
 
@@ -35,7 +38,8 @@ class AuthExchangeTest {
 
         StepVerifier.create(auth.exchange(GET, (c, r, b) -> Flux.empty())
                         .concatWith(auth.exchange(GET.withAttempt(2), (c, r, b) -> Flux.empty())))
-                .verifyComplete();
+                .expectComplete()
+                .verify(WAIT);
 
         Credential expected = Credential.header("Authorization", "Bearer " + TestSecrets.CORE_TOKEN);
         assertThat(AuthExchange.constant(bearer)).isEqualTo(expected);

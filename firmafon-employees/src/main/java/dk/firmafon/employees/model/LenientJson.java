@@ -11,10 +11,10 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dk.firmafon.core.model.PhoneNumber;
+import dk.firmafon.core.support.Lenient;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,22 +39,10 @@ final class LenientJson {
         @Override
         public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             JsonToken token = p.currentToken();
-            if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
-                return token == JsonToken.VALUE_TRUE;
-            }
-            if (token == JsonToken.VALUE_NUMBER_INT) {
-                return p.getBigIntegerValue().signum() != 0;
-            }
-            if (token == JsonToken.VALUE_STRING) {
-                String text = p.getText().strip().toLowerCase(Locale.ROOT);
-                if (text.equals("true") || text.equals("1")) {
-                    return Boolean.TRUE;
-                }
-                if (text.equals("false") || text.equals("0")) {
-                    return Boolean.FALSE;
-                }
-            }
-            throw MismatchedInputException.from(p, Boolean.class, "sent must be true, false, 1 or 0, was " + token);
+            JsonNode value = p.readValueAsTree();
+            return Lenient.bool(value)
+                    .orElseThrow(() -> MismatchedInputException.from(
+                            p, Boolean.class, "sent must be true, false, 1 or 0, was " + token));
         }
 
         @Override
@@ -189,18 +177,9 @@ final class LenientJson {
             }
         }
 
+        /** Off when null, {@code false} or 0 (also as text); on for any other value (a name, an object). */
         private static boolean isOn(JsonNode value) {
-            if (value.isNull() || value.isMissingNode()) {
-                return false;
-            }
-            if (value.isBoolean() || value.isNumber()) {
-                return value.asBoolean();
-            }
-            if (value.isTextual()) {
-                String text = value.asText().strip();
-                return !text.equalsIgnoreCase("false") && !text.equals("0");
-            }
-            return true;
+            return Lenient.bool(value).orElse(!value.isNull() && !value.isMissingNode());
         }
 
         @Override

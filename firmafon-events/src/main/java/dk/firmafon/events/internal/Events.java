@@ -1,12 +1,13 @@
 package dk.firmafon.events.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dk.firmafon.core.support.Lenient;
 import dk.firmafon.events.CallEvent;
+import dk.firmafon.events.CallEventName;
 import dk.firmafon.events.LiveEvent;
 import dk.firmafon.events.OtherEvent;
 import dk.firmafon.events.PresenceEvent;
 import java.time.OffsetDateTime;
-import java.util.Optional;
 
 /** Turns a message of a subscribed channel into a typed event, leniently; never fails, never drops. */
 public final class Events {
@@ -19,7 +20,12 @@ public final class Events {
             String name = data.path("name").isTextual() ? data.get("name").asText() : "";
             if (type.equals("call-event") || name.startsWith("call.")) {
                 JsonNode fields = data.path("data").isObject() ? data.get("data") : data;
-                return new CallEvent(name.isEmpty() ? "call.unnamed" : name, channel, source, fields, timestamp(data));
+                return new CallEvent(
+                        CallEventName.of(name.isBlank() ? "call.unnamed" : name),
+                        channel,
+                        source,
+                        Lenient.time(data, "timestamp").map(OffsetDateTime::toInstant),
+                        fields);
             }
             if (data.has("endpoint")
                     && (data.has("live_presence")
@@ -38,18 +44,14 @@ public final class Events {
      */
     public static String identity(LiveEvent event) {
         if (event instanceof CallEvent call) {
-            return "call|" + call.name() + "|" + call.data() + "|" + call.timestamp();
+            return "call|" + call.name() + "|" + call.rawData() + "|" + call.timestamp();
         }
         if (event instanceof PresenceEvent presence) {
-            return "presence|" + presence.data();
+            return "presence|" + presence.rawData();
         }
         if (event instanceof OtherEvent other) {
             return "other|" + other.message();
         }
         return "gap|" + event;
-    }
-
-    private static Optional<OffsetDateTime> timestamp(JsonNode data) {
-        return FeedTimes.read(data.path("timestamp"));
     }
 }

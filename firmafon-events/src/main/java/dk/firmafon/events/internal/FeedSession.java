@@ -372,6 +372,11 @@ public final class FeedSession {
 
     private Mono<Void> connect() {
         String id = clientId;
+        if (transport instanceof WebSocketTransport socket && socket.takeLost() && pendingGap == null) {
+            // the socket closed between two batches: nothing failed, but what the server sent meanwhile may be lost
+            pendingGap = Gap.Reason.RECONNECT;
+            pendingDetail = "the WebSocket to the feed closed";
+        }
         if (pendingGap != null) {
             // reported before the first event of the new connection: what came in between may be lost
             if (!gapReported) {

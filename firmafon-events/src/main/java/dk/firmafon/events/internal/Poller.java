@@ -7,6 +7,7 @@ import dk.firmafon.calls.CallsClient;
 import dk.firmafon.calls.model.Call;
 import dk.firmafon.calls.model.CallNode;
 import dk.firmafon.events.CallEvent;
+import dk.firmafon.events.CallEventName;
 import dk.firmafon.events.Gap;
 import dk.firmafon.events.LiveEvent;
 import java.time.Clock;
@@ -114,15 +115,15 @@ public final class Poller {
                 for (Map.Entry<String, CallNode> entry : now.live().entrySet()) {
                     CallNode before = live.get(entry.getKey());
                     if (before == null) {
-                        events.add(event(CallEvent.NEW, json(entry.getValue())));
+                        events.add(event(CallEventName.NEW, json(entry.getValue())));
                     } else if (isAnswered(entry.getValue()) && !isAnswered(before)) {
-                        events.add(event(CallEvent.ANSWER, json(entry.getValue())));
+                        events.add(event(CallEventName.ANSWER, json(entry.getValue())));
                     }
                 }
                 for (Map.Entry<String, CallNode> entry : live.entrySet()) {
                     if (!now.live().containsKey(entry.getKey())) {
                         Call call = byUuid.get(entry.getKey());
-                        events.add(event(CallEvent.HANGUP, call != null ? json(call) : json(entry.getValue())));
+                        events.add(event(CallEventName.HANGUP, call != null ? json(call) : json(entry.getValue())));
                         ended.put(entry.getKey(), Boolean.TRUE);
                     }
                 }
@@ -131,7 +132,7 @@ public final class Poller {
                             && !now.live().containsKey(call.callUuid())
                             && !ended.containsKey(call.callUuid())
                             && call.endedAt().isPresent()) {
-                        events.add(event(CallEvent.HANGUP, json(call))); // began and ended between two polls
+                        events.add(event(CallEventName.HANGUP, json(call))); // began and ended between two polls
                         ended.put(call.callUuid(), Boolean.TRUE);
                     }
                 }
@@ -143,8 +144,8 @@ public final class Poller {
             return events;
         }
 
-        private CallEvent event(String name, JsonNode data) {
-            return new CallEvent(name, "polling", LiveEvent.Source.POLLING, data, Optional.empty());
+        private CallEvent event(CallEventName name, JsonNode data) {
+            return new CallEvent(name, "polling", LiveEvent.Source.POLLING, Optional.empty(), data);
         }
     }
 

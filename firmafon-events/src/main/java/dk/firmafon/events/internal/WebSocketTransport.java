@@ -56,6 +56,18 @@ final class WebSocketTransport implements FeedTransport {
     /** Whether any socket of this transport ever received a frame: an upgrade that works. */
     volatile boolean everReceived;
 
+    /**
+     * Set when a socket that had carried frames closed without our asking; {@link #takeLost()} reads and clears it. A
+     * socket may close between two batches (nothing waits to fail then): the next batch opens a new one, and the
+     * session must still report the gap, since the server may have dropped what it meant for the closed one.
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Whether a socket was lost since the last call, clearing the flag. */
+    boolean takeLost() {
+        return lost.getAndSet(false);
+    }
+
     WebSocketTransport(FirmafonClient client, URI feed, boolean allowInsecureHttp, Consumer<JsonNode> events) {
         this.client = client;
         this.feed = feed;
@@ -188,6 +200,9 @@ final class WebSocketTransport implements FeedTransport {
             if (out == which) {
                 out = null;
                 socket = null;
+                if (everReceived) {
+                    lost.set(true);
+                }
             }
         }
         LOG.debug("the WebSocket to the feed ended: {}", error.toString());

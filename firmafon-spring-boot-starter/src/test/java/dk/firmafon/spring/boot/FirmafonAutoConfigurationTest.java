@@ -38,6 +38,9 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /** Every condition and property of the auto-configuration, on a real (browser-free) Spring context. */
 class FirmafonAutoConfigurationTest {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     private static final FakeFirmafon FAKE = FakeFirmafon.start();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -70,7 +73,7 @@ class FirmafonAutoConfigurationTest {
             FirmafonClient client = context.getBean(FirmafonClient.class);
             assertThat(client.baseUri()).isEqualTo(FirmafonClient.FIRMAFON);
             assertThat(client.auth()).isInstanceOf(AccessTokenAuth.class);
-            Credential credential = client.auth().credential().block();
+            Credential credential = client.auth().credential().block(WAIT);
             assertThat(credential.value()).isEqualTo("Bearer " + FAKE.accessToken());
             assertThat(context).hasSingleBean(Firmafon.class);
             assertThat(context.getBean(Firmafon.class).client()).isSameAs(client);
@@ -86,7 +89,7 @@ class FirmafonAutoConfigurationTest {
         runner.withPropertyValues("firmafon.token=abc", "firmafon.token-placement=query-parameter")
                 .run(context -> assertThat(context.getBean(AuthStrategy.class)
                                 .credential()
-                                .block()
+                                .block(WAIT)
                                 .placement())
                         .isEqualTo(Credential.Placement.QUERY_PARAMETER));
     }
@@ -263,7 +266,7 @@ class FirmafonAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     ClientRegistration registration = context.getBean(ReactiveClientRegistrationRepository.class)
                             .findByRegistrationId("firmafon")
-                            .block();
+                            .block(WAIT);
                     assertThat(registration.getProviderDetails().getTokenUri()).isEqualTo(FAKE.baseUri() + "/token");
                     assertThat(registration.getProviderDetails().getAuthorizationUri())
                             .isEqualTo(FAKE.baseUri() + "/authorize");
@@ -281,7 +284,7 @@ class FirmafonAutoConfigurationTest {
                     assertThat(auth.toString()).isEqualTo("OAuth2Auth{external=spring-security:firmafon}");
                     assertThat(context.getBean(FirmafonHealthIndicator.class)
                                     .health()
-                                    .block()
+                                    .block(WAIT)
                                     .getStatus())
                             .isEqualTo(Status.UNKNOWN);
                 });
@@ -297,7 +300,7 @@ class FirmafonAutoConfigurationTest {
                 .run(context -> {
                     ClientRegistration registration = context.getBean(ReactiveClientRegistrationRepository.class)
                             .findByRegistrationId("relatel")
-                            .block();
+                            .block(WAIT);
                     assertThat(registration.getProviderDetails().getTokenUri())
                             .isEqualTo("https://app.relatel.dk/api/v2/token");
                     assertThat(context.getBean(AuthStrategy.class)).isInstanceOf(AccessTokenAuth.class);

@@ -11,10 +11,13 @@ import java.util.function.Predicate;
 /**
  * Smileys ({@code GET /smileys}, {@code GET /smileys/statistics}), call recordings
  * ({@code GET /call_recordings/:id}, {@code GET /call_recordings/:id/sound}) and aggregated statistics
- * ({@code GET /statistics}). The paths are the SDK's inferred ones; the statistics' shapes are this fake's own (the
- * reference does not show them): counts the fake computes from its seeded calls and smileys.
+ * ({@code GET /statistics}). The paths are the SDK's inferred ones. Statistics take what the reference documents
+ * ({@code start} and {@code end} as dates, one {@code group_by} key) and answer rows with its documented properties
+ * ({@code key}, the period or {@code endpoint} it stands for) and this fake's own figures ({@code calls},
+ * {@code answered}, {@code missed}: the reference's figure names are not shown), computed from the seeded calls.
  */
 final class FeedbackHandler {
+    private static final java.time.ZoneId COPENHAGEN = java.time.ZoneId.of("Europe/Copenhagen");
     private static final Set<String> ENDPOINT_TYPES = Set.of("Reception", "ChatReception", "Employee");
     private static final Set<String> GROUPINGS = Set.of(
             "employee_id",
@@ -97,16 +100,18 @@ final class FeedbackHandler {
                 endpoints.add(endpoint.strip());
             }
         });
-        exchange.param("group_by").ifPresent(list -> {
-            for (String grouping : list.split(",")) {
-                if (!GROUPINGS.contains(grouping.strip())) {
-                    throw HttpError.unprocessable("group_by", "is not a grouping: " + grouping);
-                }
-            }
-        });
-        Instant start = exchange.timeParam("start").orElse(Instant.MIN);
-        Instant end = exchange.timeParam("end").orElse(Instant.MAX);
-        Map<String, long[]> perEndpoint = new TreeMap<>();
+        String grouping = exchange.param("group_by").map(String::strip).orElse("");
+        if (!grouping.isEmpty() && !GROUPINGS.contains(grouping)) {
+            throw HttpError.unprocessable("group_by", "is one aggregation key of " + GROUPINGS + ": " + grouping);
+        }
+        // ISO 8601 dates, as the reference documents them; the end day is included, days are Copenhagen's
+        Instant start = date(exchange, "start")
+                .map(day -> day.atStartOfDay(COPENHAGEN).toInstant())
+                .orElse(Instant.MIN);
+        Instant end = date(exchange, "end")
+                .map(day -> day.plusDays(1).atStartOfDay(COPENHAGEN).toInstant().minusNanos(1))
+                .orElse(Instant.MAX);
+        Map<String, long[]> perKey = new TreeMap<>();
         for (ObjectNode call : state.calls) {
             String endpoint = call.path("endpoint").asText();
             Instant started = Json.instant(call, "started_at");
@@ -117,18 +122,64 @@ final class FeedbackHandler {
                     || started.isAfter(end)) {
                 continue;
             }
-            long[] counts = perEndpoint.computeIfAbsent(endpoint, e -> new long[2]);
+            boolean answered = "answered".equals(call.path("status").asText());
+            String key = key(grouping, call, endpoint, started);
+            if (key == null || (grouping.equals("employee_id") && !answered)) {
+                continue; // per employee: answered calls only, as the reference says
+            }
+            long[] counts = perKey.computeIfAbsent(key, k -> new long[2]);
             counts[0]++;
-            if ("answered".equals(call.path("status").asText())) {
+            if (answered) {
                 counts[1]++;
             }
         }
         ArrayNode rows = Json.array();
-        perEndpoint.forEach((endpoint, counts) -> rows.addObject()
-                .put("endpoint", endpoint)
-                .put("calls", counts[0])
-                .put("answered", counts[1])
-                .put("missed", counts[0] - counts[1]));
+        perKey.forEach((key, counts) -> {
+            ObjectNode row = rows.addObject();
+            if (!grouping.isEmpty()) {
+                row.put("key", key);
+                if (grouping.startsWith("period_") || grouping.equals("ivr_key")) {
+                    row.put(grouping, key);
+                } else {
+                    row.put("endpoint", key);
+                }
+            }
+            row.put("calls", counts[0]).put("answered", counts[1]).put("missed", counts[0] - counts[1]);
+        });
         return Reply.ok("statistics", rows);
+    }
+
+    /** The value of the aggregation key for one call; {@code ""} for one total, null for a call it leaves out. */
+    private static @org.jspecify.annotations.Nullable String key(
+            String grouping, ObjectNode call, String endpoint, Instant started) {
+        java.time.LocalDateTime local = java.time.LocalDateTime.ofInstant(started, COPENHAGEN);
+        return switch (grouping) {
+            case "" -> "";
+            case "reception_id", "chat_reception_id" -> endpoint;
+            case "employee_id" -> call.path("answered_by").hasNonNull("id")
+                    ? "Employee#" + call.path("answered_by").get("id").asLong()
+                    : null;
+            case "ivr_key" -> "1"; // the fake has no phone menus: every call pressed 1
+            case "period_month" -> local.toLocalDate()
+                            .withDayOfMonth(1)
+                            .atStartOfDay()
+                            .toString() + ":00";
+            case "period_week" -> local.toLocalDate()
+                            .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                            .atStartOfDay()
+                    + ":00";
+            case "period_day" -> local.toLocalDate().atStartOfDay() + ":00";
+            default -> local.truncatedTo(java.time.temporal.ChronoUnit.HOURS) + ":00"; // period_hour
+        };
+    }
+
+    private static java.util.Optional<java.time.LocalDate> date(Exchange exchange, String name) {
+        return exchange.param(name).map(value -> {
+            try {
+                return java.time.LocalDate.parse(value);
+            } catch (java.time.DateTimeException notADate) {
+                throw HttpError.unprocessable(name, "must be an ISO 8601 date (2018-10-01): " + value);
+            }
+        });
     }
 }

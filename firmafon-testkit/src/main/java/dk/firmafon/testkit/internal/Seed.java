@@ -130,6 +130,7 @@ public final class Seed {
                     .put("conversation_type", "call")
                     .put("conversation_uuid", call.get("call_uuid").asText())
                     .put("rated_at", Json.timestamp(ended.plusSeconds(300 + feedback.nextInt(3000))))
+                    .put("call_uuid", call.get("call_uuid").asText()) // deprecated in the reference, still sent
                     .put("rating", kind == 2 ? 1 : 0)
                     .put("net_promoter_score", score)
                     .put("kind", kinds[kind])
@@ -142,6 +143,9 @@ public final class Seed {
             smiley.put("number", call.path("from_number").asText());
             smiley.set("contact", call.path("from_contact").deepCopy());
             smiley.put("endpoint", call.get("endpoint").asText());
+            smiley.put("sort_value", smiley.get("rated_at").asText()); // "same as rated_at"
+            smiley.put(
+                    "reception_id", Long.parseLong(call.get("endpoint").asText().substring("Reception#".length())));
             JsonNode answeredBy = call.path("answered_by");
             if (answeredBy.hasNonNull("id")) {
                 smiley.put("employee_id", answeredBy.get("id").asLong());

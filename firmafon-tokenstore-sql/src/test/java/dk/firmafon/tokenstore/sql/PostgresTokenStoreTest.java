@@ -28,6 +28,9 @@ import reactor.test.StepVerifier;
  * database that is down as a typed error the store recovers from.
  */
 class PostgresTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContract {
+    /** The bound of every wait in this test. */
+    private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
     private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger TABLES = new AtomicInteger();
     private static RealPostgres postgres;
@@ -114,7 +117,8 @@ class PostgresTokenStoreTest extends dk.firmafon.auth.contract.TokenStoreContrac
         StepVerifier.create(
                         store.load("erin").retryWhen(reactor.util.retry.Retry.fixedDelay(5, Duration.ofMillis(500))))
                 .expectNext(kept)
-                .verifyComplete();
+                .expectComplete()
+                .verify(WAIT);
     }
 
     @Test

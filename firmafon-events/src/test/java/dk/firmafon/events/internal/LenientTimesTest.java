@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
-/** Every time the feed sends is read one way, and a hostile value is no time, never an exception. */
-class FeedTimesTest {
+/** Every time the feed sends is read one way (core's Lenient.time), and a hostile value is no time, never an exception. */
+class LenientTimesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static java.util.Optional<OffsetDateTime> read(String json) throws Exception {
-        return FeedTimes.read(JSON.readTree(json));
+        return dk.firmafon.core.support.Lenient.time(JSON.readTree(json));
     }
 
     @Test
