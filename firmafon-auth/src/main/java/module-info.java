@@ -1,11 +1,9 @@
 /**
- * Authentication for the Firmafon SDK: the three {@link dk.firmafon.auth.AuthStrategy} kinds, the OAuth 2.0
- * authorization-code flow with its non-blocking token exchange, and the exception tree every SDK module shares.
+ * Authentication for the Firmafon SDK: the three {@link dk.firmafon.auth.AuthStrategy} kinds and the OAuth 2.0
+ * authorization-code flow with its non-blocking token exchange, on the foundation's errors and settings.
  */
 module dk.firmafon.auth {
-    requires transitive reactor.core;
-    requires transitive org.reactivestreams;
-    requires transitive org.jspecify;
+    requires transitive dk.firmafon.foundation;
     requires reactor.netty.core;
     requires reactor.netty.http;
     requires io.netty.codec.http;
@@ -18,8 +16,7 @@ module dk.firmafon.auth {
     requires transitive org.immutables.value.annotations;
 
     exports dk.firmafon.auth;
-    exports dk.firmafon.error;
-    exports dk.firmafon.net;
+    // the Netty network helpers and the token transport: the transport applies them to API calls too
     exports dk.firmafon.auth.internal to
             dk.firmafon.core;
 }

@@ -1,6 +1,6 @@
 package dk.firmafon.auth;
 
-import dk.firmafon.auth.internal.Checks;
+import dk.firmafon.foundation.internal.Checks;
 
 /**
  * The one-shot authorization code from the callback ({@code code=...}), to be exchanged for a token once. Its

@@ -1,6 +1,6 @@
 package dk.firmafon.auth;
 
-import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.foundation.internal.Redaction;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;

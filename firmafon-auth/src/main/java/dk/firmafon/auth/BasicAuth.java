@@ -1,6 +1,6 @@
 package dk.firmafon.auth;
 
-import dk.firmafon.auth.internal.Checks;
+import dk.firmafon.foundation.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import reactor.core.publisher.Mono;

@@ -1,17 +1,17 @@
 package dk.firmafon.auth;
 
-import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.auth.internal.FormUrlEncoding;
 import dk.firmafon.auth.internal.NettyTokenTransport;
 import dk.firmafon.auth.internal.OAuthSettings;
 import dk.firmafon.auth.internal.Pkce;
-import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.SharedConnections;
 import dk.firmafon.auth.internal.TokenEndpoint;
 import dk.firmafon.auth.internal.TokenManager;
 import dk.firmafon.error.AuthorizationErrorException;
 import dk.firmafon.error.OAuthCallbackException;
 import dk.firmafon.error.StateMismatchException;
+import dk.firmafon.foundation.internal.Checks;
+import dk.firmafon.foundation.internal.Redaction;
 import dk.firmafon.net.NetworkSettings;
 import dk.firmafon.net.RetryPolicy;
 import java.net.URI;
@@ -500,10 +500,7 @@ public final class OAuth2Client implements AutoCloseable {
         }
 
         private static Duration positive(String field, Duration value) {
-            if (Checks.notNull(field, value).isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(field + " must be positive");
-            }
-            return value;
+            return Checks.positive(field, value);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package dk.firmafon.auth;
 
-import dk.firmafon.auth.internal.Checks;
+import dk.firmafon.foundation.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

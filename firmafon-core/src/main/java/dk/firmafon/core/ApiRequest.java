@@ -297,9 +297,7 @@ public final class ApiRequest {
      * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
      */
     public ApiRequest withTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-        }
+        dk.firmafon.foundation.internal.Checks.positive("timeout", timeout);
         return new ApiRequest(method, path, absolute, query, body, idempotent, headers, timeout, template);
     }
 
@@ -384,7 +382,7 @@ public final class ApiRequest {
     void appendQuery(StringBuilder uri, @Nullable StringBuilder hidden) {
         boolean first = !absolute || uri.indexOf("?") < 0;
         for (int i = 0; i < query.length; i += 2) {
-            if (hidden != null && dk.firmafon.auth.internal.Redaction.SECRET_PARAMETERS.contains(query[i])) {
+            if (hidden != null && dk.firmafon.foundation.internal.Redaction.SECRET_PARAMETERS.contains(query[i])) {
                 if (hidden.length() > 0) {
                     hidden.append('&');
                 }
@@ -410,6 +408,6 @@ public final class ApiRequest {
     public String toString() {
         StringBuilder out = new StringBuilder(method.name()).append(' ').append(path);
         appendQuery(out);
-        return dk.firmafon.auth.internal.Redaction.uri(out.toString());
+        return dk.firmafon.foundation.internal.Redaction.uri(out.toString());
     }
 }

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.auth.AuthStrategy;
 import dk.firmafon.auth.OAuth2Client;
 import dk.firmafon.auth.internal.Network;
-import dk.firmafon.auth.internal.Redaction;
-import dk.firmafon.auth.internal.SdkVersion;
 import dk.firmafon.auth.internal.SharedConnections;
-import dk.firmafon.auth.internal.Timeouts;
-import dk.firmafon.auth.internal.TransportSettings;
 import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.ClientAccess;
 import dk.firmafon.core.internal.ClientSettings;
@@ -25,6 +21,10 @@ import dk.firmafon.core.internal.netty.NettyExchange;
 import dk.firmafon.core.internal.netty.NettyWebSocket;
 import dk.firmafon.core.netty.NettyHttpClient;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.foundation.internal.Redaction;
+import dk.firmafon.foundation.internal.SdkVersion;
+import dk.firmafon.foundation.internal.Timeouts;
+import dk.firmafon.foundation.internal.TransportSettings;
 import dk.firmafon.net.NetworkSettings;
 import dk.firmafon.net.RetryPolicy;
 import io.netty.channel.ChannelOption;
@@ -606,10 +606,7 @@ public final class FirmafonClient implements AutoCloseable {
         }
 
         private static Duration positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
+            return dk.firmafon.foundation.internal.Checks.positive(name, value);
         }
     }
 }

@@ -2,11 +2,11 @@ package dk.firmafon.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.firmafon.auth.internal.Checks;
-import dk.firmafon.auth.internal.Redaction;
-import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.Hosts;
+import dk.firmafon.foundation.internal.Checks;
+import dk.firmafon.foundation.internal.Redaction;
+import dk.firmafon.foundation.internal.Timeouts;
 import java.net.URI;
 import java.util.Locale;
 

@@ -375,10 +375,7 @@ public final class WebhookReceiver {
          * signing afresh needs it as long as its retries last: raise it then, and {@code remembered} with it.
          */
         public Builder tolerance(Duration tolerance) {
-            if (tolerance == null || tolerance.isNegative() || tolerance.isZero()) {
-                throw new IllegalArgumentException("tolerance must be positive, was " + tolerance);
-            }
-            this.tolerance = tolerance;
+            this.tolerance = dk.firmafon.foundation.internal.Checks.positive("tolerance", tolerance);
             return this;
         }
 

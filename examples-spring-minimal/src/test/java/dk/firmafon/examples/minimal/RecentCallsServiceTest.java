@@ -22,6 +22,9 @@ class RecentCallsServiceTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @DynamicPropertySource
     static void firmafon(DynamicPropertyRegistry registry) {
         registry.add("firmafon.token", FAKE::accessToken);
@@ -51,5 +54,12 @@ class RecentCallsServiceTest {
         assertThat(calls).hasSize(3);
         assertThat(calls.get(0).path("uuid").asText()).isNotBlank();
         assertThat(FAKE.journal().last().header("Authorization")).contains("Bearer " + FAKE.accessToken());
+        // metrics out of the box: the starter and Actuator alone, no firmafon-micrometer declared (#32)
+        io.micrometer.core.instrument.Timer requests =
+                meters.find("firmafon.client.requests").tag("uri", "/calls").timer();
+        assertThat(requests)
+                .as("a firmafon.client.requests timer for GET /calls")
+                .isNotNull();
+        assertThat(requests.count()).isPositive();
     }
 }

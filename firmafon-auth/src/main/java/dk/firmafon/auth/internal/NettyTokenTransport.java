@@ -2,6 +2,10 @@ package dk.firmafon.auth.internal;
 
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.foundation.internal.Redaction;
+import dk.firmafon.foundation.internal.SdkVersion;
+import dk.firmafon.foundation.internal.Timeouts;
+import dk.firmafon.foundation.internal.TransportSettings;
 import dk.firmafon.net.NetworkSettings;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;

@@ -1,5 +1,6 @@
 package dk.firmafon.auth.internal;
 
+import dk.firmafon.foundation.internal.Timeouts;
 import dk.firmafon.net.HttpProxy;
 import dk.firmafon.net.NetworkSettings;
 import io.netty.handler.ssl.SslContextBuilder;

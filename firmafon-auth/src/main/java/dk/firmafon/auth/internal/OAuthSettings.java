@@ -3,6 +3,7 @@ package dk.firmafon.auth.internal;
 import dk.firmafon.auth.ClientAuthentication;
 import dk.firmafon.auth.TokenListener;
 import dk.firmafon.auth.TokenStore;
+import dk.firmafon.foundation.internal.TransportSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dk.firmafon.auth.internal;
 
+import dk.firmafon.foundation.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,7 @@
 package dk.firmafon.auth.internal;
 
 import dk.firmafon.auth.OAuth2Client;
+import dk.firmafon.foundation.internal.TransportSettings;
 import java.util.function.Function;
 
 /**

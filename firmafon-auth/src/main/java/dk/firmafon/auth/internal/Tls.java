@@ -1,6 +1,7 @@
 package dk.firmafon.auth.internal;
 
 import dk.firmafon.error.FirmafonTlsException;
+import dk.firmafon.foundation.internal.Redaction;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLHandshakeException;

@@ -6,6 +6,7 @@ import dk.firmafon.auth.TokenListener;
 import dk.firmafon.auth.TokenStore;
 import dk.firmafon.error.ReauthorizationRequiredException;
 import dk.firmafon.error.TokenEndpointException;
+import dk.firmafon.foundation.internal.Retries;
 import dk.firmafon.net.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dk.firmafon.core.internal;
 
 import dk.firmafon.auth.Credential;
-import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.core.HttpMethod;
+import dk.firmafon.foundation.internal.Redaction;
 import org.jspecify.annotations.Nullable;
 
 /**

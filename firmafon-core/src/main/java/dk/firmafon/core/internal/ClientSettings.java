@@ -2,10 +2,10 @@ package dk.firmafon.core.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.firmafon.auth.AuthStrategy;
-import dk.firmafon.auth.internal.TransportSettings;
 import dk.firmafon.core.ExchangeListener;
 import dk.firmafon.core.RequestObserver;
 import dk.firmafon.core.netty.NettyHttpClient;
+import dk.firmafon.foundation.internal.TransportSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;

@@ -9,7 +9,7 @@ public final class Hosts {
 
     /** {@code localhost}, {@code *.localhost}, {@code 127.x.x.x} or {@code ::1}. */
     public static boolean isLoopback(String host) {
-        return dk.firmafon.auth.internal.Checks.isLoopback(host);
+        return dk.firmafon.foundation.internal.Checks.isLoopback(host);
     }
 
     /**
@@ -20,7 +20,7 @@ public final class Hosts {
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
         String host = target.getHost();
         if (host == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            return "refusing to send credentials to " + dk.firmafon.auth.internal.Redaction.uri(target)
+            return "refusing to send credentials to " + dk.firmafon.foundation.internal.Redaction.uri(target)
                     + ": not an absolute http(s) URI with a host";
         }
         String plainHttp = plainHttpRefusal(target, allowInsecureHttp);
@@ -29,14 +29,14 @@ public final class Hosts {
         }
         if (!host.equalsIgnoreCase(api.getHost()) || port(target) != port(api)) {
             return "refusing to send credentials to " + host + ", which is not the API host " + api.getHost() + " ("
-                    + dk.firmafon.auth.internal.Redaction.uri(target) + ")";
+                    + dk.firmafon.foundation.internal.Redaction.uri(target) + ")";
         }
         return null;
     }
 
     /** Why credentials must not go to {@code target} over plain http, or {@code null} when they may. */
     public static @org.jspecify.annotations.Nullable String plainHttpRefusal(URI target, boolean allowInsecureHttp) {
-        if (dk.firmafon.auth.internal.Checks.isPlainHttpRefused(target, allowInsecureHttp)) {
+        if (dk.firmafon.foundation.internal.Checks.isPlainHttpRefused(target, allowInsecureHttp)) {
             return "refusing to send credentials over plain http to " + target.getHost()
                     + ": use https, or allowInsecureHttp(true) if you really mean it";
         }

@@ -7,7 +7,7 @@ import reactor.core.publisher.Flux;
 /**
  * Logs each attempt at DEBUG on the logger {@code dk.firmafon.core}: {@code --> GET uri} when it is sent,
  * {@code <-- 200 OK GET uri (12 ms)} when the response head arrives, {@code <-- failed GET uri: ...} on an I/O
- * failure. URIs go through {@link dk.firmafon.auth.internal.Redaction}; headers and bodies are never logged.
+ * failure. URIs go through {@link dk.firmafon.foundation.internal.Redaction}; headers and bodies are never logged.
  * Costs one level check per attempt when DEBUG is off.
  */
 public final class LoggingExchange implements Exchange {

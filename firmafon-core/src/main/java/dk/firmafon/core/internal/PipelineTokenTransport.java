@@ -1,10 +1,10 @@
 package dk.firmafon.core.internal;
 
-import dk.firmafon.auth.internal.Checks;
-import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.auth.internal.TokenTransport;
-import dk.firmafon.auth.internal.TransportSettings;
 import dk.firmafon.core.HttpMethod;
+import dk.firmafon.foundation.internal.Checks;
+import dk.firmafon.foundation.internal.Timeouts;
+import dk.firmafon.foundation.internal.TransportSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

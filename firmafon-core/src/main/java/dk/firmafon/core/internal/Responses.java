@@ -3,12 +3,12 @@ package dk.firmafon.core.internal;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dk.firmafon.auth.internal.Redaction;
-import dk.firmafon.auth.internal.RetryAfter;
 import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonDecodingException;
 import dk.firmafon.error.ForbiddenException;
 import dk.firmafon.error.RateLimitedException;
+import dk.firmafon.foundation.internal.Redaction;
+import dk.firmafon.foundation.internal.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +73,9 @@ public final class Responses {
 
     static FirmafonApiException exception(Attempt call, ResponseHead head, byte[] body, JsonFactory json, Clock clock) {
         // the credential this attempt sent is masked wherever a server could echo it, in any encoding
-        List<String> secrets = call.credential() == null ? List.of() : Redaction.secretValues(call.credential());
+        List<String> secrets = call.credential() == null
+                ? List.of()
+                : Redaction.secretValues(call.credential().value());
         Map<String, List<String>> headers = new TreeMap<>();
         for (Map.Entry<String, String> header : head.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);

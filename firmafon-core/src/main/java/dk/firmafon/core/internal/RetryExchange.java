@@ -1,6 +1,6 @@
 package dk.firmafon.core.internal;
 
-import dk.firmafon.auth.internal.Retries;
+import dk.firmafon.foundation.internal.Retries;
 import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

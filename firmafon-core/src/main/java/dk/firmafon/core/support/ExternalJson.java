@@ -2,12 +2,12 @@ package dk.firmafon.core.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.firmafon.auth.internal.Checks;
-import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.HttpMethod;
 import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.ClientAccess;
+import dk.firmafon.foundation.internal.Checks;
+import dk.firmafon.foundation.internal.Timeouts;
 import java.net.URI;
 import java.time.Duration;
 import reactor.core.publisher.Mono;

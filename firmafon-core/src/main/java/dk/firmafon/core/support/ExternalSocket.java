@@ -1,8 +1,8 @@
 package dk.firmafon.core.support;
 
-import dk.firmafon.auth.internal.Checks;
 import dk.firmafon.core.FirmafonClient;
 import dk.firmafon.core.internal.ClientAccess;
+import dk.firmafon.foundation.internal.Checks;
 import java.net.URI;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;

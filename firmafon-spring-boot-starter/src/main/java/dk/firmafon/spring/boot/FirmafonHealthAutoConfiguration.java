@@ -22,7 +22,13 @@ public class FirmafonHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "firmafonHealthIndicator")
     @ConditionalOnBean(FirmafonClient.class)
-    FirmafonHealthIndicator firmafonHealthIndicator(FirmafonClient firmafonClient) {
-        return new FirmafonHealthIndicator(firmafonClient);
+    FirmafonHealthIndicator firmafonHealthIndicator(FirmafonClient firmafonClient, FirmafonProperties properties) {
+        FirmafonProperties.HealthCheck health = properties.getHealth();
+        return new FirmafonHealthIndicator(
+                firmafonClient,
+                health.isCallApi(),
+                health.getTimeout(),
+                health.getCacheFor(),
+                java.time.Clock.systemUTC());
     }
 }

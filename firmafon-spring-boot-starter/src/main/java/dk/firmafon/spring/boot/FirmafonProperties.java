@@ -58,6 +58,8 @@ public class FirmafonProperties {
 
     private final Observations observations = new Observations();
 
+    private final HealthCheck health = new HealthCheck();
+
     private final Webhooks webhooks = new Webhooks();
 
     /** Relatel webhook deliveries. */
@@ -359,6 +361,42 @@ public class FirmafonProperties {
     }
 
     /** Micrometer observations of every API call. */
+    /** The {@code firmafon} health indicator ({@code management.health.firmafon.enabled} switches it off). */
+    public static class HealthCheck {
+        /** Whether a probe calls the API (GET /employee, never retried); false reports the client's state only. */
+        private boolean callApi = true;
+
+        /** The bound of the probe's API call. */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        /** How long a result is reused, so frequent probes cost one API call per interval; 0 calls on every probe. */
+        private Duration cacheFor = Duration.ofSeconds(30);
+
+        public boolean isCallApi() {
+            return callApi;
+        }
+
+        public void setCallApi(boolean callApi) {
+            this.callApi = callApi;
+        }
+
+        public Duration getTimeout() {
+            return timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Duration getCacheFor() {
+            return cacheFor;
+        }
+
+        public void setCacheFor(Duration cacheFor) {
+            this.cacheFor = cacheFor;
+        }
+    }
+
     public static class Observations {
         /** Whether API calls are observed when an ObservationRegistry exists. */
         private boolean enabled = true;
@@ -482,6 +520,10 @@ public class FirmafonProperties {
 
     public Observations getObservations() {
         return observations;
+    }
+
+    public HealthCheck getHealth() {
+        return health;
     }
 
     public Webhooks getWebhooks() {

@@ -229,6 +229,51 @@ class FirmafonAutoConfigurationTest {
     }
 
     @Test
+    void theHealthProbeIsCachedNeverRetriedAndCanLeaveTheApiAlone() {
+        runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken())
+                .run(context -> {
+                    FirmafonHealthIndicator indicator = context.getBean(FirmafonHealthIndicator.class);
+                    long before = FAKE.journal().count("GET", "/employee");
+                    assertThat(indicator.health().block(WAIT).getStatus()).isEqualTo(Status.UP);
+                    assertThat(indicator.health().block(WAIT).getStatus()).isEqualTo(Status.UP);
+                    assertThat(FAKE.journal().count("GET", "/employee") - before)
+                            .as("two probes within firmafon.health.cache-for, one API call")
+                            .isEqualTo(1);
+                    context.getBean(FirmafonClient.class).close();
+                    Health closed = indicator.health().block(WAIT);
+                    assertThat(closed.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(closed.getDetails()).containsEntry("reason", "the client is shutting down");
+                });
+        runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken(), "firmafon.health.cache-for=0s")
+                .run(context -> {
+                    long before = FAKE.journal().count("GET", "/employee");
+                    FAKE.faults().serverError("GET", "/employee", 1, 503);
+                    Health health = context.getBean(FirmafonHealthIndicator.class)
+                            .health()
+                            .block(WAIT);
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails()).containsEntry("status", 503);
+                    assertThat(FAKE.journal().count("GET", "/employee") - before)
+                            .as("a probe is never retried (a GET otherwise is, on 503)")
+                            .isEqualTo(1);
+                });
+        runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken(), "firmafon.health.call-api=false")
+                .run(context -> {
+                    long before = FAKE.journal().count("GET", "/employee");
+                    Health health = context.getBean(FirmafonHealthIndicator.class)
+                            .health()
+                            .block(WAIT);
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(FAKE.journal().count("GET", "/employee")).isEqualTo(before);
+                });
+        runner.withPropertyValues(fakeBase(), "firmafon.token=abc", "firmafon.health.timeout=0s")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasStackTraceContaining("firmafon.health.timeout must be positive, was PT0S"));
+    }
+
+    @Test
     void theHealthIndicatorAsksTheApiWithTheServiceCredential() {
         runner.withPropertyValues(fakeBase(), "firmafon.token=" + FAKE.accessToken())
                 .run(context -> {

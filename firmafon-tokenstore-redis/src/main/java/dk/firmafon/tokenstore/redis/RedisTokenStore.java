@@ -84,9 +84,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         if (prefix == null || prefix.isBlank()) {
             throw new IllegalArgumentException("prefix must not be null or blank");
         }
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-        }
+        dk.firmafon.foundation.internal.Checks.positive("timeout", timeout);
         try {
             return new RedisTokenStore(client.connect(new SecretCodec()), prefix, timeout);
         } catch (RedisException e) {

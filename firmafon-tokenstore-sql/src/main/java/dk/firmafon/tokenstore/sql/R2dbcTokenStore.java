@@ -77,9 +77,7 @@ public final class R2dbcTokenStore implements TokenStore {
             throw new IllegalArgumentException(
                     "table must be a plain SQL name such as firmafon_tokens or app.firmafon_tokens, was " + table);
         }
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-        }
+        dk.firmafon.foundation.internal.Checks.positive("timeout", timeout);
         if (key == null || key.length != 32) {
             throw new IllegalArgumentException(
                     "key must be 32 bytes (AES-256), was " + (key == null ? "null" : key.length + " bytes"));

@@ -2,8 +2,6 @@ package dk.firmafon.core.internal.netty;
 
 import dk.firmafon.auth.Credential;
 import dk.firmafon.auth.internal.CredentialQuery;
-import dk.firmafon.auth.internal.Redaction;
-import dk.firmafon.auth.internal.Timeouts;
 import dk.firmafon.auth.internal.Tls;
 import dk.firmafon.core.internal.Attempt;
 import dk.firmafon.core.internal.Exchange;
@@ -11,6 +9,8 @@ import dk.firmafon.core.internal.Lifecycle;
 import dk.firmafon.core.internal.ResponseReader;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.foundation.internal.Redaction;
+import dk.firmafon.foundation.internal.Timeouts;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;

@@ -1,9 +1,9 @@
 package dk.firmafon.core.internal.netty;
 
-import dk.firmafon.auth.internal.Redaction;
 import dk.firmafon.auth.internal.Tls;
 import dk.firmafon.error.FirmafonException;
 import dk.firmafon.error.FirmafonIoException;
+import dk.firmafon.foundation.internal.Redaction;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.reactivestreams.Publisher;

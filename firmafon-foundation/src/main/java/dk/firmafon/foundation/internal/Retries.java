@@ -1,4 +1,4 @@
-package dk.firmafon.auth.internal;
+package dk.firmafon.foundation.internal;
 
 import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonIoException;

@@ -1,6 +1,6 @@
 package dk.firmafon.error;
 
-import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.foundation.internal.Redaction;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dk.firmafon.auth.internal;
+package dk.firmafon.foundation.internal;
 
 import java.net.URI;
 import java.util.Locale;
@@ -145,11 +145,10 @@ public final class Redaction {
     }
 
     /**
-     * The secret values a credential carries, for {@link #maskValues}: its value, and the token inside a
+     * The secret values a credential's value carries, for {@link #maskValues}: the value, and the token inside a
      * {@code Bearer} or {@code Basic} header value.
      */
-    public static java.util.List<String> secretValues(dk.firmafon.auth.Credential credential) {
-        String value = credential.value();
+    public static java.util.List<String> secretValues(String value) {
         java.util.List<String> secrets = new java.util.ArrayList<>(2);
         secrets.add(value);
         if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {

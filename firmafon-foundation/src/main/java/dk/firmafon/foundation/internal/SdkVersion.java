@@ -1,4 +1,4 @@
-package dk.firmafon.auth.internal;
+package dk.firmafon.foundation.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,12 +1,12 @@
-package dk.firmafon.auth.internal;
+package dk.firmafon.foundation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.firmafon.auth.internal.Retries.Request;
 import dk.firmafon.error.FirmafonApiException;
 import dk.firmafon.error.FirmafonIoException;
 import dk.firmafon.error.FirmafonIoException.Kind;
 import dk.firmafon.error.TokenEndpointException;
+import dk.firmafon.foundation.internal.Retries.Request;
 import dk.firmafon.net.RetryPolicy;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dk.firmafon.net;
 
-import dk.firmafon.auth.internal.Checks;
-import dk.firmafon.auth.internal.Redaction;
+import dk.firmafon.foundation.internal.Checks;
+import dk.firmafon.foundation.internal.Redaction;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

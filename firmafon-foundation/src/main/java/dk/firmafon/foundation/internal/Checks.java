@@ -1,4 +1,4 @@
-package dk.firmafon.auth.internal;
+package dk.firmafon.foundation.internal;
 
 import java.net.URI;
 import java.util.Locale;
@@ -42,6 +42,18 @@ public final class Checks {
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException(field + " must not contain control characters");
+        }
+        return value;
+    }
+
+    /**
+     * A timeout, interval or lifetime: set, above zero. The SDK's one wording of the rule.
+     *
+     * @throws IllegalArgumentException naming {@code field} and the value given
+     */
+    public static java.time.Duration positive(String field, java.time.Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive, was " + value);
         }
         return value;
     }

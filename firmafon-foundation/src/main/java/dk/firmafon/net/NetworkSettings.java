@@ -1,6 +1,6 @@
 package dk.firmafon.net;
 
-import dk.firmafon.auth.internal.Checks;
+import dk.firmafon.foundation.internal.Checks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
