@@ -376,13 +376,16 @@ public final class ApiRequest {
     }
 
     /**
-     * Appends the query to {@code uri}; with {@code hidden}, a parameter whose name marks it secret (see
-     * {@code Redaction.SECRET_PARAMETERS}) goes there instead, encoded and {@code &}-separated.
+     * Appends the query to {@code uri}; with {@code hidden}, a parameter whose name marks it secret or personal (see
+     * {@code Redaction.SECRET_PARAMETERS} and {@code PERSONAL_PARAMETERS}: a phone number to look up) goes there
+     * instead, encoded and {@code &}-separated, sent without a library ever seeing it in the URI.
      */
     void appendQuery(StringBuilder uri, @Nullable StringBuilder hidden) {
         boolean first = !absolute || uri.indexOf("?") < 0;
         for (int i = 0; i < query.length; i += 2) {
-            if (hidden != null && dk.firmafon.foundation.internal.Redaction.SECRET_PARAMETERS.contains(query[i])) {
+            if (hidden != null
+                    && (dk.firmafon.foundation.internal.Redaction.SECRET_PARAMETERS.contains(query[i])
+                            || dk.firmafon.foundation.internal.Redaction.PERSONAL_PARAMETERS.contains(query[i]))) {
                 if (hidden.length() > 0) {
                     hidden.append('&');
                 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The secrets the guard looks for in every captured log line and exception message. The well-known test secrets
+ * The secrets and the personal data the guard looks for in every captured log line and exception message. The well-known test secrets
  * ({@link TestSecrets}) are registered from the start; a test that uses another secret registers it before use:
  * {@code String token = Secrets.register(Secrets.Kind.ACCESS_TOKEN, "my-own-token");}.
  */
@@ -23,7 +23,11 @@ public final class Secrets {
         CLIENT_SECRET("a client secret"),
         AUTHORIZATION_CODE("an authorization code"),
         PKCE_VERIFIER("a PKCE verifier"),
-        SECRET("a secret");
+        SECRET("a secret"),
+        PHONE_NUMBER("a phone number (personal data)"),
+        EMAIL_ADDRESS("an e-mail address (personal data)"),
+        PERSON_NAME("a person's name (personal data)"),
+        SMS_TEXT("an SMS text (personal data)");
 
         private final String description;
 
@@ -44,6 +48,7 @@ public final class Secrets {
 
     static {
         TestSecrets.registerAll();
+        TestPersonalData.registerAll();
     }
 
     private Secrets() {}

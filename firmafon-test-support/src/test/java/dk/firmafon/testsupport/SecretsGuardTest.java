@@ -62,6 +62,29 @@ class SecretsGuardTest {
     }
 
     @Test
+    void personalDataIsFoundLikeASecretInAnyLibrarysLine() {
+        LoggerFactory.getLogger("reactor.netty.http.client.HttpClientOperations")
+                .debug("GET /api/v2/contacts?number={}", TestPersonalData.NUMBER);
+        LOG.warn("SMS failed: {} to {}", TestPersonalData.SMS_TEXT, TestPersonalData.EMAIL);
+
+        assertThat(Evidence.takeFindings())
+                .containsExactlyInAnyOrder(
+                        "a phone number (personal data) (TestPersonalData.NUMBER) was seen in a log line (DEBUG)"
+                                + " of logger reactor.netty.http.client.HttpClientOperations on thread "
+                                + Thread.currentThread().getName(),
+                        "a phone number (personal data) (TestPersonalData.NUMBER without 45) was seen in a log line"
+                                + " (DEBUG) of logger reactor.netty.http.client.HttpClientOperations on thread "
+                                + Thread.currentThread().getName(),
+                        "an SMS text (personal data) (TestPersonalData.SMS_TEXT) was seen in a log line (WARN) of"
+                                + " logger dk.firmafon.testsupport.Leaky on thread "
+                                + Thread.currentThread().getName(),
+                        "an e-mail address (personal data) (TestPersonalData.EMAIL) was seen in a log line (WARN) of"
+                                + " logger dk.firmafon.testsupport.Leaky on thread "
+                                + Thread.currentThread().getName())
+                .allSatisfy(finding -> assertThat(finding).doesNotContain(TestPersonalData.NUMBER));
+    }
+
+    @Test
     void aBase64BasicCredentialOfASecretIsFound() {
         String basic = Base64.getEncoder().encodeToString((TOKEN + ":").getBytes(StandardCharsets.UTF_8));
         LOG.info("Authorization: Basic {}", basic);

@@ -57,15 +57,16 @@ public final class PhoneNumber implements Comparable<PhoneNumber> {
             } else if (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/') {
                 continue;
             } else {
+                // the message never repeats the number: it may reach a log or an error tracker (personal data)
                 throw new IllegalArgumentException(argument + " must contain only digits (with the country code, e.g. "
                         + "4571999999), optionally written with +, spaces, dashes, dots or parentheses; found '"
-                        + c + "' in '" + trimmed + "'");
+                        + (Character.isLetterOrDigit(c) ? c : '?') + "' at position " + (i + 1));
             }
         }
         String normalised = trimmed.startsWith("00") ? digits.substring(2) : digits.toString();
         if (normalised.length() < MIN_DIGITS || normalised.length() > MAX_DIGITS) {
             throw new IllegalArgumentException(argument + " must have " + MIN_DIGITS + " to " + MAX_DIGITS
-                    + " digits including the country code, but '" + trimmed + "' has " + normalised.length());
+                    + " digits including the country code, but has " + normalised.length());
         }
         return new PhoneNumber(normalised);
     }

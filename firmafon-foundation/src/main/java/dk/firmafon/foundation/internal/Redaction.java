@@ -30,9 +30,125 @@ public final class Redaction {
             Pattern.compile("(?i)((?:^|[&\\s])(?:" + String.join("|", SECRET_PARAMETERS) + ")=)([^&\\s]*)");
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
 
+    /** What a masked piece of personal data (a name, an e-mail's local part, an SMS text) is replaced with. */
+    public static final String PERSONAL = "[PERSONAL]";
+
+    /**
+     * Query, form and JSON field names whose values are personal data the SDK sends or receives: phone numbers,
+     * e-mail addresses, names, SMS texts and callers' comments. The SDK's own output masks them; a library never
+     * sees the query ones ({@code ApiRequest} keeps them out of the URI it hands Reactor Netty).
+     */
+    public static final Set<String> PERSONAL_PARAMETERS = Set.of(
+            "number",
+            "from_number",
+            "to_number",
+            "remote_number",
+            "phone_number",
+            "number_formatted",
+            "from_number_formatted",
+            "to_number_formatted",
+            "email",
+            "name",
+            "message",
+            "body",
+            "text",
+            "comment");
+
+    /**
+     * The one switch that shows personal data in the SDK's own output while debugging: the system property
+     * {@code firmafon.personal-data.show=true} or the environment variable {@code FIRMAFON_SHOW_PERSONAL_DATA=true},
+     * read once. Off by default; on, phone numbers, names and e-mail addresses reach logs and error trackers.
+     */
+    public static final boolean SHOW_PERSONAL_DATA = "true"
+            .equalsIgnoreCase(System.getProperty(
+                    "firmafon.personal-data.show", System.getenv().getOrDefault("FIRMAFON_SHOW_PERSONAL_DATA", "")));
+
+    private static final Pattern QUERY_PERSONAL =
+            Pattern.compile("(?i)([?&;](?:" + String.join("|", PERSONAL_PARAMETERS) + ")=)([^&#;]*)");
+    private static final Pattern JSON_PERSONAL = Pattern.compile(
+            "(?i)(\"(?:" + String.join("|", PERSONAL_PARAMETERS) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\s]+)");
+    private static final Pattern FORM_PERSONAL =
+            Pattern.compile("(?i)((?:^|[&\\s])(?:" + String.join("|", PERSONAL_PARAMETERS) + ")=)([^&\\s]*)");
+    /**
+     * A phone number in free text: 8 to 15 digits (a leading {@code +}, {@code 00} or {@code %2B} allowed), or the
+     * same written with single spaces, dots or dashes between groups; not inside a longer run of letters and digits
+     * (a uuid's last group keeps its digits).
+     */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(?<![0-9A-Za-z])(?!\\d{4}-\\d{2}-\\d{2}(?!\\d))(?:\\+|%2[Bb])?\\d(?:[ .-]?\\d){7,14}(?![0-9A-Za-z])");
+
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![\\w.%+-])[\\w.%+-]+(@|%40)([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
+
     private Redaction() {}
 
-    /** The URI with user info dropped and every secret query parameter's value masked. */
+    /**
+     * {@code text} with the personal data the SDK can recognise masked, unless {@link #SHOW_PERSONAL_DATA}: phone
+     * numbers (any format, percent-encoded too) down to their last two digits, e-mail addresses down to their domain,
+     * and the values of {@link #PERSONAL_PARAMETERS} in a query, a form or JSON (names and texts wholly). Applied by
+     * {@link #uri}, {@link #excerpt} and {@link #headerValue}, so every log line, exception message and error detail
+     * the SDK writes gets it.
+     */
+    public static String personal(String text) {
+        if (SHOW_PERSONAL_DATA || text.isEmpty()) {
+            return text;
+        }
+        String masked = QUERY_PERSONAL
+                .matcher(text)
+                .replaceAll(m -> m.group(1) + Matcher.quoteReplacement(maskValue(m.group(2))));
+        masked = FORM_PERSONAL
+                .matcher(masked)
+                .replaceAll(m -> m.group(1) + Matcher.quoteReplacement(maskValue(m.group(2))));
+        masked = JSON_PERSONAL
+                .matcher(masked)
+                .replaceAll(m -> m.group(1) + Matcher.quoteReplacement(maskJson(m.group(2))));
+        masked = NUMBER.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(maskNumber(m.group())));
+        return EMAIL.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(PERSONAL + m.group(1) + m.group(2)));
+    }
+
+    /** A phone number down to its last two digits: {@code 4571999999} is {@code ********99}. */
+    public static String maskNumber(String number) {
+        if (SHOW_PERSONAL_DATA) {
+            return number;
+        }
+        String digits = number.replaceAll("[^0-9]", "");
+        if (digits.length() <= 2) {
+            return "**";
+        }
+        return "*".repeat(Math.min(digits.length() - 2, 13)) + digits.substring(digits.length() - 2);
+    }
+
+    /** A personal value in a query or form: a number down to its last two digits, anything else wholly. */
+    private static String maskValue(String value) {
+        if (value.isEmpty() || value.equals(PERSONAL) || value.matches("\\**\\d{0,2}")) {
+            return value;
+        }
+        String decoded = value.replace("%2B", "+")
+                .replace("%2b", "+")
+                .replace("%20", " ")
+                .replace("+", " ")
+                .strip();
+        return decoded.matches("[0-9 .()/-]{3,}") ? maskNumber(decoded) : PERSONAL;
+    }
+
+    /** A personal JSON value: a number (or a string of one) down to its last two digits, a text wholly, null kept. */
+    private static String maskJson(String value) {
+        if (value.equals("null")) {
+            return value;
+        }
+        String inner = value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
+                ? value.substring(1, value.length() - 1)
+                : value;
+        if (inner.isEmpty()) {
+            return value;
+        }
+        return inner.matches("\\+?[0-9 .()/-]{3,}") ? "\"" + maskNumber(inner) + "\"" : "\"" + PERSONAL + "\"";
+    }
+
+    /**
+     * The URI with user info dropped, every secret query parameter's value masked, and its personal data masked
+     * ({@link #personal}).
+     */
     public static String uri(URI uri) {
         return uri(uri.toString());
     }
@@ -40,7 +156,7 @@ public final class Redaction {
     /** As {@link #uri(URI)}, for a URI that is already a string (possibly malformed). */
     public static String uri(String uri) {
         String withoutUserInfo = uri.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@", "$1");
-        return QUERY_SECRET.matcher(withoutUserInfo).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+        return personal(QUERY_SECRET.matcher(withoutUserInfo).replaceAll("$1" + Matcher.quoteReplacement(MASK)));
     }
 
     /** Whether a header's value must never be printed. */
@@ -64,6 +180,7 @@ public final class Redaction {
         String masked = JSON_SECRET.matcher(body).replaceAll("$1\"" + Matcher.quoteReplacement(MASK) + "\"");
         masked = FORM_SECRET.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         masked = BEARER.matcher(masked).replaceAll("$1 " + Matcher.quoteReplacement(MASK));
+        masked = personal(masked);
         StringBuilder out = new StringBuilder(Math.min(masked.length(), maxChars) + 1);
         for (int i = 0; i < masked.length() && out.length() < maxChars; i++) {
             char c = masked.charAt(i);

@@ -48,9 +48,9 @@ class RedactionTest {
     }
 
     @Test
-    void uriLeavesOrdinaryParametersAlone() {
+    void uriLeavesOrdinaryParametersAloneAndMasksANumberToItsLastDigits() {
         assertThat(Redaction.uri("http://127.0.0.1:8080/calls?number=4571999999&endpoint=Reception%231"))
-                .isEqualTo("http://127.0.0.1:8080/calls?number=4571999999&endpoint=Reception%231");
+                .isEqualTo("http://127.0.0.1:8080/calls?number=********99&endpoint=Reception%231");
     }
 
     @Test
