@@ -22,12 +22,9 @@ public final class Redaction {
     public static final Set<String> SECRET_HEADERS =
             Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key");
 
-    private static final Pattern QUERY_SECRET =
-            Pattern.compile("(?i)([?&;](?:" + String.join("|", SECRET_PARAMETERS) + ")=)([^&#;]*)");
-    private static final Pattern JSON_SECRET = Pattern.compile(
-            "(?i)(\"(?:" + String.join("|", SECRET_PARAMETERS) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\s]+)");
-    private static final Pattern FORM_SECRET =
-            Pattern.compile("(?i)((?:^|[&\\s])(?:" + String.join("|", SECRET_PARAMETERS) + ")=)([^&\\s]*)");
+    private static final Pattern QUERY_SECRET = queryField(SECRET_PARAMETERS);
+    private static final Pattern JSON_SECRET = jsonField(SECRET_PARAMETERS);
+    private static final Pattern FORM_SECRET = formField(SECRET_PARAMETERS);
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(Bearer|Basic)\\s+[A-Za-z0-9._~+/=-]+");
 
     /** What a masked piece of personal data (a name, an e-mail's local part, an SMS text) is replaced with. */
@@ -63,12 +60,9 @@ public final class Redaction {
             .equalsIgnoreCase(System.getProperty(
                     "firmafon.personal-data.show", System.getenv().getOrDefault("FIRMAFON_SHOW_PERSONAL_DATA", "")));
 
-    private static final Pattern QUERY_PERSONAL =
-            Pattern.compile("(?i)([?&;](?:" + String.join("|", PERSONAL_PARAMETERS) + ")=)([^&#;]*)");
-    private static final Pattern JSON_PERSONAL = Pattern.compile(
-            "(?i)(\"(?:" + String.join("|", PERSONAL_PARAMETERS) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\s]+)");
-    private static final Pattern FORM_PERSONAL =
-            Pattern.compile("(?i)((?:^|[&\\s])(?:" + String.join("|", PERSONAL_PARAMETERS) + ")=)([^&\\s]*)");
+    private static final Pattern QUERY_PERSONAL = queryField(PERSONAL_PARAMETERS);
+    private static final Pattern JSON_PERSONAL = jsonField(PERSONAL_PARAMETERS);
+    private static final Pattern FORM_PERSONAL = formField(PERSONAL_PARAMETERS);
     /**
      * A phone number in free text: 8 to 15 digits (a leading {@code +}, {@code 00} or {@code %2B} allowed), or the
      * same written with single spaces, dots or dashes between groups; not inside a longer run of letters and digits
@@ -81,6 +75,22 @@ public final class Redaction {
             Pattern.compile("(?<![\\w.%+-])[\\w.%+-]+(@|%40)([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
 
     private Redaction() {}
+
+    /** A query parameter named one of {@code names}: group 1 up to {@code =}, group 2 the value. */
+    private static Pattern queryField(Set<String> names) {
+        return Pattern.compile("(?i)([?&;](?:" + String.join("|", names) + ")=)([^&#;]*)");
+    }
+
+    /** A JSON field named one of {@code names}: group 1 up to the value, group 2 the value (a string or a scalar). */
+    private static Pattern jsonField(Set<String> names) {
+        return Pattern.compile(
+                "(?i)(\"(?:" + String.join("|", names) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\s]+)");
+    }
+
+    /** A form parameter named one of {@code names}: group 1 up to {@code =}, group 2 the value. */
+    private static Pattern formField(Set<String> names) {
+        return Pattern.compile("(?i)((?:^|[&\\s])(?:" + String.join("|", names) + ")=)([^&\\s]*)");
+    }
 
     /**
      * {@code text} with the personal data the SDK can recognise masked, unless {@link #SHOW_PERSONAL_DATA}: phone
