@@ -32,7 +32,8 @@ public final class Redaction {
 
     /**
      * Query, form and JSON field names whose values are personal data the SDK sends or receives: phone numbers,
-     * e-mail addresses, names, SMS texts and callers' comments. The SDK's own output masks them; a library never
+     * e-mail addresses, names, SMS texts (an SMS is {@code {"message": {"body": ...}}}) and callers' comments. Not
+     * {@code message}: the service's error messages stay readable (their numbers and addresses are masked anyway). The SDK's own output masks them; a library never
      * sees the query ones ({@code ApiRequest} keeps them out of the URI it hands Reactor Netty).
      */
     public static final Set<String> PERSONAL_PARAMETERS = Set.of(
@@ -46,9 +47,7 @@ public final class Redaction {
             "to_number_formatted",
             "email",
             "name",
-            "message",
             "body",
-            "text",
             "comment");
 
     /**
