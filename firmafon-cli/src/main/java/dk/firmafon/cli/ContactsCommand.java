@@ -109,8 +109,11 @@ final class ContactsCommand {
         protected int run() {
             Optional<Contact> found = contacts(context).lookup(number).blockOptional(WAIT);
             if (found.isEmpty()) {
+                // personal data: the error output shows the number only down to its last two digits
+                String digits = PhoneNumber.of("NUMBER", number).digits();
                 err().println("no contact has the number "
-                        + PhoneNumber.of("NUMBER", number).digits());
+                        + "*".repeat(Math.max(0, digits.length() - 2))
+                        + digits.substring(Math.max(0, digits.length() - 2)));
                 err().flush();
                 return ExitCodes.FAILURE;
             }

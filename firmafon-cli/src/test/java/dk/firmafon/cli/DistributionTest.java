@@ -171,6 +171,41 @@ class DistributionTest {
     }
 
     @Test
+    void theErrorOutputCarriesNoPersonalDataEvenWithDebug() throws Exception {
+        String number = dk.firmafon.testsupport.TestPersonalData.NUMBER;
+        String echo = "{\"error\":\"no contact with number " + number + "\",\"contact\":{\"name\":\""
+                + dk.firmafon.testsupport.TestPersonalData.NAME + "\",\"email\":\""
+                + dk.firmafon.testsupport.TestPersonalData.EMAIL + "\"}}";
+        try (dk.firmafon.testkit.FakeFirmafon fake = dk.firmafon.testkit.FakeFirmafon.start()) {
+            Map<String, String> env =
+                    Map.of("FIRMAFON_BASE_URL", fake.baseUri().toString(), "FIRMAFON_TOKEN", fake.accessToken());
+            fake.faults().answer("GET", "/contacts", 10, 500, "application/json", echo);
+            Run failed = run(
+                    List.of(
+                            BIN.toString(),
+                            "--debug",
+                            "contacts",
+                            "lookup",
+                            dk.firmafon.testsupport.TestPersonalData.NUMBER_AS_TYPED),
+                    env);
+            fake.reset();
+            Run unknown = run(List.of(BIN.toString(), "contacts", "lookup", number), env);
+
+            assertThat(failed.exitCode()).isNotZero();
+            assertThat(unknown.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            assertThat(unknown.err()).contains("no contact has the number ********42");
+            for (Run run : List.of(failed, unknown)) {
+                assertThat(run.err() + run.out())
+                        .doesNotContain(number)
+                        .doesNotContain(number.substring(2))
+                        .doesNotContain(dk.firmafon.testsupport.TestPersonalData.NAME)
+                        .doesNotContain(dk.firmafon.testsupport.TestPersonalData.EMAIL);
+            }
+            assertThat(failed.err()).contains("500").contains("number=********42");
+        }
+    }
+
+    @Test
     void aUsageErrorAndAMissingProfileExitWith2() throws Exception {
         Run missing = firmafon("calls", "get");
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
