@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 class FirmafonProblemDetailsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final FakeFirmafon FAKE = FakeFirmafon.start();
-    private static final Firmafon FIRMAFON = firmafon(Duration.ofSeconds(30));
+    private static final Firmafon FIRMAFON = firmafon(Duration.ofSeconds(10));
 
     /** A client without retries (each fault shows at once), answers awaited for {@code responseTimeout}. */
     private static Firmafon firmafon(Duration responseTimeout) {
@@ -55,6 +55,17 @@ class FirmafonProblemDetailsTest {
         @GetMapping("/calls/{uuid}")
         Mono<Call> call(@PathVariable("uuid") String uuid) {
             return firmafon.calls().get(uuid.equals("blank") ? " " : uuid);
+        }
+
+        @GetMapping("/timeout")
+        Mono<String> timeout() {
+            return Mono.error(new dk.firmafon.error.FirmafonIoException(
+                    "no answer", null, dk.firmafon.error.FirmafonIoException.Kind.RESPONSE_TIMEOUT, true));
+        }
+
+        @GetMapping("/closed")
+        Mono<String> closed() {
+            return Mono.error(new dk.firmafon.error.FirmafonClosedException("closed", false));
         }
 
         @GetMapping("/own-bug")
@@ -130,15 +141,12 @@ class FirmafonProblemDetailsTest {
                 .valueEquals("Retry-After", "7");
         FAKE.faults().serverError("GET", "/employees/12", 1, 503);
         assertThat(problem("/employees/12", 502).path("firmafonStatus").asInt()).isEqualTo(503);
-        FAKE.faults().delay("GET", "/employees/12", Duration.ofSeconds(3));
-        try (Firmafon impatient = firmafon(Duration.ofMillis(300))) {
-            assertThat(problem(web(impatient), "/employees/12", 504)
-                            .path("title")
-                            .asText())
-                    .isEqualTo("Firmafon did not answer in time");
-        } finally {
-            FAKE.reset(); // the delay stays until then
-        }
+    }
+
+    @Test
+    void aTimeoutIsA504AndAShutdownA503() throws Exception {
+        assertThat(problem("/timeout", 504).path("title").asText()).isEqualTo("Firmafon did not answer in time");
+        assertThat(problem("/closed", 503).path("title").asText()).isEqualTo("Shutting down");
     }
 
     @Test
