@@ -427,8 +427,11 @@ public final class FakeFeed implements AutoCloseable {
     /** Stops the feed. */
     @Override
     public void close() {
-        forgetClients();
+        // the connections first, held long polls and WebSockets included: their pending answers are cancelled with
+        // them (waking the sessions first would race their writes against the close, and a buffer written to a
+        // closing channel was reported as a leak)
         connections.close().awaitUninterruptibly(5_000);
+        sessions.clear();
         server.disposeNow(Duration.ofSeconds(5));
         loops.disposeLater().block(Duration.ofSeconds(5));
     }
