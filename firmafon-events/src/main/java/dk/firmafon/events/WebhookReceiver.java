@@ -381,10 +381,7 @@ public final class WebhookReceiver {
 
         /** The clock {@code t} is compared with; for tests. */
         public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new IllegalArgumentException("clock must not be null");
-            }
-            this.clock = clock;
+            this.clock = dk.firmafon.foundation.internal.Checks.notNull("clock", clock);
             return this;
         }
 

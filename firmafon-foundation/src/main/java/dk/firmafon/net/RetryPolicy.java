@@ -184,19 +184,13 @@ public final class RetryPolicy {
 
         /** For tests: the clock an HTTP-date {@code Retry-After} is measured against. */
         public Builder clock(Clock clock) {
-            if (clock == null) {
-                throw new IllegalArgumentException("clock must not be null");
-            }
-            this.clock = clock;
+            this.clock = dk.firmafon.foundation.internal.Checks.notNull("clock", clock);
             return this;
         }
 
         /** For tests (e.g. a virtual-time scheduler): where waits between attempts are scheduled. */
         public Builder scheduler(Scheduler scheduler) {
-            if (scheduler == null) {
-                throw new IllegalArgumentException("scheduler must not be null");
-            }
-            this.scheduler = scheduler;
+            this.scheduler = dk.firmafon.foundation.internal.Checks.notNull("scheduler", scheduler);
             return this;
         }
 

@@ -43,9 +43,7 @@ public final class FirmafonHealthIndicator implements ReactiveHealthIndicator {
      */
     public FirmafonHealthIndicator(
             FirmafonClient client, boolean callApi, Duration timeout, Duration cacheFor, Clock clock) {
-        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("firmafon.health.timeout must be positive, was " + timeout);
-        }
+        dk.firmafon.foundation.internal.Checks.positive("firmafon.health.timeout", timeout);
         if (cacheFor == null || cacheFor.isNegative()) {
             throw new IllegalArgumentException("firmafon.health.cache-for must not be negative, was " + cacheFor);
         }
